@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Runs every test suite with a JSON reporter and prints the one line CI reads:
+// "N passed, N failed". Exits non-zero when anything failed or a runner produced no report.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outDir = 'test-results';
+mkdirSync(outDir, { recursive: true });
+
+/** @type {{ name: string, cmd: string, args: string[], report: string, count: (json: any) => {passed:number, failed:number, skipped:number} }[]} */
+const suites = [
+  {
+    name: 'vitest',
+    cmd: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(outDir, 'vitest.json')}`,
+    ],
+    report: join(outDir, 'vitest.json'),
+    count: (r) => ({
+      passed: r.numPassedTests ?? 0,
+      failed: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0),
+      skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+    }),
+  },
+];
+
+if (existsSync('playwright.config.ts') && process.env.PORTDESK_SKIP_E2E !== '1') {
+  suites.push({
+    name: 'playwright',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--reporter=list,json'],
+    report: join(outDir, 'playwright.json'),
+    count: (r) => ({
+      passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
+      failed: r.stats?.unexpected ?? 0,
+      skipped: r.stats?.skipped ?? 0,
+    }),
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const suite of suites) {
+  rmSync(suite.report, { force: true });
+  const run = spawnSync(suite.cmd, suite.args, {
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(outDir, 'playwright.json') },
+  });
+  if (!existsSync(suite.report)) {
+    console.error(
+      `${suite.name}: no JSON report was written (exit ${run.status ?? run.signal}); counting it as a failure.`,
+    );
+    failed += 1;
+    continue;
+  }
+  const counts = suite.count(JSON.parse(readFileSync(suite.report, 'utf8')));
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+  if (run.status !== 0 && counts.failed === 0) {
+    console.error(
+      `${suite.name} exited with ${run.status ?? run.signal} without a failed test; counting it as a failure.`,
+    );
+    failed += 1;
+  }
+}
+
+if (skipped > 0) console.log(`(${skipped} skipped — see the reports above for why)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
