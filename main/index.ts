@@ -1,0 +1,2 @@
+// Composition root: builds the core, then the Electron shell around it.
+export {};

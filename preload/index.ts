@@ -1,0 +1,2 @@
+// The typed bridge (window.portdesk) is built here from shared/ipc.ts.
+export {};
