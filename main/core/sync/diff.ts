@@ -1,0 +1,128 @@
+import type { PortInNumber, PortInRequest } from '../../../shared/domain/portIn';
+import type { TimelineEvent, TimelineSource } from '../../../shared/domain/timeline';
+
+/** A timeline event before the store has given it an id. */
+export type NewTimelineEvent = Omit<TimelineEvent, 'id'>;
+
+interface DiffContext {
+  observedAt: string;
+  source: TimelineSource;
+}
+
+/**
+ * What changed between the stored copy of a request and a freshly fetched one, as timeline
+ * events. Pure: the sync engine calls it inside the transaction that saves the fetched copy, so
+ * the events and the new state land together or not at all.
+ */
+export function diffRequest(
+  stored: PortInRequest | null,
+  fetched: PortInRequest,
+  context: DiffContext,
+): NewTimelineEvent[] {
+  const events: NewTimelineEvent[] = [];
+  const requestEvent = (
+    kind: NewTimelineEvent['kind'],
+    from: string | null,
+    to: string | null,
+    detail: Record<string, unknown> = {},
+  ): void => {
+    events.push({
+      requestSid: fetched.sid,
+      numberSid: null,
+      phoneNumber: null,
+      kind,
+      from,
+      to,
+      detail,
+      observedAt: context.observedAt,
+      source: context.source,
+    });
+  };
+
+  if (!stored) {
+    requestEvent('request_created', null, fetched.status.raw, {
+      status: fetched.status.canonical,
+      numbers: fetched.phoneNumbers.length,
+    });
+  } else if (stored.status.raw !== fetched.status.raw) {
+    requestEvent('status_changed', stored.status.raw, fetched.status.raw, {
+      fromStatus: stored.status.canonical,
+      toStatus: fetched.status.canonical,
+    });
+  }
+
+  if (fetched.signatureRequestUrl && fetched.signatureRequestUrl !== stored?.signatureRequestUrl) {
+    requestEvent(
+      'loa_link_available',
+      stored?.signatureRequestUrl ?? null,
+      fetched.signatureRequestUrl,
+    );
+  }
+
+  const storedNumbers = new Map((stored?.phoneNumbers ?? []).map((n) => [n.sid, n]));
+  for (const number of fetched.phoneNumbers) {
+    events.push(...diffNumber(fetched.sid, storedNumbers.get(number.sid) ?? null, number, context));
+  }
+  return events;
+}
+
+function diffNumber(
+  requestSid: string,
+  stored: PortInNumber | null,
+  fetched: PortInNumber,
+  context: DiffContext,
+): NewTimelineEvent[] {
+  const events: NewTimelineEvent[] = [];
+  const push = (
+    kind: NewTimelineEvent['kind'],
+    from: string | null,
+    to: string | null,
+    detail: Record<string, unknown> = {},
+  ): void => {
+    events.push({
+      requestSid,
+      numberSid: fetched.sid,
+      phoneNumber: fetched.phoneNumber,
+      kind,
+      from,
+      to,
+      detail,
+      observedAt: context.observedAt,
+      source: context.source,
+    });
+  };
+
+  // A number seen for the first time only gets events for facts that need the agent; its plain
+  // status is part of the request_created event.
+  const statusChanged = stored !== null && stored.status.raw !== fetched.status.raw;
+  const becameRejected =
+    fetched.status.canonical === 'rejected' &&
+    (stored === null || stored.status.canonical !== 'rejected');
+  if (becameRejected) {
+    push('rejected', stored?.status.raw ?? null, fetched.status.raw, {
+      rejectionReason: fetched.rejectionReason,
+      rejectionReasonCode: fetched.rejectionReasonCode,
+    });
+  } else if (statusChanged && fetched.status.canonical === 'canceled') {
+    push('number_canceled', stored.status.raw, fetched.status.raw);
+  } else if (statusChanged) {
+    push('status_changed', stored.status.raw, fetched.status.raw, {
+      fromStatus: stored.status.canonical,
+      toStatus: fetched.status.canonical,
+    });
+  }
+
+  if (fetched.portDate && !stored?.portDate) {
+    push('port_date_set', null, fetched.portDate);
+  } else if (fetched.portDate && stored?.portDate && fetched.portDate !== stored.portDate) {
+    push('port_date_moved', stored.portDate, fetched.portDate);
+  }
+
+  if (fetched.portable === false && stored?.portable !== false) {
+    push('not_portable', null, fetched.notPortableReason, {
+      notPortableReason: fetched.notPortableReason,
+      notPortableReasonCode: fetched.notPortableReasonCode,
+    });
+  }
+  return events;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { diffRequest } from '../../../main/core/sync/diff';
+import { aNumber, aRequest } from '../../fixtures/portInBuilders';
+
+const context = { observedAt: '2026-11-27T12:00:00Z', source: 'sync' as const };
+const kinds = (events: { kind: string }[]) => events.map((e) => e.kind);
+
+describe('diffRequest', () => {
+  it('records a request seen for the first time as created, without an event per plain number', () => {
+    const events = diffRequest(
+      null,
+      aRequest({ phoneNumbers: [aNumber(), aNumber({ sid: 'PU2' })] }),
+      context,
+    );
+    expect(kinds(events)).toEqual(['request_created']);
+    expect(events[0]).toMatchObject({
+      to: 'In Review',
+      detail: { status: 'in_review', numbers: 2 },
+      source: 'sync',
+    });
+  });
+
+  it('produces nothing when nothing changed', () => {
+    expect(diffRequest(aRequest(), aRequest(), context)).toEqual([]);
+  });
+
+  it('records a request status change with the raw strings and canonical statuses', () => {
+    const events = diffRequest(
+      aRequest({ status: 'In Progress' }),
+      aRequest({ status: 'Action Required' }),
+      context,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'status_changed',
+        numberSid: null,
+        from: 'In Progress',
+        to: 'Action Required',
+        detail: { fromStatus: 'in_progress', toStatus: 'action_required' },
+      }),
+    ]);
+  });
+
+  it('does not record a respelling of the same status as a change only when the raw text is equal', () => {
+    // "In Review" → "in_review" is a different raw string: Twilio changed something, so record it.
+    const events = diffRequest(
+      aRequest({ status: 'In Review' }),
+      aRequest({ status: 'in_review' }),
+      context,
+    );
+    expect(kinds(events)).toEqual(['status_changed']);
+  });
+
+  it('records the LOA link when it appears', () => {
+    const url = 'https://www.twilio.com/sign/abc';
+    const events = diffRequest(
+      aRequest({ status: 'In Review' }),
+      aRequest({ status: 'Waiting for Signature', signatureRequestUrl: url }),
+      context,
+    );
+    expect(kinds(events)).toEqual(['status_changed', 'loa_link_available']);
+    expect(events[1]).toMatchObject({ to: url });
+  });
+
+  it('records a rejection with its reason code instead of a plain status change', () => {
+    const events = diffRequest(
+      aRequest({ phoneNumbers: [aNumber({ status: 'Submitted' })] }),
+      aRequest({
+        phoneNumbers: [
+          aNumber({
+            status: 'Rejected',
+            rejectionReason: 'INVALID_PIN',
+            rejectionReasonCode: 22155,
+          }),
+        ],
+      }),
+      context,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        numberSid: 'PU00000000000000000000000000000001',
+        phoneNumber: '+14155550101',
+        from: 'Submitted',
+        to: 'Rejected',
+        detail: { rejectionReason: 'INVALID_PIN', rejectionReasonCode: 22155 },
+      }),
+    ]);
+  });
+
+  it('records a number already rejected when first seen', () => {
+    const events = diffRequest(
+      null,
+      aRequest({ phoneNumbers: [aNumber({ status: 'Rejected', rejectionReasonCode: 22154 })] }),
+      context,
+    );
+    expect(kinds(events)).toEqual(['request_created', 'rejected']);
+  });
+
+  it('records the port date being set and then moved', () => {
+    const submitted = aRequest({ phoneNumbers: [aNumber({ status: 'Submitted' })] });
+    const pending = aRequest({
+      phoneNumbers: [aNumber({ status: 'Pending', portDate: '2026-12-04T00:00:00Z' })],
+    });
+    const moved = aRequest({
+      phoneNumbers: [aNumber({ status: 'Pending', portDate: '2026-12-08T00:00:00Z' })],
+    });
+    expect(kinds(diffRequest(submitted, pending, context))).toEqual([
+      'status_changed',
+      'port_date_set',
+    ]);
+    expect(diffRequest(pending, moved, context)).toEqual([
+      expect.objectContaining({
+        kind: 'port_date_moved',
+        from: '2026-12-04T00:00:00Z',
+        to: '2026-12-08T00:00:00Z',
+      }),
+    ]);
+  });
+
+  it('records a canceled number as number_canceled', () => {
+    const events = diffRequest(
+      aRequest({ phoneNumbers: [aNumber({ status: 'Canceling' })] }),
+      aRequest({ phoneNumbers: [aNumber({ status: 'Canceled' })] }),
+      context,
+    );
+    expect(kinds(events)).toEqual(['number_canceled']);
+  });
+
+  it('records a number found not portable once', () => {
+    const notPortable = aNumber({
+      portable: false,
+      notPortableReason: 'MANUAL_PORTING_AVAILABLE',
+      notPortableReasonCode: 22133,
+    });
+    const first = diffRequest(
+      aRequest({ phoneNumbers: [aNumber({ portable: null })] }),
+      aRequest({ phoneNumbers: [notPortable] }),
+      context,
+    );
+    expect(first).toEqual([
+      expect.objectContaining({
+        kind: 'not_portable',
+        detail: { notPortableReason: 'MANUAL_PORTING_AVAILABLE', notPortableReasonCode: 22133 },
+      }),
+    ]);
+    expect(
+      diffRequest(
+        aRequest({ phoneNumbers: [notPortable] }),
+        aRequest({ phoneNumbers: [notPortable] }),
+        context,
+      ),
+    ).toEqual([]);
+  });
+});
