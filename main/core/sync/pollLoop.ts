@@ -1,0 +1,143 @@
+/**
+ * A chained-timer polling loop (not setInterval): one run at a time, a minimum gap between runs,
+ * a random initial skew so many workstations do not poll in step, exponential backoff with full
+ * jitter after failures, `Retry-After` honoured, an offline pause that ends on `resume()`, and a
+ * `stopped` flag checked after every await. Errors never kill the loop.
+ */
+export type PollOutcome =
+  | { kind: 'ok' }
+  | { kind: 'failed'; retryAfterMs?: number | null }
+  | { kind: 'offline' }
+  /** Stop polling until `resume()` (e.g. credentials were rejected). */
+  | { kind: 'halt' };
+
+export interface PollLoopOptions {
+  run: (signal: AbortSignal) => Promise<PollOutcome>;
+  /** Gap after a successful run; read before each wait so a settings change applies at once. */
+  intervalMs: () => number;
+  minIntervalMs?: number;
+  initialSkewMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How often to probe while offline, in case no reconnect event ever arrives. */
+  offlineProbeMs?: number;
+  random?: () => number;
+  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export class PollLoop {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+  private halted = false;
+  private rerunRequested = false;
+  private abort: AbortController | null = null;
+  private readonly timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  private readonly random: () => number;
+
+  constructor(private readonly options: PollLoopOptions) {
+    this.timers = options.timers ?? { setTimeout, clearTimeout };
+    this.random = options.random ?? Math.random;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.halted = false;
+    this.schedule(Math.floor(this.random() * (this.options.initialSkewMs ?? 0)));
+  }
+
+  /** Stops the loop and aborts a run in flight; resolves when that run has settled. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearTimer();
+    this.abort?.abort();
+    await this.running;
+  }
+
+  /** Run as soon as possible (sync now, after a local write, on reconnect or resume). */
+  triggerNow(): void {
+    if (this.stopped) return;
+    this.halted = false;
+    if (this.running) {
+      this.rerunRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Leave an offline or halted pause and run now. */
+  resume(): void {
+    this.failures = 0;
+    this.triggerNow();
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** Resolves when the run in flight (if any) has settled; for tests and orderly shutdown. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private clearTimer(): void {
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    if (this.stopped || this.halted) return;
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = null;
+        this.running = this.tick().finally(() => {
+          this.running = null;
+        });
+      },
+      Math.max(0, delayMs),
+    );
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    this.rerunRequested = false;
+    this.abort = new AbortController();
+    let outcome: PollOutcome;
+    try {
+      outcome = await this.options.run(this.abort.signal);
+    } catch (error) {
+      this.options.onUnexpectedError?.(error);
+      outcome = { kind: 'failed' };
+    } finally {
+      this.abort = null;
+    }
+    if (this.stopped) return;
+    this.schedule(this.nextDelay(outcome));
+  }
+
+  private nextDelay(outcome: PollOutcome): number {
+    const minInterval = this.options.minIntervalMs ?? 1_000;
+    switch (outcome.kind) {
+      case 'ok':
+        this.failures = 0;
+        return this.rerunRequested ? minInterval : Math.max(minInterval, this.options.intervalMs());
+      case 'offline':
+        return this.options.offlineProbeMs ?? 60_000;
+      case 'halt':
+        this.halted = true;
+        return 0;
+      case 'failed': {
+        this.failures += 1;
+        const base = this.options.backoffBaseMs ?? 5_000;
+        const max = this.options.backoffMaxMs ?? 5 * 60_000;
+        const ceiling = Math.min(max, base * 2 ** (this.failures - 1));
+        const jittered = Math.floor(this.random() * ceiling);
+        return Math.max(minInterval, jittered, outcome.retryAfterMs ?? 0);
+      }
+    }
+  }
+}
