@@ -1,0 +1,467 @@
+import type { NumberStatus, ObservedStatus, RequestStatus } from './domain/statuses';
+import type { PortInNumber, PortInRequest } from './domain/portIn';
+import type { TimelineEvent } from './domain/timeline';
+
+/**
+ * View models: what crosses IPC from main to the renderer. Main builds them from the store and
+ * the domain; the renderer only displays them. No view ever carries a secret (ARCHITECTURE §9):
+ * accounts appear by label and masked key SID, and the LOA signing URL stays in main.
+ *
+ * Identifiers: accounts have an opaque string id; drafts and outbox operations are integers
+ * (the store's row ids). Instants are ISO-8601 strings; calendar dates are `YYYY-MM-DD`.
+ */
+
+// ── Accounts ────────────────────────────────────────────────────────────────────────────────
+
+export type AccountKind = 'twilio' | 'simulator';
+export type CredentialKind = 'api_key' | 'auth_token';
+
+export interface AccountView {
+  id: string;
+  label: string;
+  /** AC… — not a secret; shown so the agent can tell two accounts apart. */
+  accountSid: string;
+  /** `SK…3f9a` for API keys; null for auth-token credentials (the token is never echoed). */
+  maskedKeySid: string | null;
+  credentialKind: CredentialKind;
+  kind: AccountKind;
+  createdAt: string;
+}
+
+/** What removing an account would take with it; the token must be sent back to confirm. */
+export interface AccountRemovalPreview {
+  accountId: string;
+  label: string;
+  confirmationToken: string;
+  requestCount: number;
+  draftCount: number;
+  /** Queued or failed operations that would never be sent. */
+  pendingOutboxCount: number;
+}
+
+// ── Reasons in words (rejections, not-portable, failures) ──────────────────────────────────
+
+/**
+ * A Twilio reason code explained for an agent (REASON-CODES.md). Unknown codes still produce a
+ * view: the raw name/code and a generic "contact Twilio porting support" fix — never hidden.
+ */
+export interface ReasonView {
+  code: number | null;
+  /** The wire name, e.g. `INVALID_PIN`, or null when Twilio sent only a code. */
+  name: string | null;
+  /** Short title, e.g. "Invalid PIN". */
+  title: string;
+  /** What happened, in words. */
+  meaning: string;
+  /** What the agent does about it. */
+  fix: string;
+  /** The draft field to correct when resubmitting, when there is one. */
+  field: DraftFieldKey | null;
+}
+
+// ── Requests list ───────────────────────────────────────────────────────────────────────────
+
+export const ATTENTION_FLAGS = [
+  'action_required',
+  'loa_unsigned',
+  'no_port_date',
+  'queued_offline',
+  'failed_to_send',
+] as const;
+export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
+
+/** Why a request needs the agent now. All are computed by main (ageing thresholds are settings). */
+export interface AttentionView {
+  actionRequired: boolean;
+  /** Days since the LOA link appeared while still unsigned; null when not waiting for signature. */
+  loaUnsignedDays: number | null;
+  /** Days left before the unsigned LOA expires (30-day window); null when not applicable. */
+  loaDaysLeft: number | null;
+  /** Days since submission without any confirmed port date, once past `ageingDays`; else null. */
+  noPortDateDays: number | null;
+  /** A mutation of this request waits in the outbox for the network. */
+  queuedOffline: boolean;
+  /** A mutation of this request failed and waits for the agent (retry or discard). */
+  failedToSend: boolean;
+}
+
+export type RequestStatusFilter = RequestStatus | 'unknown';
+
+export interface RequestListRow {
+  sid: string;
+  accountId: string;
+  accountLabel: string;
+  status: ObservedStatus<RequestStatus>;
+  /** null while only the list summary is known (the detail has not been fetched yet). */
+  customerName: string | null;
+  numbersRequested: number | null;
+  numbersPorted: number | null;
+  /** YYYY-MM-DD as the agent asked. */
+  targetPortInDate: string | null;
+  /** Earliest confirmed (FOC) port date among the numbers, ISO date-time. */
+  firstPortDate: string | null;
+  /** When PortDesk last saw something change on this request. */
+  lastChangedAt: string | null;
+  dateCreated: string | null;
+  /** Twilio's free-text `suggested_action`, shown as sent. */
+  suggestedAction: string | null;
+  attention: AttentionView;
+}
+
+export interface RequestListFacets {
+  /** Counts over every stored request (filters and search not applied), for filter badges. */
+  byStatus: Partial<Record<RequestStatusFilter, number>>;
+  byAttention: Record<AttentionFlag, number>;
+  byAccount: Record<string, number>;
+  /** Requests with at least one attention flag. */
+  needsAttention: number;
+  all: number;
+}
+
+export interface RequestListResult {
+  rows: RequestListRow[];
+  /** Rows matching the query (for the virtualised list's height and paging). */
+  total: number;
+  facets: RequestListFacets;
+}
+
+// ── Request detail ──────────────────────────────────────────────────────────────────────────
+
+export interface NumberRow extends PortInNumber {
+  /** Losing-carrier rejection explained, when the number is rejected. */
+  rejection: ReasonView | null;
+  /** Not-portable reason explained, when Twilio evaluated the number as not portable. */
+  notPortable: ReasonView | null;
+  /** A cancel of this number is queued or being sent. */
+  cancelPending: boolean;
+}
+
+/** A timeline event with its reason in words, when it carries one (rejected, not portable). */
+export interface TimelineEntry extends TimelineEvent {
+  reason: ReasonView | null;
+}
+
+export interface RequestActionsView {
+  canCancelRequest: boolean;
+  /**
+   * Why cancelling may fail or come too late, in words, e.g. "The port date is tomorrow:
+   * carriers often refuse cancels within 24–48 hours of it." Null when nothing to warn about.
+   */
+  cancelWarning: string | null;
+  canCancelNumbers: boolean;
+  /** The request has an LOA signing link (main opens it after checking it). */
+  canOpenLoa: boolean;
+  canFixAndResubmit: boolean;
+}
+
+export type RequestHeaderView = Omit<PortInRequest, 'phoneNumbers' | 'signatureRequestUrl'> & {
+  hasLoaLink: boolean;
+  numbersRequested: number | null;
+  numbersPorted: number | null;
+  firstPortDate: string | null;
+  lastChangedAt: string | null;
+  suggestedAction: string | null;
+};
+
+export interface RequestDetailView {
+  request: RequestHeaderView;
+  account: Pick<AccountView, 'id' | 'label' | 'kind'>;
+  attention: AttentionView;
+  numbers: NumberRow[];
+  /** Oldest first. */
+  timeline: TimelineEntry[];
+  /** Outbox operations about this request that are not done yet. */
+  pendingOps: OutboxItemView[];
+  actions: RequestActionsView;
+  /** false while only the list summary is stored (numbers and carrier details unknown yet). */
+  detailLoaded: boolean;
+  lastFetchedAt: string | null;
+}
+
+// ── Drafts (new port-in wizard) ─────────────────────────────────────────────────────────────
+
+export interface DraftPhoneNumber {
+  /** E.164 */
+  phoneNumber: string;
+  /** Port-out PIN; required for US mobile numbers. */
+  pin: string | null;
+}
+
+export interface DraftAddress {
+  street: string;
+  street2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+}
+
+export interface DraftLosingCarrier {
+  customerType: 'Business' | 'Individual' | null;
+  customerName: string;
+  accountNumber: string;
+  /** Billing telephone number (BTN), E.164 or as typed. */
+  accountTelephoneNumber: string;
+  authorizedRepresentative: string;
+  authorizedRepresentativeEmail: string;
+  address: DraftAddress;
+}
+
+/** What the agent has typed so far; incomplete until `validateDraft` reports no field errors. */
+export interface DraftPayload {
+  phoneNumbers: DraftPhoneNumber[];
+  losingCarrier: DraftLosingCarrier;
+  notificationEmails: string[];
+  /** YYYY-MM-DD */
+  targetPortInDate: string | null;
+  /** ISO offset time as the wire wants it, e.g. `10:00:00-05:00`. */
+  targetPortInTimeRangeStart: string | null;
+  targetPortInTimeRangeEnd: string | null;
+}
+
+/** Top-level fields a field error or a "fix and resubmit" marker can point at. */
+export const DRAFT_FIELD_KEYS = [
+  'account',
+  'phoneNumbers',
+  'pin',
+  'bill',
+  'losingCarrier.customerType',
+  'losingCarrier.customerName',
+  'losingCarrier.accountNumber',
+  'losingCarrier.accountTelephoneNumber',
+  'losingCarrier.authorizedRepresentative',
+  'losingCarrier.authorizedRepresentativeEmail',
+  'losingCarrier.address',
+  'notificationEmails',
+  'targetPortInDate',
+  'targetPortInTimeRange',
+] as const;
+export type DraftFieldKey = (typeof DRAFT_FIELD_KEYS)[number];
+
+/**
+ * A problem with one field. `field` is a dotted path: a DraftFieldKey, or a deeper path such as
+ * `phoneNumbers.3.pin` or `losingCarrier.address.zip`.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type DraftStatus = 'editing' | 'queued' | 'submitted' | 'failed';
+
+export interface BillView {
+  name: string;
+  sizeBytes: number;
+  mimeType: string;
+  /** Uploaded to Twilio (has a document SID); false while only stored locally. */
+  uploaded: boolean;
+}
+
+export type PortabilityOutcome = 'portable' | 'not_portable' | 'failed';
+
+export interface PortabilityResultView {
+  phoneNumber: string;
+  outcome: PortabilityOutcome;
+  /** The request must carry a PIN for this number and the losing carrier's account number. */
+  pinAndAccountNumberRequired: boolean;
+  /** LOCAL | MOBILE | TOLL-FREE | UNKNOWN as Twilio sent it. */
+  numberType: string | null;
+  /** Why not portable, or why the check failed, in words. */
+  reason: ReasonView | null;
+  checkedAt: string;
+}
+
+export type PortabilityCheckState = 'idle' | 'running' | 'done' | 'canceled' | 'failed';
+
+export interface PortabilityView {
+  checkId: string | null;
+  state: PortabilityCheckState;
+  done: number;
+  total: number;
+  /** One per number checked, in the draft's number order. */
+  results: PortabilityResultView[];
+}
+
+export interface ResubmitOrigin {
+  /** The rejected request this draft corrects. */
+  requestSid: string;
+  /** What to correct, with the reason it was rejected. */
+  fieldsToCorrect: { field: DraftFieldKey; reason: ReasonView }[];
+}
+
+export interface DraftView {
+  id: number;
+  accountId: string;
+  status: DraftStatus;
+  payload: DraftPayload;
+  fieldErrors: FieldError[];
+  /** Set once Twilio created the request. */
+  requestSid: string | null;
+  bill: BillView | null;
+  portability: PortabilityView;
+  origin: ResubmitOrigin | null;
+  /** The failed send's error in words when status is `failed`. */
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftSummaryView {
+  id: number;
+  accountId: string;
+  accountLabel: string;
+  status: DraftStatus;
+  customerName: string;
+  numberCount: number;
+  requestSid: string | null;
+  updatedAt: string;
+}
+
+export interface DraftValidationView {
+  fieldErrors: FieldError[];
+  /** No field errors: the draft can be submitted. */
+  ready: boolean;
+}
+
+export type SubmitResultView =
+  | { state: 'created'; draftId: number; requestSid: string }
+  /** Stored in the outbox; sent when online. `reason` says why it did not go out right away. */
+  | { state: 'queued'; draftId: number; outboxItemId: number; reason: 'offline' | 'sending' };
+
+// ── Outbox ──────────────────────────────────────────────────────────────────────────────────
+
+export type OutboxOperationKindView =
+  'upload_document' | 'create_port_in' | 'cancel_port_in' | 'cancel_number';
+
+export type OutboxStateView = 'queued' | 'sending' | 'waiting_for_network' | 'failed' | 'done';
+
+export interface OutboxItemView {
+  id: number;
+  kind: OutboxOperationKindView;
+  accountId: string;
+  accountLabel: string;
+  state: OutboxStateView;
+  /** What the operation does, in words: "Create port-in for Acme Inc (12 numbers)". */
+  summary: string;
+  requestSid: string | null;
+  draftId: number | null;
+  /** Phone numbers concerned (cancel_number), E.164. */
+  phoneNumbers: string[];
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** The last failure in words; `code` is Twilio's error code when there was one. */
+  lastError: { message: string; code: number | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a cancel command did: it is queued in the outbox and sent as soon as possible. */
+export interface MutationQueuedView {
+  outboxItemIds: number[];
+  /** true when main could not send it right away (offline). */
+  waitingForNetwork: boolean;
+}
+
+// ── Sync ────────────────────────────────────────────────────────────────────────────────────
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
+
+export interface AccountSyncView {
+  accountId: string;
+  label: string;
+  state: SyncState;
+  lastSuccessAt: string | null;
+  /** In words, e.g. "Twilio rejected the API key: rotate the secret in Accounts". */
+  message: string | null;
+}
+
+export interface SyncStatusView {
+  /** The worst state over all accounts (unauthorized > error > offline > syncing > idle). */
+  state: SyncState;
+  lastSuccessAt: string | null;
+  nextSyncAt: string | null;
+  message: string | null;
+  accounts: AccountSyncView[];
+  queuedOps: number;
+  failedOps: number;
+}
+
+// ── Settings ────────────────────────────────────────────────────────────────────────────────
+
+export const NOTIFICATION_KINDS = [
+  'loa_waiting',
+  'rejected',
+  'port_date',
+  'completed',
+  'canceled',
+  'expired',
+  'ageing',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface QuietHoursView {
+  enabled: boolean;
+  /** HH:MM, local time. A window may wrap midnight (22:00–07:00). */
+  start: string;
+  end: string;
+}
+
+export interface SettingsView {
+  syncCadenceMinutes: number;
+  notifications: Record<NotificationKind, boolean>;
+  quietHours: QuietHoursView;
+  theme: ThemePreference;
+  /** "No port date N days after submission" alert threshold. */
+  ageingDays: number;
+  /** Account preselected in the new port-in wizard. */
+  defaultAccountId: string | null;
+}
+
+// ── Progress and navigation events ──────────────────────────────────────────────────────────
+
+export interface PortabilityProgressView {
+  checkId: string;
+  draftId: number;
+  state: PortabilityCheckState;
+  done: number;
+  total: number;
+  /** Results that arrived since the previous progress event (at most 100). */
+  results: PortabilityResultView[];
+}
+
+export type UploadPhase = 'checking' | 'storing' | 'uploading' | 'uploaded' | 'failed';
+
+export interface UploadProgressView {
+  draftId: number;
+  name: string;
+  phase: UploadPhase;
+  loadedBytes: number;
+  totalBytes: number;
+  /** In words when phase is `failed`. */
+  message: string | null;
+}
+
+export const DATA_KINDS = ['requests', 'drafts', 'accounts', 'outbox', 'settings'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+
+export interface DataChangedView {
+  kinds: DataKind[];
+  /**
+   * Requests that changed. Empty while `kinds` includes `requests` means "any may have changed"
+   * (e.g. a first sync): the renderer refetches what it shows.
+   */
+  requestSids: string[];
+  draftIds: number[];
+}
+
+export type NavigateView =
+  | { screen: 'request'; sid: string }
+  | { screen: 'requests'; focusSearch?: boolean }
+  | { screen: 'new-port-in' }
+  | { screen: 'outbox' }
+  | { screen: 'settings' }
+  | { screen: 'accounts' };
+
+export type { NumberStatus, RequestStatus };

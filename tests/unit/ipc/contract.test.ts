@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  BILL_MAX_BYTES,
+  EVENT_METHODS,
+  INVOKE_METHODS,
+  IpcCommandError,
+  eventContract,
+  invokeContract,
+  parseEventPayload,
+  parseInvokePayload,
+  toIpcError,
+} from '../../../shared/ipc';
+
+const accountSid = `AC${'a'.repeat(32)}`;
+const keySid = `SK${'b'.repeat(32)}`;
+
+describe('the IPC contract', () => {
+  it('gives every invoke and event method its own channel name and a zod schema', () => {
+    const channels = [
+      ...INVOKE_METHODS.map((m) => invokeContract[m].channel),
+      ...EVENT_METHODS.map((e) => eventContract[e].channel),
+    ];
+    expect(new Set(channels).size).toBe(channels.length);
+    for (const m of INVOKE_METHODS) expect(invokeContract[m].payload).toBeInstanceOf(z.ZodType);
+    for (const e of EVENT_METHODS) expect(eventContract[e].payload).toBeInstanceOf(z.ZodType);
+  });
+
+  it('refuses a __proto__ key smuggled in through JSON, naming it', () => {
+    const hostile = JSON.parse('{"search":"acme","__proto__":{"polluted":true}}') as unknown;
+    const result = parseInvokePayload('listRequests', hostile);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.fields?.[0]?.field).toBe('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses unknown keys in nested objects such as a draft patch', () => {
+    const result = parseInvokePayload('updateDraft', {
+      draftId: 1,
+      patch: { losingCarrier: { address: { constructor: 'x' } } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_payload');
+      expect(result.error.fields?.[0]?.field).toBe('patch.losingCarrier.address.constructor');
+    }
+  });
+
+  it('fills the list query defaults so main always gets a complete query', () => {
+    const result = parseInvokePayload('listRequests', { search: '(415) 555-0101' });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        statuses: [],
+        accountIds: [],
+        attention: [],
+        search: '(415) 555-0101',
+        sort: { field: 'lastChangedAt', direction: 'desc' },
+        offset: 0,
+        limit: 100,
+      },
+    });
+  });
+
+  it('caps strings and arrays: a huge search and 1,001 numbers are refused', () => {
+    expect(parseInvokePayload('listRequests', { search: 'x'.repeat(201) }).ok).toBe(false);
+    const numbers = Array.from({ length: 1001 }, (_, i) => ({
+      phoneNumber: `+1415555${String(i).padStart(4, '0')}`,
+      pin: null,
+    }));
+    const result = parseInvokePayload('updateDraft', {
+      draftId: 1,
+      patch: { phoneNumbers: numbers },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('1,000');
+  });
+
+  it('says in words why credentials are malformed, field by field', () => {
+    const result = parseInvokePayload('addAccount', {
+      label: 'Acme',
+      accountSid,
+      credential: { kind: 'api_key', keySid: 'SK123', secret: 'has a space' },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.fields?.map((f) => f.field)).toEqual([
+        'credential.keySid',
+        'credential.secret',
+      ]);
+      expect(result.error.message).toContain('SK');
+    }
+    const good = parseInvokePayload('addAccount', {
+      label: '  Acme  ',
+      accountSid,
+      credential: { kind: 'api_key', keySid, secret: 'c'.repeat(32) },
+    });
+    expect(good.ok && good.data.label).toBe('Acme');
+  });
+
+  it('accepts a bill as bytes up to 10 MB and refuses one byte more with the reason', () => {
+    const atLimit = parseInvokePayload('attachBill', {
+      draftId: 3,
+      name: 'bill.pdf',
+      bytes: new Uint8Array(BILL_MAX_BYTES),
+    });
+    expect(atLimit.ok).toBe(true);
+    const over = parseInvokePayload('attachBill', {
+      draftId: 3,
+      name: 'bill.pdf',
+      bytes: new Uint8Array(BILL_MAX_BYTES + 1),
+    });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.error.message).toContain('10 MB');
+    expect(
+      parseInvokePayload('attachBill', { draftId: 3, name: 'bill.pdf', bytes: '/etc/passwd' }).ok,
+    ).toBe(false);
+  });
+
+  it('lets channels without required fields be called with no payload', () => {
+    expect(parseInvokePayload('listAccounts', undefined)).toEqual({ ok: true, data: {} });
+    expect(parseInvokePayload('listAccounts', { extra: 1 }).ok).toBe(false);
+  });
+
+  it('validates pushed events, e.g. a navigate to a request needs a real SID', () => {
+    expect(
+      parseEventPayload('onNavigate', { screen: 'request', sid: `KW${'1'.repeat(32)}` }).ok,
+    ).toBe(true);
+    expect(parseEventPayload('onNavigate', { screen: 'request', sid: '../etc' }).ok).toBe(false);
+    expect(parseEventPayload('onNavigate', { screen: 'devtools' }).ok).toBe(false);
+  });
+
+  it('keeps typed command errors and hides everything else behind a generic message', () => {
+    expect(toIpcError(new IpcCommandError('not_found', 'No such request'))).toEqual({
+      code: 'not_found',
+      message: 'No such request',
+    });
+    const hidden = toIpcError(new Error('SQLITE_CORRUPT at /home/agent/secret/path'));
+    expect(hidden.code).toBe('internal');
+    expect(hidden.message).not.toContain('/home');
+  });
+});
