@@ -1,0 +1,76 @@
+import type { RequestStatus } from '../../../shared/domain/statuses';
+
+/** What a notice is about; each kind can be switched off in the settings. */
+export const NOTICE_KINDS = [
+  'loa_waiting',
+  'loa_reminder',
+  'action_required',
+  'port_date_set',
+  'port_date_moved',
+  'completed',
+  'canceled',
+  'expired',
+  'ageing',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export type NoticeUrgency = 'normal' | 'critical';
+
+/** One OS pop-up (or, when silent, one in-app entry). Clicking it opens `requestSid`. */
+export interface Notice {
+  /** Stable for the same facts, so the shell can drop a notice it has already shown. */
+  key: string;
+  kind: NoticeKind;
+  requestSid: string;
+  accountId: string;
+  title: string;
+  body: string;
+  urgency: NoticeUrgency;
+  /** true during quiet hours: record it in the app, do not pop it up. */
+  silent: boolean;
+  /** ISO date-time: the `now` the policy was called with. */
+  createdAt: string;
+}
+
+/** What the policy needs to know about a request besides its events. Dates are ISO strings. */
+export interface RequestContext {
+  sid: string;
+  /** The local PortDesk account the request belongs to. */
+  accountId: string;
+  customerName: string;
+  numbersRequested: number | null;
+  status: RequestStatus | 'unknown';
+  /** When the LOA went out for signature (the request reached Waiting for Signature). */
+  loaSentAt?: string | null;
+  /** When the request was submitted to Twilio. */
+  submittedAt?: string | null;
+  /** The earliest confirmed port date of any of its numbers; null while none has one. */
+  firstPortDate?: string | null;
+}
+
+/**
+ * Words for a rejection or not-portable reason. Injected so the policy does not depend on the
+ * reason-code catalogue; the composition root passes the catalogue's lookup.
+ */
+export type DescribeReason = (code: number | null, reason: string | null) => string;
+
+/** 'HH:MM' in the agent's time zone, 24-hour clock. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+export interface NotifySettings {
+  /** false switches a kind off entirely: no pop-up and no in-app notice from the policy. */
+  kinds: Record<NoticeKind, boolean>;
+  /** null for none. A range whose end is before its start crosses midnight. */
+  quietHours: QuietHours | null;
+  /** IANA zone of the agent, e.g. 'America/Chicago': quiet hours and dates are read in it. */
+  timeZone: string;
+  /** BCP 47 locale for dates in words ("Dec 4"); 'en-US' when absent. */
+  locale?: string;
+  /** Alert when a request has no port date this many days after it was submitted. */
+  ageingDays: number;
+  /** Remind when an unsigned LOA has this many days or fewer left, once per threshold. */
+  loaReminderDaysLeft: number[];
+}
