@@ -2,7 +2,12 @@ export { noticesForSyncCycle } from './syncCycleNotices';
 export type { SyncCycleInput } from './syncCycleNotices';
 export { dueReminders } from './reminders';
 export type { RemindersInput } from './reminders';
-export { checkNotifySettings, defaultNotifySettings, inQuietHours } from './settings';
+export {
+  checkNotifySettings,
+  defaultNotifySettings,
+  inQuietHours,
+  SWITCH_FOR_KIND,
+} from './settings';
 export { LOA_SIGNATURE_WINDOW_DAYS } from './dateWords';
 export { NOTICE_KINDS } from './types';
 export type {

@@ -1,4 +1,5 @@
-import { NOTICE_KINDS, type NoticeKind, type NotifySettings, type QuietHours } from './types';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/views';
+import type { NoticeKind, NotifySettings, QuietHours } from './types';
 
 export const DEFAULT_LOCALE = 'en-US';
 
@@ -8,10 +9,7 @@ export const DEFAULT_LOCALE = 'en-US';
  * the composition root passes `Intl.DateTimeFormat().resolvedOptions().timeZone`.
  */
 export function defaultNotifySettings(timeZone: string): NotifySettings {
-  const kinds = Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, true])) as Record<
-    NoticeKind,
-    boolean
-  >;
+  const kinds = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true]));
   return {
     kinds,
     quietHours: null,
@@ -80,7 +78,7 @@ function localMinutes(now: Date, timeZone: string): number {
  * inside, the end minute is not; start == end means no quiet hours.
  */
 export function inQuietHours(now: Date, quietHours: QuietHours | null, timeZone: string): boolean {
-  if (!quietHours) return false;
+  if (!quietHours || quietHours.enabled === false) return false;
   const start = minutesOfDay(quietHours.start, 'settings.quietHours.start');
   const end = minutesOfDay(quietHours.end, 'settings.quietHours.end');
   const minute = localMinutes(now, timeZone);
@@ -88,7 +86,20 @@ export function inQuietHours(now: Date, quietHours: QuietHours | null, timeZone:
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** A kind is on unless switched off: settings saved before a kind existed keep getting it. */
+/** Which of the agent's switches governs each kind of notice. */
+export const SWITCH_FOR_KIND: Readonly<Record<NoticeKind, NotificationKind>> = {
+  loa_waiting: 'loa_waiting',
+  loa_reminder: 'loa_waiting',
+  action_required: 'rejected',
+  port_date_set: 'port_date',
+  port_date_moved: 'port_date',
+  completed: 'completed',
+  canceled: 'canceled',
+  expired: 'expired',
+  ageing: 'ageing',
+};
+
+/** On unless its switch is off: settings saved before a switch existed keep getting the kind. */
 export function kindEnabled(settings: NotifySettings, kind: NoticeKind): boolean {
-  return settings.kinds[kind] !== false;
+  return settings.kinds[SWITCH_FOR_KIND[kind]] !== false;
 }

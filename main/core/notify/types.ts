@@ -1,6 +1,10 @@
 import type { RequestStatus } from '../../../shared/domain/statuses';
+import type { NotificationKind } from '../../../shared/views';
 
-/** What a notice is about; each kind can be switched off in the settings. */
+/**
+ * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in shared/views):
+ * each kind is governed by one switch, see SWITCH_FOR_KIND.
+ */
 export const NOTICE_KINDS = [
   'loa_waiting',
   'loa_reminder',
@@ -54,15 +58,20 @@ export interface RequestContext {
  */
 export type DescribeReason = (code: number | null, reason: string | null) => string;
 
-/** 'HH:MM' in the agent's time zone, 24-hour clock. */
+/** 'HH:MM' in the agent's time zone, 24-hour clock. Same shape as the settings view's. */
 export interface QuietHours {
+  /** false turns quiet hours off while keeping the times; absent means on. */
+  enabled?: boolean;
   start: string;
   end: string;
 }
 
 export interface NotifySettings {
-  /** false switches a kind off entirely: no pop-up and no in-app notice from the policy. */
-  kinds: Record<NoticeKind, boolean>;
+  /**
+   * The agent's switches (SettingsView.notifications). false switches the kinds it governs off
+   * entirely: no pop-up and no in-app notice from the policy. A missing switch counts as on.
+   */
+  kinds: Partial<Record<NotificationKind, boolean>>;
   /** null for none. A range whose end is before its start crosses midnight. */
   quietHours: QuietHours | null;
   /** IANA zone of the agent, e.g. 'America/Chicago': quiet hours and dates are read in it. */

@@ -138,8 +138,8 @@ describe('reminder settings', () => {
   const open = request({ status: 'action_required', submittedAt: '2025-11-01T15:00:00Z' });
   const now = new Date(expiry - 2 * DAY);
 
-  it('produce nothing for kinds that are switched off', () => {
-    const kinds = { ...settings().kinds, loa_reminder: false, ageing: false };
+  it('produce nothing when the LOA and ageing switches are off', () => {
+    const kinds = { loa_waiting: false, ageing: false };
 
     expect(due([waiting, open], now, new Set(), { kinds })).toEqual([]);
   });

@@ -294,14 +294,19 @@ describe('coalescing', () => {
 });
 
 describe('settings', () => {
-  it('produces no notice for a kind that is switched off', () => {
-    const off = settings({ kinds: { ...settings().kinds, port_date_set: false } });
+  it('produces no notice for a kind that is switched off (port dates, set or moved)', () => {
+    const off = settings({ kinds: { port_date: false } });
 
     expect(notices(portDatesSet(3, '2025-12-04'), { settings: off })).toEqual([]);
+    expect(
+      notices([event({ kind: 'port_date_moved', numberSid: numberSid(1), to: '2025-12-06' })], {
+        settings: off,
+      }),
+    ).toEqual([]);
   });
 
   it('leaves a switched-off kind out of the "Also:" line of other notices', () => {
-    const off = settings({ kinds: { ...settings().kinds, port_date_set: false } });
+    const off = settings({ kinds: { port_date: false } });
     const [notice] = notices([...portDatesSet(3, '2025-12-04'), rejected(9, 22155, null)], {
       settings: off,
     });
@@ -311,7 +316,7 @@ describe('settings', () => {
   });
 
   it('picks the next most important kind when the leading one is switched off', () => {
-    const off = settings({ kinds: { ...settings().kinds, action_required: false } });
+    const off = settings({ kinds: { rejected: false } });
     const [notice] = notices([...portDatesSet(3, '2025-12-04'), rejected(9, 22155, null)], {
       settings: off,
     });
@@ -345,6 +350,13 @@ describe('settings', () => {
       expect(notice?.silent).toBe(silent);
     },
   );
+
+  it('ignores quiet hours the agent switched off', () => {
+    const off = settings({ quietHours: { enabled: false, start: '00:00', end: '23:59' } });
+    const [notice] = notices(portDatesSet(1, '2025-12-04'), { settings: off });
+
+    expect(notice?.silent).toBe(false);
+  });
 
   it("reads quiet hours on the agent's clock, not UTC", () => {
     const lunch = { start: '12:00', end: '13:00' };
