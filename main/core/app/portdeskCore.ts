@@ -1,0 +1,45 @@
+import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
+import type { Notice } from '../notify/types';
+
+/**
+ * What a host (the Electron shell, the browser host, the end-to-end harness) gets from the core:
+ * one handler per invoke channel of shared/ipc.ts, the pushed events, and the notices the
+ * notification policy decided on. Hosts only move bytes and show pop-ups; the core decides.
+ */
+export interface PortdeskCore {
+  readonly handlers: InvokeHandlers;
+  /** Subscribe to an event channel of the contract; returns an unsubscribe function. */
+  on<E extends EventMethod>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+  /** Notices for OS pop-ups (already filtered by settings; `silent` ones are in-app only). */
+  onNotice(listener: (notice: Notice) => void): () => void;
+  /** OS signals the host forwards: sync runs on resume from sleep and on reconnect. */
+  networkChanged(online: boolean): void;
+  resumedFromSleep(): void;
+  /** Counts for the tray/dock badge. */
+  attentionCount(): number;
+  /** Starts sync loops and the outbox; idempotent. */
+  start(): Promise<void>;
+  /** Stops loops, the demo simulator, and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Capabilities only a host has, used by a few commands (open a link, write the clipboard). */
+export interface CoreHost {
+  /** Opens an already-vetted https URL in the system browser. The host checks it again. */
+  openExternal(url: string): Promise<void>;
+  writeClipboard(text: string): Promise<void> | void;
+}
+
+export interface CoreOptions {
+  /** Folder for the database and stored bills (Electron: app.getPath('userData')). */
+  dataDir: string;
+  host: CoreHost;
+  /** better-sqlite3 binding built for Electron's ABI, when running under Electron. */
+  nativeBinding?: string;
+  /** Keychain service name; tests use a unique one. Default 'PortDesk'. */
+  keychainService?: string;
+  /** Clock seam for tests. */
+  now?: () => number;
+  /** IANA time zone for quiet hours; default the system's. */
+  timeZone?: string;
+}
