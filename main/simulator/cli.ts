@@ -1,0 +1,89 @@
+/**
+ * `npm run simulator -- [--port N] [--upload-port N] [--accelerate X] [--seed S] [--demo]
+ * [--auto-sign-after-ms MS] [--spelling twilio|snake|title] [--quiet]`
+ *
+ * Prints ONE JSON line first — {"url","uploadUrl","accountSid","authToken","apiKeySid",
+ * "apiKeySecret"} — so scripts can read where the simulator listens and how to log in; then one
+ * human line per API call. Runs until SIGINT/SIGTERM. The credentials are the simulator's own
+ * throwaway values, never a real Twilio secret.
+ */
+import { parseArgs } from 'node:util';
+import { startSimulator } from './index';
+import type { SimulatorOptions, StatusSpelling } from './options';
+
+function numberOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number (got ${raw})`);
+  return value;
+}
+
+function parseOptions(argv: string[]): SimulatorOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'upload-port': { type: 'string' },
+      host: { type: 'string' },
+      accelerate: { type: 'string' },
+      seed: { type: 'string' },
+      demo: { type: 'boolean' },
+      'auto-sign-after-ms': { type: 'string' },
+      spelling: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const spelling = values.spelling;
+  if (spelling !== undefined && !['twilio', 'snake', 'title'].includes(spelling)) {
+    throw new Error(`--spelling must be twilio, snake or title (got ${spelling})`);
+  }
+  const autoSign = values['auto-sign-after-ms'];
+  return {
+    port: numberOption('port', values.port) ?? 0,
+    uploadPort: numberOption('upload-port', values['upload-port']) ?? 0,
+    host: values.host ?? '127.0.0.1',
+    accelerate: numberOption('accelerate', values.accelerate) ?? 1,
+    seed: values.seed,
+    demo: values.demo ?? false,
+    autoSignAfterMs:
+      autoSign === undefined
+        ? undefined
+        : autoSign === 'null'
+          ? null
+          : numberOption('auto-sign-after-ms', autoSign),
+    statusSpelling: spelling as StatusSpelling | undefined,
+    log: values.quiet === true ? undefined : (line) => console.log(line),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: SimulatorOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+    return;
+  }
+  const simulator = await startSimulator(options);
+  const { url, uploadUrl, credentials } = simulator;
+  process.stdout.write(`${JSON.stringify({ url, uploadUrl, ...credentials })}\n`);
+  console.log(
+    `PortDesk simulator on ${url} (uploads on ${uploadUrl}); control API at ${url}/__sim — Ctrl+C to stop`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

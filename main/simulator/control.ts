@@ -1,0 +1,136 @@
+import * as z from 'zod';
+import type { SimulatorCore } from './core';
+import { ControlError } from './errors';
+import type { SimRequest } from './model';
+import type {
+  Fault,
+  NumberOutcome,
+  SeedOptions,
+  SimulatorControl,
+  SimulatorState,
+  StatusSpelling,
+} from './options';
+import { isRejectionCode } from './reasonCodes';
+import { seed } from './seeding';
+import { isoSeconds, portInJson } from './wire';
+
+const outcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('complete') }),
+  z.object({
+    kind: z.literal('reject'),
+    code: z.number().refine(isRejectionCode, 'must be a rejection code from 22150 to 22159'),
+  }),
+  z.object({ kind: z.literal('move_port_date'), toDaysLater: z.number().int() }),
+  z.object({ kind: z.literal('stall') }),
+]);
+
+const spellingSchema = z.enum(['twilio', 'snake', 'title']);
+
+/** The in-process control API; the HTTP routes under /__sim/ call exactly these methods. */
+export function createControl(core: SimulatorCore): SimulatorControl {
+  let seedCalls = 0;
+  const findRequest = (sid: string): SimRequest => {
+    const request = core.store.request(sid);
+    if (request === undefined) throw new ControlError(404, `No port-in request ${sid}`);
+    return request;
+  };
+
+  return {
+    state(): SimulatorState {
+      core.lifecycle.catchUp();
+      const wire = core.wire();
+      return {
+        now: isoSeconds(core.clock.now()),
+        requests: core.store.allRequests().map((request) => JSON.parse(portInJson(request, wire))),
+        documents: [...core.store.documents.values()].map((document) => ({
+          sid: document.sid,
+          document_type: document.documentType,
+          friendly_name: document.friendlyName,
+          mime_type: document.mimeType,
+          size: document.size,
+          date_created: isoSeconds(document.dateCreated),
+        })),
+        faults: core.faults.list(),
+        inTwilio: [...core.store.inTwilio],
+        callLog: Object.fromEntries(core.store.callLog),
+      };
+    },
+
+    advance(ms: number) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+        throw new ControlError(400, `ms must be a finite number ≥ 0 (got ${String(ms)})`);
+      }
+      core.lifecycle.catchUp();
+      core.clock.advance(ms);
+      core.lifecycle.catchUp();
+      return { now: isoSeconds(core.clock.now()) };
+    },
+
+    setAcceleration(factor: number) {
+      if (typeof factor !== 'number' || !Number.isFinite(factor) || factor <= 0) {
+        throw new ControlError(400, `factor must be a finite number > 0 (got ${String(factor)})`);
+      }
+      core.lifecycle.catchUp();
+      core.clock.setAcceleration(factor);
+      return { now: isoSeconds(core.clock.now()), factor };
+    },
+
+    signLoa(requestSid: string) {
+      core.lifecycle.catchUp();
+      core.lifecycle.sign(findRequest(requestSid), core.clock.now());
+    },
+
+    expireLoa(requestSid: string) {
+      core.lifecycle.catchUp();
+      core.lifecycle.expire(findRequest(requestSid), core.clock.now());
+    },
+
+    scriptNumber(e164: string, outcome: NumberOutcome = { kind: 'complete' }) {
+      if (typeof e164 !== 'string' || !/^\+[1-9]\d{1,14}$/.test(e164)) {
+        throw new ControlError(400, `${String(e164)} is not an E.164 number`);
+      }
+      const parsed = outcomeSchema.safeParse(outcome);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ControlError(
+          400,
+          `Invalid outcome: ${issue?.path.join('.') || 'outcome'} ${issue?.message ?? ''}`.trim(),
+        );
+      }
+      core.lifecycle.catchUp();
+      core.store.scripts.set(e164, parsed.data);
+      core.lifecycle.scriptChanged(e164, parsed.data, core.clock.now());
+    },
+
+    addFault(fault: Fault) {
+      return core.faults.add(fault);
+    },
+
+    removeFault(id: string) {
+      core.faults.remove(id);
+    },
+
+    clearFaults() {
+      core.faults.clear();
+    },
+
+    seed(options: SeedOptions) {
+      seedCalls += 1;
+      return seed(core, options, seedCalls);
+    },
+
+    setStatusSpelling(spelling: StatusSpelling) {
+      const parsed = spellingSchema.safeParse(spelling);
+      if (!parsed.success) {
+        throw new ControlError(400, `spelling must be one of twilio, snake, title`);
+      }
+      core.setSpelling(parsed.data);
+    },
+
+    reset() {
+      core.store.clear();
+      core.lifecycle.clear();
+      core.faults.clear();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { SimulatedClock } from './clock';
+import type { ValidPortInCreate } from './createValidation';
+import { FaultRegistry } from './faults';
+import { Lifecycle } from './lifecycle';
+import type { SimNumber, SimRequest } from './model';
+import type { SimulatorCredentials, SimulatorOptions, StatusSpelling } from './options';
+import { evaluatePortability } from './portability';
+import { Random } from './random';
+import { newSid, type SidPrefix } from './sids';
+import { SimStore } from './store';
+import { DEMO_AUTO_SIGN_AFTER_MS } from './timings';
+import type { WireContext } from './wire';
+
+export interface CreateOptions {
+  /** Overrides the server-wide auto-sign delay for this request (seeding uses it). */
+  autoSignAfterMs?: number | null;
+}
+
+/** Everything one simulator instance owns; the HTTP layers and the control API share it. */
+export class SimulatorCore {
+  readonly store = new SimStore();
+  readonly clock: SimulatedClock;
+  readonly lifecycle: Lifecycle;
+  readonly faults: FaultRegistry;
+  readonly credentials: SimulatorCredentials;
+  readonly seedText: string;
+  spelling: StatusSpelling;
+  autoSignAfterMs: number | null;
+  baseUrl = 'http://127.0.0.1';
+  uploadUrl = 'http://127.0.0.1';
+  /** Separate streams, so fault draws never shift the SIDs or the demo data of a seeded run. */
+  private readonly sidRandom: Random;
+  private supportTicket: number;
+
+  constructor(options: SimulatorOptions) {
+    this.seedText =
+      options.seed === undefined ? randomBytes(8).toString('hex') : String(options.seed);
+    this.sidRandom = new Random(`${this.seedText}:sids`);
+    this.faults = new FaultRegistry(new Random(`${this.seedText}:faults`));
+    this.credentials = defaultCredentials(new Random(`${this.seedText}:credentials`), options);
+    this.clock = new SimulatedClock(options.accelerate ?? 1);
+    this.spelling = options.statusSpelling ?? 'twilio';
+    this.autoSignAfterMs =
+      options.autoSignAfterMs !== undefined
+        ? options.autoSignAfterMs
+        : options.demo === true
+          ? DEMO_AUTO_SIGN_AFTER_MS
+          : null;
+    this.supportTicket = this.sidRandom.int(100_000, 400_000);
+    this.lifecycle = new Lifecycle(
+      this.store,
+      this.clock,
+      (sid) => `${this.baseUrl}/__sim/loa/${sid}`,
+    );
+  }
+
+  wire(): WireContext {
+    return { baseUrl: this.baseUrl, spelling: this.spelling };
+  }
+
+  newSid(prefix: SidPrefix): string {
+    return newSid(prefix, this.sidRandom);
+  }
+
+  /** Builds a request from a validated body, stores it and starts its review at `at`. */
+  createRequest(input: ValidPortInCreate, at: number, options: CreateOptions = {}): SimRequest {
+    const request = this.buildRequest(input, at, options);
+    this.store.addRequests([request]);
+    this.lifecycle.admit(request, at);
+    return request;
+  }
+
+  /** Same as createRequest for many at once (one index rebuild for the whole batch). */
+  createRequests(
+    batch: readonly { input: ValidPortInCreate; at: number; options?: CreateOptions }[],
+  ): SimRequest[] {
+    const requests = batch.map(({ input, at, options }) => this.buildRequest(input, at, options));
+    this.store.addRequests(requests);
+    requests.forEach((request, index) => this.lifecycle.admit(request, batch[index]?.at ?? 0));
+    return requests;
+  }
+
+  setSpelling(spelling: StatusSpelling): void {
+    this.spelling = spelling;
+    for (const request of this.store.allRequests()) request.wireCache = null;
+  }
+
+  private buildRequest(
+    input: ValidPortInCreate,
+    at: number,
+    options: CreateOptions = {},
+  ): SimRequest {
+    const sid = this.newSid('KW');
+    const accountSid = this.credentials.accountSid;
+    const numbers: SimNumber[] = input.numbers.map(({ number, pin }) => {
+      const verdict = evaluatePortability(number.e164, this.store, accountSid);
+      const isMobile = number.numberType === 'MOBILE';
+      return {
+        sid: this.newSid('PU'),
+        requestSid: sid,
+        phoneNumber: number.e164,
+        status: 'in_review',
+        statusUpdatedAt: at,
+        dateCreated: at,
+        portable: verdict.portable,
+        notPortableReason: verdict.notPortableReason,
+        notPortableReasonCode: verdict.notPortableReasonCode,
+        numberType: number.numberType,
+        country: number.country,
+        pin,
+        missingRequiredFields:
+          isMobile && (pin === null || input.losingCarrier.account_number === undefined),
+        rejectionReason: null,
+        rejectionReasonCode: null,
+        portDate: null,
+      };
+    });
+    this.supportTicket += this.sidRandom.int(1, 40);
+    return {
+      sid,
+      accountSid,
+      status: 'in_review',
+      statusUpdatedAt: at,
+      dateCreated: at,
+      losingCarrier: input.losingCarrier,
+      notificationEmails: input.notificationEmails,
+      targetPortInDate: input.targetPortInDate,
+      targetTimeRangeStart: input.targetTimeRangeStart,
+      targetTimeRangeEnd: input.targetTimeRangeEnd,
+      documents: input.documents,
+      bundleSid: input.bundleSid,
+      portabilityAdvanceCarrier: input.portabilityAdvanceCarrier,
+      autoCancelApprovalNumbers: input.autoCancelApprovalNumbers,
+      supportTicketId: this.supportTicket,
+      signatureRequestUrl: null,
+      orderCancellationReason: null,
+      numbers,
+      numbersBySid: new Map(numbers.map((number) => [number.sid, number])),
+      loaGeneratedAt: null,
+      signedAt: null,
+      carrierAnsweredAt: null,
+      autoSignAfterMs:
+        options.autoSignAfterMs !== undefined ? options.autoSignAfterMs : this.autoSignAfterMs,
+      cancelRequested: false,
+      wireCache: null,
+    };
+  }
+}
+
+function defaultCredentials(random: Random, options: SimulatorOptions): SimulatorCredentials {
+  return {
+    accountSid: options.credentials?.accountSid ?? newSid('AC', random),
+    authToken: options.credentials?.authToken ?? random.hex(32),
+    apiKeySid: options.credentials?.apiKeySid ?? newSid('SK', random),
+    apiKeySecret: options.credentials?.apiKeySecret ?? random.alphanumeric(32),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The simulator's public types. Other parts of PortDesk (tests, demo mode, benches) code against
+ * these, so changes here must stay backwards compatible.
+ */
+
+export interface SimulatorCredentials {
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+}
+
+/**
+ * How status strings are spelled on the wire (Twilio's spec does not pin them down, PORTING-API
+ * §6.1). `twilio` is the default: title case ("In Review") for requests and for the numbers
+ * embedded in a PortIn, snake case ("in_review") on the PhoneNumber resource — as the spec's
+ * examples do. `snake` and `title` force one spelling everywhere, to test a client's tolerance.
+ */
+export type StatusSpelling = 'twilio' | 'snake' | 'title';
+
+export interface SimulatorOptions {
+  /** API listener; 0 = any free port (default 0). */
+  port?: number;
+  /** Documents upload listener (stands in for numbers-upload.twilio.com); default 0. */
+  uploadPort?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Simulated ms per real ms; default 1. */
+  accelerate?: number;
+  /** Seeds the PRNG used for SIDs, demo data and random faults (deterministic runs). */
+  seed?: string | number;
+  /** Seed requests in every status and auto-sign LOAs so a demo progresses by itself. */
+  demo?: boolean;
+  /**
+   * Simulated ms after which a generated LOA signs itself; null = only through the control API or
+   * the LOA page. Default null, or DEMO_AUTO_SIGN_AFTER_MS in demo mode.
+   */
+  autoSignAfterMs?: number | null;
+  credentials?: Partial<SimulatorCredentials>;
+  /** Default 'twilio'; see StatusSpelling. */
+  statusSpelling?: StatusSpelling;
+  /** Receives one human-readable line per API call (the CLI prints them). Default: silent. */
+  log?: (line: string) => void;
+}
+
+/** What a scripted number does when the losing carrier answers. */
+export type NumberOutcome =
+  | { kind: 'complete' }
+  | { kind: 'reject'; code: number }
+  | { kind: 'move_port_date'; toDaysLater: number }
+  | { kind: 'stall' };
+
+export interface FaultMatch {
+  method?: string;
+  /** A path prefix, or the source of a RegExp tested against the path. */
+  path?: string;
+}
+
+interface FaultTrigger {
+  /** Probability 0..1 per matching call, drawn from the seeded PRNG. */
+  rate?: number;
+  /** Applies to the next N matching calls, then retires. */
+  count?: number;
+  match?: FaultMatch;
+}
+
+export type Fault = FaultTrigger &
+  (
+    | { kind: 'latency'; ms: number }
+    | { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number }
+    | { kind: 'reset'; phase?: 'before' | 'after' }
+    | { kind: 'malformed'; phase?: 'before' | 'after' }
+  );
+
+export interface ActiveFault {
+  id: string;
+  fault: Fault;
+  /** Calls left for a `count` fault; null when unlimited. */
+  remaining: number | null;
+  /** How many times it fired. */
+  fired: number;
+}
+
+export interface SeedOptions {
+  /** Add the demo data set (~24 requests in every status). */
+  demo?: boolean;
+  /** Add this many generic requests, their statuses spread over every status. */
+  requests?: number;
+  /** Numbers per generic request (default 3). */
+  numbersPerRequest?: number;
+  /** E.164 numbers already in another Twilio account (portability 22132). */
+  inTwilio?: string[];
+}
+
+export interface SeedResult {
+  requestSids: string[];
+}
+
+export interface SimulatorState {
+  now: string;
+  /** Full PortIn wire objects, oldest first. */
+  requests: unknown[];
+  documents: {
+    sid: string;
+    document_type: string;
+    friendly_name: string | null;
+    mime_type: string;
+    size: number;
+    date_created: string;
+  }[];
+  faults: ActiveFault[];
+  inTwilio: string[];
+  /** Calls per "METHOD /route/{Template}", e.g. "POST /v1/Porting/PortIn". */
+  callLog: Record<string, number>;
+}
+
+/** In-process twin of the HTTP control API under /__sim/. */
+export interface SimulatorControl {
+  state(): SimulatorState;
+  advance(ms: number): { now: string };
+  setAcceleration(factor: number): { now: string; factor: number };
+  signLoa(requestSid: string): void;
+  expireLoa(requestSid: string): void;
+  scriptNumber(e164: string, outcome?: NumberOutcome): void;
+  addFault(fault: Fault): { id: string };
+  removeFault(id: string): void;
+  clearFaults(): void;
+  seed(options: SeedOptions): SeedResult;
+  setStatusSpelling(spelling: StatusSpelling): void;
+  reset(): void;
+}
+
+export interface RunningSimulator {
+  /** e.g. http://127.0.0.1:41234 (stands in for https://numbers.twilio.com). */
+  url: string;
+  /** e.g. http://127.0.0.1:41235 (stands in for https://numbers-upload.twilio.com). */
+  uploadUrl: string;
+  credentials: SimulatorCredentials;
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
