@@ -1,3 +1,4 @@
 export * from './statuses';
 export * from './portIn';
 export * from './timeline';
+export * from './transitions';
