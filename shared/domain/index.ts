@@ -2,3 +2,4 @@ export * from './statuses';
 export * from './portIn';
 export * from './timeline';
 export * from './transitions';
+export * from './reasonCodes';
