@@ -3,3 +3,4 @@ export * from './portIn';
 export * from './timeline';
 export * from './transitions';
 export * from './reasonCodes';
+export * from './phoneNumbers';
