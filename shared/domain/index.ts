@@ -4,3 +4,4 @@ export * from './timeline';
 export * from './transitions';
 export * from './reasonCodes';
 export * from './phoneNumbers';
+export * from './portDates';
