@@ -5,3 +5,4 @@ export * from './transitions';
 export * from './reasonCodes';
 export * from './phoneNumbers';
 export * from './portDates';
+export * from './draft';
