@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { specPath as configuredSpecPath } from '../../helpers/openapiSpec';
 
 /**
  * The response examples of Twilio's OpenAPI file (twilio-oai d50069b), copied here so the
@@ -195,14 +194,10 @@ export const SPEC_EXAMPLE_SOURCES: Readonly<
   webhookFetch: ['/v1/Porting/Configuration/Webhook', 'get', '200', 'fetch'],
 };
 
-/** The spec file: TWILIO_OAI_SPEC, or ../shared/twilio/ beside the repository. Null if absent. */
+/** The spec file (TWILIO_OAI_SPEC, or ../shared/twilio/ beside the checkout), or null if absent. */
 export function specPath(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    process.env.TWILIO_OAI_SPEC,
-    resolve(here, '../../../../shared/twilio/twilio_numbers_v1.json'),
-  ];
-  return candidates.find((p): p is string => p !== undefined && existsSync(p)) ?? null;
+  const path = configuredSpecPath();
+  return existsSync(path) ? path : null;
 }
 
 export function loadSpecExample(name: keyof typeof SPEC_EXAMPLES): unknown {
