@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { SettingsPatch } from '../../../shared/ipc';
+import { NOTIFICATION_KINDS, type SettingsView } from '../../../shared/views';
+import { DEFAULT_SYNC_CADENCE_MINUTES } from '../sync/cadence';
+import type { Store } from '../store';
+
+const SETTINGS_KEY = 'app.settings';
+
+export const DEFAULT_SETTINGS: SettingsView = {
+  syncCadenceMinutes: DEFAULT_SYNC_CADENCE_MINUTES,
+  notifications: Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, true]),
+  ) as SettingsView['notifications'],
+  quietHours: { enabled: false, start: '21:00', end: '07:00' },
+  theme: 'system',
+  ageingDays: 14,
+  defaultAccountId: null,
+};
+
+// Stored settings are read leniently: a field an older version wrote in another shape falls back
+// to its default instead of discarding the agent's other choices.
+const storedSettings = z
+  .object({
+    syncCadenceMinutes: z.int().min(1).max(240).catch(DEFAULT_SETTINGS.syncCadenceMinutes),
+    notifications: z
+      .object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean().catch(true)])))
+      .catch(DEFAULT_SETTINGS.notifications),
+    quietHours: z
+      .object({
+        enabled: z.boolean(),
+        start: z.string().regex(/^\d{2}:\d{2}$/),
+        end: z.string().regex(/^\d{2}:\d{2}$/),
+      })
+      .catch(DEFAULT_SETTINGS.quietHours),
+    theme: z.enum(['system', 'light', 'dark']).catch('system'),
+    ageingDays: z.int().min(1).max(365).catch(DEFAULT_SETTINGS.ageingDays),
+    defaultAccountId: z.string().nullable().catch(null),
+  })
+  .partial();
+
+export class SettingsService {
+  constructor(private readonly store: Store) {}
+
+  get(): SettingsView {
+    const stored = this.store.settings.get(SETTINGS_KEY, {});
+    const parsed = storedSettings.safeParse(stored);
+    const values = parsed.success ? parsed.data : {};
+    return {
+      ...DEFAULT_SETTINGS,
+      ...values,
+      notifications: { ...DEFAULT_SETTINGS.notifications, ...(values.notifications ?? {}) },
+      quietHours: { ...DEFAULT_SETTINGS.quietHours, ...(values.quietHours ?? {}) },
+    } as SettingsView;
+  }
+
+  /** Merges a validated patch (notifications and quiet hours merge key by key). */
+  update(patch: SettingsPatch): SettingsView {
+    const current = this.get();
+    const next: SettingsView = {
+      ...current,
+      ...(patch.syncCadenceMinutes !== undefined
+        ? { syncCadenceMinutes: patch.syncCadenceMinutes }
+        : {}),
+      ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
+      ...(patch.ageingDays !== undefined ? { ageingDays: patch.ageingDays } : {}),
+      ...(patch.defaultAccountId !== undefined ? { defaultAccountId: patch.defaultAccountId } : {}),
+      notifications: { ...current.notifications, ...patch.notifications },
+      quietHours: { ...current.quietHours, ...patch.quietHours },
+    };
+    this.store.settings.set(
+      SETTINGS_KEY,
+      next as unknown as Parameters<Store['settings']['set']>[1],
+    );
+    return next;
+  }
+}
