@@ -27,7 +27,7 @@ export type CredentialKind = 'apiKey' | 'account';
 
 interface CallOptions {
   json?: unknown;
-  body?: BodyInit;
+  body?: RequestInit['body'];
   headers?: Record<string, string>;
   /** Override the Authorization header; null sends none. */
   authorization?: string | null;
