@@ -1,0 +1,200 @@
+/**
+ * Client bench: `fetchPortIn` against the simulator (in a child process, so only the client's
+ * CPU is counted) with a fixed latency fault, at several concurrencies, for PortDesk's client and
+ * for the official `twilio` SDK. Prints a table and writes bench/results/client.json.
+ *
+ *   npm run bench:client -- [--latency 20] [--calls 2000] [--serial-calls 300] [--requests 50]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import twilio from 'twilio';
+import { Agent } from 'undici';
+import { PortingClient } from '../../main/core/twilio';
+import { startSimulatorChild } from './simulatorChild';
+
+const { values: args } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '20' },
+    calls: { type: 'string', default: '2000' },
+    'serial-calls': { type: 'string', default: '300' },
+    requests: { type: 'string', default: '50' },
+  },
+});
+const latencyMs = Number(args.latency);
+const calls = Number(args.calls);
+const serialCalls = Number(args['serial-calls']);
+const seededRequests = Number(args.requests);
+
+/** Concurrency 32 needs 32 sockets; the app's default pool is 16 (shown in its own row). */
+const BENCH_CONNECTIONS = 32;
+
+type FetchOne = (sid: string) => Promise<{ sid: string }>;
+
+interface Row {
+  client: string;
+  calls: number;
+  concurrency: number;
+  wallMs: number;
+  boundMs: number;
+  ratio: number;
+  cpuMsPerCall: number;
+}
+
+async function measure(
+  client: string,
+  fetchOne: FetchOne,
+  sids: string[],
+  concurrency: number,
+  total: number,
+  latency: number,
+): Promise<Row> {
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const index = next;
+      next += 1;
+      const sid = sids[index % sids.length] ?? '';
+      const answer = await fetchOne(sid);
+      if (answer.sid !== sid) throw new Error(`${client} fetched ${answer.sid} for ${sid}`);
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const boundMs = (total * latency) / concurrency;
+  return {
+    client,
+    calls: total,
+    concurrency,
+    wallMs,
+    boundMs,
+    ratio: boundMs === 0 ? Number.NaN : wallMs / boundMs,
+    cpuMsPerCall: (cpu.user + cpu.system) / 1000 / total,
+  };
+}
+
+function printTable(title: string, rows: Row[]): void {
+  const header = ['client', 'calls', 'conc.', 'wall ms', 'bound ms', 'ratio', 'CPU ms/call'];
+  const cells = rows.map((r) => [
+    r.client,
+    String(r.calls),
+    String(r.concurrency),
+    r.wallMs.toFixed(0),
+    r.boundMs === 0 ? '-' : r.boundMs.toFixed(0),
+    Number.isNaN(r.ratio) ? '-' : r.ratio.toFixed(3),
+    r.cpuMsPerCall.toFixed(3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  const sim = await startSimulatorChild(['--seed', '1']);
+  const portDesk = new PortingClient({
+    credentials: { username: sim.apiKeySid, password: sim.apiKeySecret },
+    accountSid: sim.accountSid,
+    baseUrl: sim.url,
+    uploadBaseUrl: sim.uploadUrl,
+    connections: BENCH_CONNECTIONS,
+  });
+  const portDeskDefaultPool = new PortingClient({
+    credentials: { username: sim.apiKeySid, password: sim.apiKeySecret },
+    accountSid: sim.accountSid,
+    baseUrl: sim.url,
+  });
+  const sdk = twilio(sim.accountSid, sim.authToken);
+  // The SDK builds every Numbers URL from this domain's baseUrl (lib/base/Domain.js absoluteUrl).
+  sdk.numbers.baseUrl = sim.url;
+
+  // What the transport alone costs: the same request on a bare undici Agent, body read, not parsed.
+  const bare = new Agent({ connections: BENCH_CONNECTIONS });
+  const authorization = `Basic ${Buffer.from(`${sim.apiKeySid}:${sim.apiKeySecret}`).toString('base64')}`;
+  const bareFetch: FetchOne = async (sid) => {
+    const response = await bare.request({
+      origin: sim.url,
+      path: `/v1/Porting/PortIn/${sid}`,
+      method: 'GET',
+      headers: { authorization, accept: 'application/json' },
+    });
+    await response.body.text();
+    return { sid };
+  };
+
+  const clients: [string, FetchOne][] = [
+    ['undici, no parsing', bareFetch],
+    ['portdesk', (sid) => portDesk.fetchPortIn(sid)],
+    [
+      'twilio-sdk',
+      (sid) =>
+        sdk.numbers.v1
+          .portingPortIns(sid)
+          .fetch()
+          .then((r) => ({ sid: r.portInRequestSid })),
+    ],
+  ];
+
+  try {
+    const seeded = (await sim.control('POST', '/seed', {
+      requests: seededRequests,
+      numbersPerRequest: 3,
+    })) as { requestSids: string[] };
+    const sids = seeded.requestSids;
+
+    for (const [name, fetchOne] of clients) await measure(name, fetchOne, sids, 8, 200, 0);
+    await measure('portdesk-16', (sid) => portDeskDefaultPool.fetchPortIn(sid), sids, 8, 200, 0);
+
+    const floor: Row[] = [];
+    for (const [name, fetchOne] of clients) {
+      floor.push(await measure(name, fetchOne, sids, 1, serialCalls, 0));
+    }
+
+    await sim.control('POST', '/faults', { kind: 'latency', ms: latencyMs });
+    const rows: Row[] = [];
+    for (const [name, fetchOne] of clients) {
+      rows.push(await measure(name, fetchOne, sids, 1, serialCalls, latencyMs));
+      rows.push(await measure(name, fetchOne, sids, 8, calls, latencyMs));
+      rows.push(await measure(name, fetchOne, sids, 32, calls, latencyMs));
+    }
+    rows.push(
+      await measure(
+        'portdesk, default pool (16)',
+        (sid) => portDeskDefaultPool.fetchPortIn(sid),
+        sids,
+        32,
+        calls,
+        latencyMs,
+      ),
+    );
+
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+    console.log(`fetchPortIn against the simulator (child process), ${machine}`);
+    console.log(
+      `PortDesk client with connections=${BENCH_CONNECTIONS}; ${seededRequests} seeded requests of 3 numbers`,
+    );
+    printTable('No latency fault: raw round trip, concurrency 1', floor);
+    printTable(
+      `Latency fault ${latencyMs} ms on every call; bound = calls × latency / concurrency`,
+      rows,
+    );
+
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(
+      'bench/results/client.json',
+      `${JSON.stringify({ date: new Date().toISOString(), machine, latencyMs, floor, rows }, null, 2)}\n`,
+    );
+  } finally {
+    await Promise.all([portDesk.close(), portDeskDefaultPool.close(), bare.close()]);
+    await sim.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
