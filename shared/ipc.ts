@@ -315,7 +315,9 @@ export const AttachBillSchema = z.strictObject({
   draftId: DraftIdSchema,
   name: z.string().min(1, 'The file has no name').max(255, 'The file name is too long'),
   bytes: z
-    .instanceof(Uint8Array, { message: 'The bill must be sent as bytes' })
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, {
+      message: 'The bill must be sent as bytes (a Uint8Array), not a path',
+    })
     .refine((bytes) => bytes.byteLength > 0, 'The file is empty')
     .refine(
       (bytes) => bytes.byteLength <= BILL_MAX_BYTES,
@@ -574,7 +576,7 @@ export type Unsubscribe = () => void;
 
 type InvokeFunction<M extends InvokeMethod> =
   // Channels whose payload has no required key may be called without an argument.
-  object extends PayloadInput<M>
+  Record<never, never> extends PayloadInput<M>
     ? (payload?: PayloadInput<M>) => Promise<Envelope<ResponseOf<M>>>
     : (payload: PayloadInput<M>) => Promise<Envelope<ResponseOf<M>>>;
 

@@ -136,7 +136,12 @@ export interface NumberRow extends PortInNumber {
   cancelPending: boolean;
 }
 
-/** A timeline event with its reason in words, when it carries one (rejected, not portable). */
+/**
+ * A timeline event with its reason in words, when it carries one (rejected, not portable).
+ * `from`/`to` are raw status strings as the sync diff stores them (canonical ones are in
+ * `detail.fromStatus`/`detail.toStatus`). For `loa_link_available` main sends both as null: the
+ * signing URL stays in main, which opens it on request (`openLoaLink`).
+ */
 export interface TimelineEntry extends TimelineEvent {
   reason: ReasonView | null;
 }
