@@ -41,7 +41,9 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       const wire = core.wire();
       return {
         now: isoSeconds(core.clock.now()),
-        requests: core.store.allRequests().map((request) => JSON.parse(portInJson(request, wire))),
+        requests: core.store
+          .allRequests()
+          .map((request) => JSON.parse(portInJson(request, wire).toString('utf8'))),
         documents: [...core.store.documents.values()].map((document) => ({
           sid: document.sid,
           document_type: document.documentType,

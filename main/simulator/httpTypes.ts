@@ -24,7 +24,7 @@ export function jsonResponse(status: number, value: unknown): SimResponse {
   return jsonTextResponse(status, JSON.stringify(value));
 }
 
-export function jsonTextResponse(status: number, text: string): SimResponse {
+export function jsonTextResponse(status: number, text: string | Buffer): SimResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: text };
 }
 

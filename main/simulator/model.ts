@@ -78,8 +78,15 @@ export interface SimRequest {
   autoSignAfterMs: number | null;
   /** DELETE received: numbers are canceling and the request becomes Canceled when they finish. */
   cancelRequested: boolean;
-  /** Serialised PortIn JSON, dropped whenever the request or one of its numbers changes. */
-  wireCache: string | null;
+  /** Serialised forms, dropped (set to null) whenever the request or one of its numbers changes. */
+  wireCache: WireCache | null;
+}
+
+export interface WireCache {
+  /** The PortIn JSON as UTF-8. */
+  portIn?: Buffer;
+  /** The list row JSON. */
+  listRow?: string;
 }
 
 export interface SimDocument {

@@ -47,7 +47,7 @@ export function classifyNumber(raw: string): NumberCheck {
     if (TOLL_FREE_AREA_CODES.has(areaCode)) {
       return { ok: true, number: { e164: raw, country: 'US', numberType: 'TOLL-FREE' } };
     }
-    const country = parsePhoneNumberFromString(raw)?.country ?? 'US';
+    const country = nanpCountry(areaCode, raw);
     const numberType: NumberType = exchange.startsWith('9') ? 'MOBILE' : 'LOCAL';
     return { ok: true, number: { e164: raw, country, numberType } };
   }
@@ -65,6 +65,18 @@ export function classifyNumber(raw: string): NumberCheck {
           ? 'LOCAL'
           : 'UNKNOWN';
   return { ok: true, number: { e164: raw, country: parsed.country ?? null, numberType } };
+}
+
+/** Countries share +1 by area code, so one lookup per area code is enough. */
+const countryByAreaCode = new Map<string, string>();
+
+function nanpCountry(areaCode: string, e164: string): string {
+  const known = countryByAreaCode.get(areaCode);
+  if (known !== undefined) return known;
+  const country = parsePhoneNumberFromString(e164)?.country;
+  if (country === undefined) return 'US'; // e.g. the fictional area code 555
+  countryByAreaCode.set(areaCode, country);
+  return country;
 }
 
 /**

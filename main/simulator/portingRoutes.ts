@@ -15,7 +15,13 @@ import { evaluatePortability, unauthorizedTarget } from './portability';
 import { phoneNumberFromPath } from './phoneRules';
 import type { Route } from './router';
 import { isSid } from './sids';
-import { listRow, phoneNumberObject, portabilityObject, portInJson, portInObject } from './wire';
+import {
+  listRowJson,
+  phoneNumberObject,
+  portabilityObject,
+  portInJson,
+  portInObject,
+} from './wire';
 
 const KW = /^KW[0-9a-fA-F]{32}$/;
 const PU = /^PU[0-9a-fA-F]{32}$/;
@@ -173,11 +179,8 @@ function list(core: SimulatorCore, call: ApiCall): SimResponse {
       .map((sid) => core.store.request(sid.trim()))
       .filter((request): request is SimRequest => request !== undefined && matches(request))
       .sort((a, b) => (core.store.position(b.sid) ?? 0) - (core.store.position(a.sid) ?? 0))
-      .map((request) => listRow(request, spelling));
-    return jsonResponse(200, {
-      port_in_requests: rows,
-      meta: { next_token: null, previous_token: null },
-    });
+      .map((request) => listRowJson(request, spelling));
+    return listResponse(rows, null, null);
   }
 
   const token = call.query.get('Token');
@@ -189,11 +192,11 @@ function list(core: SimulatorCore, call: ApiCall): SimResponse {
     }
     start = position;
   }
-  const rows: Record<string, unknown>[] = [];
+  const rows: string[] = [];
   let position = start;
   for (; position >= 0 && rows.length < size; position -= 1) {
     const request = core.store.requestAt(position);
-    if (request !== undefined && matches(request)) rows.push(listRow(request, spelling));
+    if (request !== undefined && matches(request)) rows.push(listRowJson(request, spelling));
   }
   let next: string | null = null;
   for (; position >= 0; position -= 1) {
@@ -212,10 +215,12 @@ function list(core: SimulatorCore, call: ApiCall): SimResponse {
       seen += 1;
     }
   }
-  return jsonResponse(200, {
-    port_in_requests: rows,
-    meta: { next_token: next, previous_token: previous },
-  });
+  return listResponse(rows, next, previous);
+}
+
+function listResponse(rows: string[], next: string | null, previous: string | null): SimResponse {
+  const meta = JSON.stringify({ next_token: next, previous_token: previous });
+  return jsonTextResponse(200, `{"port_in_requests":[${rows.join(',')}],"meta":${meta}}`);
 }
 
 function pageSize(raw: string | null): number {
