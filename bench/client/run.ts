@@ -4,6 +4,10 @@
  * for the official `twilio` SDK. Prints a table and writes bench/results/client.json.
  *
  *   npm run bench:client -- [--latency 20] [--calls 2000] [--serial-calls 300] [--requests 50]
+ *                            [--repeat 3]
+ *
+ * Each scenario runs --repeat times, interleaved with the others, and the fastest run is shown:
+ * the build machines are shared, and the fastest run is the one least disturbed by neighbours.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,17 +23,26 @@ const { values: args } = parseArgs({
     calls: { type: 'string', default: '2000' },
     'serial-calls': { type: 'string', default: '300' },
     requests: { type: 'string', default: '50' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const latencyMs = Number(args.latency);
 const calls = Number(args.calls);
 const serialCalls = Number(args['serial-calls']);
 const seededRequests = Number(args.requests);
+const repeat = Math.max(1, Number(args.repeat));
 
 /** Concurrency 32 needs 32 sockets; the app's default pool is 16 (shown in its own row). */
 const BENCH_CONNECTIONS = 32;
 
 type FetchOne = (sid: string) => Promise<{ sid: string }>;
+
+interface Scenario {
+  name: string;
+  fetchOne: FetchOne;
+  concurrency: number;
+  total: number;
+}
 
 interface Row {
   client: string;
@@ -149,33 +162,46 @@ async function main(): Promise<void> {
     for (const [name, fetchOne] of clients) await measure(name, fetchOne, sids, 8, 200, 0);
     await measure('portdesk-16', (sid) => portDeskDefaultPool.fetchPortIn(sid), sids, 8, 200, 0);
 
-    const floor: Row[] = [];
-    for (const [name, fetchOne] of clients) {
-      floor.push(await measure(name, fetchOne, sids, 1, serialCalls, 0));
-    }
+    const floorScenarios: Scenario[] = clients.map(([name, fetchOne]) => ({
+      name,
+      fetchOne,
+      concurrency: 1,
+      total: serialCalls,
+    }));
+    const latencyScenarios: Scenario[] = [
+      ...clients.flatMap(([name, fetchOne]) => [
+        { name, fetchOne, concurrency: 1, total: serialCalls },
+        { name, fetchOne, concurrency: 8, total: calls },
+        { name, fetchOne, concurrency: 32, total: calls },
+      ]),
+      {
+        name: 'portdesk, default pool (16)',
+        fetchOne: (sid) => portDeskDefaultPool.fetchPortIn(sid),
+        concurrency: 32,
+        total: calls,
+      },
+    ];
+    const fastestOf = async (list: Scenario[], latency: number): Promise<Row[]> => {
+      const best = new Map<Scenario, Row>();
+      for (let run = 0; run < repeat; run += 1) {
+        for (const scenario of list) {
+          const { name, fetchOne, concurrency, total } = scenario;
+          const row = await measure(name, fetchOne, sids, concurrency, total, latency);
+          const kept = best.get(scenario);
+          if (kept === undefined || row.wallMs < kept.wallMs) best.set(scenario, row);
+        }
+      }
+      return list.flatMap((scenario) => best.get(scenario) ?? []);
+    };
 
+    const floor = await fastestOf(floorScenarios, 0);
     await sim.control('POST', '/faults', { kind: 'latency', ms: latencyMs });
-    const rows: Row[] = [];
-    for (const [name, fetchOne] of clients) {
-      rows.push(await measure(name, fetchOne, sids, 1, serialCalls, latencyMs));
-      rows.push(await measure(name, fetchOne, sids, 8, calls, latencyMs));
-      rows.push(await measure(name, fetchOne, sids, 32, calls, latencyMs));
-    }
-    rows.push(
-      await measure(
-        'portdesk, default pool (16)',
-        (sid) => portDeskDefaultPool.fetchPortIn(sid),
-        sids,
-        32,
-        calls,
-        latencyMs,
-      ),
-    );
+    const rows = await fastestOf(latencyScenarios, latencyMs);
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
     console.log(`fetchPortIn against the simulator (child process), ${machine}`);
     console.log(
-      `PortDesk client with connections=${BENCH_CONNECTIONS}; ${seededRequests} seeded requests of 3 numbers`,
+      `PortDesk client with connections=${BENCH_CONNECTIONS}; ${seededRequests} seeded requests of 3 numbers; fastest of ${repeat} runs`,
     );
     printTable('No latency fault: raw round trip, concurrency 1', floor);
     printTable(
@@ -186,7 +212,7 @@ async function main(): Promise<void> {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
       'bench/results/client.json',
-      `${JSON.stringify({ date: new Date().toISOString(), machine, latencyMs, floor, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, latencyMs, repeat, floor, rows }, null, 2)}\n`,
     );
   } finally {
     await Promise.all([portDesk.close(), portDeskDefaultPool.close(), bare.close()]);

@@ -408,6 +408,25 @@ describe('aborting', () => {
     expect(error).toMatchObject({ kind: 'aborted', name: 'AbortError' });
   });
 
+  it('cuts a real backoff sleep short when aborted', async () => {
+    const controller = new AbortController();
+    const server = await serve((_req, res) => {
+      sendJson(res, 503, { code: 20503, message: 'Unavailable' }, { 'retry-after': '60' });
+      setTimeout(() => controller.abort(), 20);
+    });
+    // The default sleep, and a Retry-After of 60 s, beyond the test timeout, that the retry policy accepts.
+    const client = new PortingClient({
+      credentials: { username: KEY_SID, password: SECRET },
+      accountSid: ACCOUNT,
+      baseUrl: server.url,
+      retry: { maxDelayMs: 120_000 },
+    });
+    clients.push(client);
+    const error = await rejection(client.fetchPortIn(KW, { signal: controller.signal }));
+    expect(error).toMatchObject({ kind: 'aborted', name: 'AbortError' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('aborts a request in flight', async () => {
     const controller = new AbortController();
     const server = await serve(() => controller.abort());
