@@ -62,7 +62,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     if (stopped) return;
-    core.lifecycle.catchUp();
+    try {
+      core.lifecycle.catchUp();
+    } catch (error) {
+      // Logged, never fatal: the next tick (or call) tries again.
+      log(`lifecycle error: ${error instanceof Error ? error.message : String(error)}`);
+    }
     timer = setTimeout(tick, LIFECYCLE_TICK_REAL_MS);
     timer.unref();
   };
