@@ -181,7 +181,7 @@ export class PortingClient {
         operation: `check the portability of ${phoneNumber}`,
         signal: opts.signal,
       },
-      json(portabilityWire, toPortabilityResult),
+      readPortability,
     );
   }
 
@@ -280,7 +280,7 @@ export class PortingClient {
         signal: input.signal,
       },
       (response, malformed) => {
-        const document = json(uploadedDocumentWire, toUploadedDocument)(response, malformed);
+        const document = readUploadedDocument(response, malformed);
         // Twilio's docs: an empty mime_type means the upload failed or had no content.
         if (document.mimeType == null || document.mimeType.trim() === '') {
           throw new TwilioError({
@@ -307,7 +307,7 @@ export class PortingClient {
         json: toCreatePortInBody(input, this.#accountSid),
         signal: opts.signal,
       },
-      json(portInWire, toPortInRequest),
+      readPortIn,
     );
   }
 
@@ -320,7 +320,7 @@ export class PortingClient {
         operation: `fetch port-in request ${sid}`,
         signal: opts.signal,
       },
-      json(portInWire, toPortInRequest),
+      readPortIn,
     );
   }
 
@@ -351,10 +351,7 @@ export class PortingClient {
         operation: 'list port-in requests',
         signal: opts.signal,
       },
-      json(portInListWire, (wire) => ({
-        requests: wire.port_in_requests.map(toPortInRequestSummary),
-        nextToken: wire.meta?.next_token ?? null,
-      })),
+      readPortInListPage,
     );
   }
 
@@ -442,7 +439,7 @@ export class PortingClient {
         operation: 'fetch the webhook configuration',
         signal: opts.signal,
       },
-      json(webhookConfigurationWire, toWebhookConfiguration),
+      readWebhookConfiguration,
     );
   }
 
@@ -460,7 +457,7 @@ export class PortingClient {
         json: toWebhookConfigurationBody(cfg),
         signal: opts.signal,
       },
-      json(webhookConfigurationWire, toWebhookConfiguration),
+      readWebhookConfiguration,
       { replaySafe: true },
     );
   }
@@ -532,6 +529,16 @@ export class PortingClient {
     }
   }
 }
+
+// Built once: readers are on the hot path of every call.
+const readPortIn = json(portInWire, toPortInRequest);
+const readPortability = json(portabilityWire, toPortabilityResult);
+const readUploadedDocument = json(uploadedDocumentWire, toUploadedDocument);
+const readWebhookConfiguration = json(webhookConfigurationWire, toWebhookConfiguration);
+const readPortInListPage = json(portInListWire, (wire): PortInListPage => ({
+  requests: wire.port_in_requests.map(toPortInRequestSummary),
+  nextToken: wire.meta?.next_token ?? null,
+}));
 
 /** A reader for a JSON answer: parse, check the shape, map to the domain. */
 function json<W, T>(schema: z.ZodType<W>, toDomain: (wire: W) => T) {
