@@ -1,2 +1,23 @@
-// The typed bridge (window.portdesk) is built here from shared/ipc.ts.
-export {};
+// The Electron preload: carries the contract over Electron's IPC and exposes `window.portdesk`,
+// nothing else. Everything but the transport is createBridge, shared with the other hosts.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { config } from 'zod';
+import { createBridge } from './bridge';
+
+// zod probes for eval on its first parse; the CSP forbids eval, so never probe (docs/security.md).
+config({ jitless: true });
+
+contextBridge.exposeInMainWorld(
+  'portdesk',
+  createBridge({
+    invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+    subscribe(channel, listener) {
+      // Never hand the renderer Electron's event object: it carries `sender` (ipcRenderer).
+      const onMessage = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, onMessage);
+      return () => {
+        ipcRenderer.removeListener(channel, onMessage);
+      };
+    },
+  }),
+);

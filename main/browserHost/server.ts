@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EVENT_METHODS, eventContract, fail, type EventMethod } from '../../shared/ipc';
+import type { PortdeskCore } from '../core/app/portdeskCore';
+import { dispatchInvoke, isInvokeMethod } from '../shell/ipc/dispatch';
+import type { Logger } from '../shell/log/logger';
+import { readRendererFile } from '../shell/protocol/rendererFiles';
+import { rendererSecurityHeaders } from '../shell/security/contentSecurity';
+import { checkBridgeRequest, isOwnHost } from './bridgeGuard';
+import { decodeBytes, PayloadTooDeepError } from './bytesCodec';
+
+/** A 10 MB bill is ~13.4 MB as base64; anything past this is not a request we send. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const KEEP_ALIVE_MS = 15_000;
+export const BOOTSTRAP_PATH = '/__bridge/bootstrap.js';
+
+export interface BrowserHostOptions {
+  core: Pick<PortdeskCore, 'handlers' | 'on'>;
+  /** out/renderer */
+  rendererRoot: string;
+  /** The bundled page bootstrap (main/browserHost/page/bootstrap.ts); omit to serve no bridge. */
+  bootstrapScript?: string;
+  log: Logger;
+  /** Default 0: any free port. Always on 127.0.0.1. */
+  port?: number;
+}
+
+export interface RunningBrowserHost {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** What to open: the origin with the token in the fragment. */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 under the same CSP as Electron's window, and — when a
+ * bootstrap script is given — carries the bridge over loopback (docs/shell.md):
+ * `POST /__bridge/invoke/<method>` answers with the envelope, `POST /__bridge/events` streams
+ * pushed events as `text/event-stream`. Every bridge request passes `checkBridgeRequest`
+ * (Host, POST, Origin, per-launch token, JSON) or gets a 403.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
+  const token = randomBytes(32).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      options.log.error('browser host: request failed', error);
+      if (!response.headersSent)
+        respond(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isOwnHost(request.headers, { origin })) {
+      respond(response, 403, 'text/plain; charset=utf-8', 'Forbidden');
+      return;
+    }
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/__bridge/')) {
+      await handleBridge(request, response, path);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      respond(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return;
+    }
+    const file = await readRendererFile(options.rendererRoot, `${origin}${request.url ?? '/'}`, {
+      transformIndexHtml: options.bootstrapScript === undefined ? undefined : injectBootstrap,
+    });
+    response.writeHead(file.status, file.headers);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleBridge(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (options.bootstrapScript === undefined) {
+      respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+      return;
+    }
+    if (path === BOOTSTRAP_PATH && request.method === 'GET') {
+      response.writeHead(200, {
+        ...rendererSecurityHeaders(),
+        'content-type': 'text/javascript; charset=utf-8',
+      });
+      response.end(options.bootstrapScript);
+      return;
+    }
+    const verdict = checkBridgeRequest(
+      { method: request.method ?? '', headers: request.headers },
+      { origin, token },
+    );
+    if (!verdict.ok) {
+      options.log.warn(`browser host: refused ${request.method} ${path}: ${verdict.reason}`);
+      respond(response, verdict.status, 'text/plain; charset=utf-8', 'Forbidden');
+      return;
+    }
+    if (path === '/__bridge/events') {
+      openEventStream(request, response);
+      return;
+    }
+    const method = /^\/__bridge\/invoke\/([A-Za-z]+)$/.exec(path)?.[1];
+    if (method === undefined || !isInvokeMethod(method)) {
+      respond(response, 404, 'text/plain; charset=utf-8', 'No such bridge method');
+      return;
+    }
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === null) {
+      respond(response, 413, 'text/plain; charset=utf-8', 'Request too large');
+      request.destroy();
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = decodeBytes(JSON.parse(body.toString('utf8')) as unknown);
+    } catch (error) {
+      const message =
+        error instanceof PayloadTooDeepError ? error.message : 'The request body is not JSON';
+      sendJson(response, { ok: false, error: fail('invalid_payload', message) });
+      return;
+    }
+    const envelope = await dispatchInvoke(
+      options.core.handlers,
+      method,
+      payload,
+      (failed, thrown) => options.log.error(`browser host: ${failed} failed`, thrown),
+    );
+    sendJson(response, envelope);
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    const push = (method: EventMethod, payload: unknown) => {
+      response.write(
+        `event: ${eventContract[method].channel}\ndata: ${JSON.stringify(payload)}\n\n`,
+      );
+    };
+    const forward = <E extends EventMethod>(method: E) =>
+      options.core.on(method, (payload) => push(method, payload));
+    const unsubscribers = EVENT_METHODS.map((method) => forward(method));
+    // A page that (re)connects learns the sync state at once instead of at the next change.
+    void options.core.handlers.getSyncStatus({}).then(
+      (status) => push('onSyncStatus', status),
+      () => undefined,
+    );
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    keepAlive.unref();
+    const end = () => {
+      clearInterval(keepAlive);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      streams.delete(response);
+    };
+    request.on('close', end);
+    response.on('close', end);
+  }
+
+  function injectBootstrap(html: string): string {
+    if (!/<head>/i.test(html)) throw new Error('out/renderer/index.html has no <head>');
+    return html.replace(/<head>/i, `<head>\n    <script src="${BOOTSTRAP_PATH}"></script>`);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    url: `${origin}/#token=${token}`,
+    token,
+    async close() {
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function respond(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+/** The whole body, or null as soon as it passes `limit` bytes. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
+}
