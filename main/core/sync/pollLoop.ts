@@ -24,6 +24,11 @@ export interface PollLoopOptions {
   random?: () => number;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
   onUnexpectedError?: (error: unknown) => void;
+  /**
+   * Told the delay before the next run each time one is planned, and null when none is (halted
+   * or stopped), so a status line can say when the next sync is.
+   */
+  onScheduled?: (delayMs: number | null) => void;
 }
 
 export class PollLoop {
@@ -53,6 +58,7 @@ export class PollLoop {
   async stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    this.options.onScheduled?.(null);
     this.abort?.abort();
     await this.running;
   }
@@ -90,7 +96,11 @@ export class PollLoop {
 
   private schedule(delayMs: number): void {
     this.clearTimer();
-    if (this.stopped || this.halted) return;
+    if (this.stopped || this.halted) {
+      this.options.onScheduled?.(null);
+      return;
+    }
+    this.options.onScheduled?.(Math.max(0, delayMs));
     this.timer = this.timers.setTimeout(
       () => {
         this.timer = null;

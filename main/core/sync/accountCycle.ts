@@ -1,0 +1,183 @@
+import type { TimelineEvent } from '../../../shared/domain/timeline';
+import type { ClientProvider } from '../accounts/clientProvider';
+import type { Store } from '../store';
+import type { PortingClient } from '../twilio';
+import { forEachBounded } from './boundedPool';
+import type { DetailFetcher } from './detailFetcher';
+import { discoverRequests, type DiscoveryResult } from './discovery';
+import type { DrainResult } from './outboxRunner';
+import { cycleStopFor, type CycleStop } from './syncErrors';
+
+export type CycleOutcome = 'ok' | 'offline' | 'unauthorized' | 'failed' | 'aborted';
+
+/** What one cycle of one account did (also what `runCycle` answers, for tests). */
+export interface CycleResult {
+  accountId: string;
+  outcome: CycleOutcome;
+  /** In words; null after a clean cycle. */
+  message: string | null;
+  retryAfterMs: number | null;
+  /** No cycle of this account had completed before this one. */
+  firstSync: boolean;
+  /** Timeline events saved by this cycle's fetches, as stored (with ids), in order. */
+  events: TimelineEvent[];
+  /** Requests new or changed in this cycle (listing or detail). */
+  changedRequestSids: string[];
+  discovered: boolean;
+  listPages: number;
+  /** Detail fetches that were saved. */
+  fetched: number;
+  /** Requests whose fetch failed this cycle; they are tried again later. */
+  fetchFailures: { sid: string; message: string }[];
+  outboxSteps: number;
+}
+
+export interface CycleDeps {
+  store: Store;
+  clients: ClientProvider;
+  details: DetailFetcher;
+  /** Drains the account's outbox (serialised with other drains of the same account). */
+  drainOutbox: (
+    accountId: string,
+    client: PortingClient,
+    signal: AbortSignal,
+  ) => Promise<DrainResult>;
+  now: () => number;
+  concurrency: number;
+  accountLabel: (accountId: string) => string;
+  hasSucceededBefore: (accountId: string) => boolean;
+}
+
+/** After this many detail fetches in a row fail with server errors, the cycle stops. */
+const SERVER_FAILURES_BEFORE_STOP = 5;
+/** More than this many due requests are left for the next cycle. */
+const MAX_FETCHES_PER_CYCLE = 20_000;
+
+/**
+ * One sync cycle of one account (ARCHITECTURE §6): the outbox first, so a queued cancel or create
+ * goes out before we read again; then discovery (every page of the list endpoint); then the
+ * details that are due (new or changed in the listing, open requests on their cadence, the one
+ * on screen, a just-terminal one once more), `concurrency` at a time. One request's bad fetch
+ * never fails the cycle; offline, refused credentials and rate limiting stop it early.
+ */
+export async function runAccountCycle(
+  deps: CycleDeps,
+  accountId: string,
+  options: { discover: boolean; signal: AbortSignal },
+): Promise<CycleResult> {
+  const { store } = deps;
+  const { signal } = options;
+  const result: CycleResult = {
+    accountId,
+    outcome: 'ok',
+    message: null,
+    retryAfterMs: null,
+    firstSync: !deps.hasSucceededBefore(accountId),
+    events: [],
+    changedRequestSids: [],
+    discovered: false,
+    listPages: 0,
+    fetched: 0,
+    fetchFailures: [],
+    outboxSteps: 0,
+  };
+  const label = deps.accountLabel(accountId);
+  const stopWith = (stop: CycleStop): CycleResult => {
+    result.outcome = stop.kind;
+    result.message = stop.message;
+    result.retryAfterMs = stop.kind === 'failed' ? stop.retryAfterMs : null;
+    return result;
+  };
+
+  let client: PortingClient;
+  try {
+    client = await deps.clients.clientFor(accountId);
+  } catch (error) {
+    return stopWith(cycleStopFor(error, label));
+  }
+
+  const drain = await deps.drainOutbox(accountId, client, signal);
+  result.outboxSteps = drain.steps;
+  if (drain.stoppedBy !== null) {
+    return stopWith(
+      drain.stoppedBy === 'aborted'
+        ? { kind: 'aborted', message: drain.message ?? 'Stopped.' }
+        : { kind: drain.stoppedBy, message: drain.message ?? '' },
+    );
+  }
+
+  let discovery: DiscoveryResult | null = null;
+  if (options.discover) {
+    try {
+      discovery = await discoverRequests(
+        client,
+        store,
+        accountId,
+        new Date(deps.now()).toISOString(),
+        signal,
+      );
+    } catch (error) {
+      return stopWith(cycleStopFor(error, label));
+    }
+    result.discovered = true;
+    result.listPages = discovery.pages;
+  }
+  const changed = new Set(discovery?.changedSids ?? []);
+
+  const due = store.requests.dueForFetch(
+    new Date(deps.now()).toISOString(),
+    MAX_FETCHES_PER_CYCLE,
+    {
+      accountIds: [accountId],
+    },
+  );
+  // Written by the workers; a holder, because TypeScript does not track writes in callbacks.
+  const halt: { stop: CycleStop | null } = { stop: null };
+  let serverFailuresInARow = 0;
+  await forEachBounded(due, deps.concurrency, async (request) => {
+    if (signal.aborted) {
+      halt.stop ??= { kind: 'aborted', message: 'Sync stopped.' };
+      return 'stop';
+    }
+    const outcome = await deps.details.fetchAndSave(client, accountId, request.sid, {
+      signal,
+      listedSids: discovery?.listedSids,
+    });
+    switch (outcome.kind) {
+      case 'saved':
+        serverFailuresInARow = 0;
+        result.fetched += 1;
+        result.events.push(...outcome.events);
+        if (outcome.changed) changed.add(request.sid);
+        return 'continue';
+      case 'joined':
+      case 'gone':
+        return 'continue';
+      case 'failed':
+        result.fetchFailures.push({ sid: request.sid, message: outcome.message });
+        if (outcome.stop !== null) {
+          halt.stop ??= outcome.stop;
+          return 'stop';
+        }
+        serverFailuresInARow += 1;
+        if (serverFailuresInARow >= SERVER_FAILURES_BEFORE_STOP) {
+          halt.stop ??= {
+            kind: 'failed',
+            message: `${outcome.message} PortDesk tries again shortly.`,
+            retryAfterMs: null,
+          };
+          return 'stop';
+        }
+        return 'continue';
+    }
+  });
+  // Events in the order they were saved (ids grow with commit order).
+  result.events.sort((a, b) => a.id - b.id);
+  result.changedRequestSids = [...changed];
+  if (halt.stop !== null) return stopWith(halt.stop);
+  if (result.fetchFailures.length > 0) {
+    const count = result.fetchFailures.length;
+    result.message = `${count} request${count === 1 ? '' : 's'} could not be refreshed; PortDesk tries again in a minute.`;
+  }
+  return result;
+}

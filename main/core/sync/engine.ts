@@ -1,0 +1,541 @@
+import type { TimelineEvent } from '../../../shared/domain/timeline';
+import type { ClientProvider } from '../accounts/clientProvider';
+import type { Store } from '../store';
+import type { PortingClient } from '../twilio';
+import { runAccountCycle, type CycleResult } from './accountCycle';
+import { DEFAULT_SYNC_CADENCE_MINUTES, type CadenceSettings } from './cadence';
+import { DetailFetcher } from './detailFetcher';
+import { OutboxRunner, PENDING_STATES, type DrainResult, type OutboxChange } from './outboxRunner';
+import { PollLoop, type PollOutcome } from './pollLoop';
+import { Coalescer, SerialQueue } from './serial';
+import { cycleStopFor, OFFLINE_MESSAGE } from './syncErrors';
+import {
+  summariseStatus,
+  SYNCING_MESSAGE,
+  type AccountSyncStatus,
+  type SyncStatusSnapshot,
+} from './syncStatus';
+
+export type { CycleResult } from './accountCycle';
+export type { OutboxChange } from './outboxRunner';
+export type { AccountSyncStatus, SyncStatusSnapshot } from './syncStatus';
+
+/** What the composition root hears after each cycle: feed `events` to the notify policy. */
+export interface CycleNotice {
+  accountId: string;
+  /** Saved timeline events of this cycle's fetches, with their ids, in commit order. */
+  events: TimelineEvent[];
+  changedRequestSids: string[];
+  /** The account had never completed a cycle before (no pop-ups for its backlog). */
+  firstSync: boolean;
+}
+
+/** Timings; the defaults suit the app, tests shorten them. */
+export interface SyncTiming {
+  /** Each account's first cycle starts at a random moment within this (default 3 s). */
+  initialSkewMs: number;
+  /** The loop never wakes more often than this for due fetches (default 15 s). */
+  minWakeMs: number;
+  /** While offline, probe this often in case no reconnect signal comes (default 60 s). */
+  offlineProbeMs: number;
+  /** Backoff after a failed cycle: full jitter from this, doubling, up to backoffMaxMs. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+const DEFAULT_TIMING: SyncTiming = {
+  initialSkewMs: 3_000,
+  minWakeMs: 15_000,
+  offlineProbeMs: 60_000,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 5 * 60_000,
+};
+
+export interface SyncEngineOptions {
+  store: Store;
+  clients: ClientProvider;
+  /** Epoch ms; default Date.now. */
+  now?: () => number;
+  random?: () => number;
+  /** Read before each use, so a settings change applies at once. */
+  settings: () => { syncCadenceMinutes: number };
+  /** Detail fetches in flight per account (default 4). */
+  concurrency?: number;
+  onCycle?: (cycle: CycleNotice) => void;
+  onStatus?: (status: SyncStatusSnapshot) => void;
+  onOutboxChanged?: (change: OutboxChange) => void;
+  /** The bytes of a stored bill (documents.localPath), for its upload. */
+  readDocumentBytes: (localPath: string) => Promise<Uint8Array>;
+  /** Errors thrown by the callbacks above, or unexpected ones in a loop. Default: console.error. */
+  onError?: (error: unknown) => void;
+  timing?: Partial<SyncTiming>;
+}
+
+export interface SyncEngine {
+  /** Recovers interrupted sends, starts one loop per stored account, runs the outbox. */
+  start(): void;
+  /** Stops the loops, aborts calls in flight, and resolves when everything has settled. */
+  stop(): Promise<void>;
+  /** Runs a full cycle now (all accounts, or one) and resolves when it has finished. */
+  syncNow(accountId?: string): Promise<void>;
+  /** One full cycle of one account, serialised with its loop; for tests and tools. */
+  runCycle(accountId: string): Promise<CycleResult>;
+  /** Sends everything ready in the outbox (all accounts, or one); resolves when nothing is. */
+  drainOutbox(accountId?: string): Promise<void>;
+  /** A local write queued something: run the outbox at once. */
+  kickOutbox(): void;
+  /** The request open on screen (null: none); it is fetched about every 30 s. */
+  focusRequest(sid: string | null): void;
+  networkChanged(online: boolean): void;
+  resumedFromSleep(): void;
+  /** The account's secret was rotated: forget the old client and resume a halted loop. */
+  credentialsChanged(accountId: string): void;
+  addAccount(accountId: string): void;
+  removeAccount(accountId: string): Promise<void>;
+  status(): SyncStatusSnapshot;
+}
+
+interface AccountRuntime {
+  id: string;
+  loop: PollLoop;
+  cycles: SerialQueue;
+  status: AccountSyncStatus;
+  lastDiscoveryAt: number | null;
+  forceDiscovery: boolean;
+  /** syncNow callers waiting for the next cycle to finish. */
+  waiters: (() => void)[];
+  nextRunAt: number | null;
+}
+
+const lastSuccessKey = (accountId: string): string => `sync.lastSuccessAt.${accountId}`;
+const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, clients } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const timing: SyncTiming = { ...DEFAULT_TIMING, ...options.timing };
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const report = options.onError ?? ((error: unknown) => console.error('[sync]', error));
+  const safely = (fn: () => void): void => {
+    try {
+      fn();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const runtimes = new Map<string, AccountRuntime>();
+  const drains = new Map<string, Coalescer<DrainResult>>();
+  let started = false;
+  let recovered = false;
+  let focusedSid: string | null = null;
+  let engineAbort = new AbortController();
+  let outboxTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const cadence = (): CadenceSettings => {
+    const minutes = Number(options.settings().syncCadenceMinutes);
+    return {
+      syncCadenceMinutes:
+        Number.isFinite(minutes) && minutes >= 1 ? minutes : DEFAULT_SYNC_CADENCE_MINUTES,
+    };
+  };
+  const accountLabel = (accountId: string): string =>
+    store.accounts.get(accountId)?.label ?? accountId;
+  const isoNow = (): string => new Date(now()).toISOString();
+
+  // ── status ────────────────────────────────────────────────────────────────────────────
+
+  const snapshot = (): SyncStatusSnapshot => {
+    const planned = [...runtimes.values()]
+      .map((rt) => rt.nextRunAt)
+      .filter((at): at is number => at !== null);
+    const nextSyncAt = planned.length === 0 ? null : new Date(Math.min(...planned)).toISOString();
+    return summariseStatus(
+      [...runtimes.values()].map((rt) => rt.status),
+      nextSyncAt,
+      {
+        queuedOps: store.outbox.list({ states: PENDING_STATES }).length,
+        failedOps: store.outbox.list({ states: ['failed'] }).length,
+      },
+    );
+  };
+  const emitStatus = (): void => {
+    if (options.onStatus) safely(() => options.onStatus?.(snapshot()));
+  };
+  const setStatus = (rt: AccountRuntime, patch: Partial<AccountSyncStatus>): void => {
+    rt.status = { ...rt.status, ...patch };
+    emitStatus();
+  };
+
+  // ── the parts ─────────────────────────────────────────────────────────────────────────
+
+  const details = new DetailFetcher({
+    store,
+    now,
+    random,
+    cadence,
+    isOpenOnScreen: (sid) => sid === focusedSid,
+    accountLabel,
+  });
+  const runner = new OutboxRunner({
+    store,
+    now,
+    random,
+    cadence,
+    readDocumentBytes: options.readDocumentBytes,
+    accountLabel,
+    onChanged: (change) => {
+      if (options.onOutboxChanged) safely(() => options.onOutboxChanged?.(change));
+      emitStatus();
+    },
+  });
+
+  const ensureRecovered = (): void => {
+    if (recovered) return;
+    recovered = true;
+    runner.recoverInterruptedSends();
+  };
+
+  /** Drains of one account never overlap; a drain asked for mid-drain runs right after it. */
+  const drainAccount = (
+    accountId: string,
+    client: PortingClient,
+    signal: AbortSignal,
+  ): Promise<DrainResult> => {
+    let coalescer = drains.get(accountId);
+    if (!coalescer) {
+      coalescer = new Coalescer<DrainResult>();
+      drains.set(accountId, coalescer);
+    }
+    return coalescer.run(async () => {
+      const result = await runner.drain(accountId, client, signal);
+      armOutboxTimer();
+      return result;
+    });
+  };
+
+  /** A drain outside a cycle (kick, timer, drainOutbox): gets its own client. */
+  const drainOutside = async (accountId: string): Promise<void> => {
+    const rt = runtimes.get(accountId);
+    let client: PortingClient;
+    try {
+      client = await clients.clientFor(accountId);
+    } catch (error) {
+      const stop = cycleStopFor(error, accountLabel(accountId));
+      if (rt && stop.kind === 'unauthorized') {
+        setStatus(rt, { state: 'unauthorized', message: stop.message });
+      }
+      return;
+    }
+    const result = await drainAccount(accountId, client, engineAbort.signal);
+    if (!rt) return;
+    if (result.stoppedBy === 'offline' || result.stoppedBy === 'unauthorized') {
+      setStatus(rt, { state: result.stoppedBy, message: result.message });
+    } else if (result.stoppedBy === null && result.steps > 0 && rt.status.state === 'offline') {
+      // Twilio answered: the network is back. Sync now rather than at the next probe.
+      setStatus(rt, { state: 'idle', message: null });
+      if (started) rt.loop.resume();
+    }
+    if (started && result.refreshSids.length > 0) rt.loop.triggerNow();
+  };
+
+  const accountsWithWork = (accountId?: string): string[] => {
+    const ids = accountId ? [accountId] : store.accounts.list().map((account) => account.id);
+    return ids.filter(
+      (id) =>
+        store.outbox.nextReady(isoNow(), {
+          accountIds: [id],
+          states: ['queued', 'reconciling', 'waiting_for_network'],
+        }) !== null,
+    );
+  };
+
+  /** Wakes the outbox when the earliest retry is due (a cycle may be minutes away). */
+  const armOutboxTimer = (): void => {
+    if (outboxTimer !== null) clearTimeout(outboxTimer);
+    outboxTimer = null;
+    if (!started) return;
+    const waiting = store.outbox
+      .list({ states: ['queued', 'reconciling'] })
+      .map((item) => (item.nextAttemptAt === null ? null : Date.parse(item.nextAttemptAt)))
+      .filter((at): at is number => at !== null && !Number.isNaN(at));
+    if (waiting.length === 0) return;
+    const delay = Math.max(250, Math.min(...waiting) - now());
+    outboxTimer = setTimeout(() => {
+      outboxTimer = null;
+      kickOutbox();
+    }, delay);
+    outboxTimer.unref?.();
+  };
+
+  const kickOutbox = (): void => {
+    ensureRecovered();
+    for (const accountId of accountsWithWork()) {
+      if (runtimes.get(accountId)?.status.state === 'unauthorized') continue;
+      drainOutside(accountId).catch(report);
+    }
+  };
+
+  // ── cycles and loops ──────────────────────────────────────────────────────────────────
+
+  const hasSucceededBefore = (accountId: string): boolean =>
+    store.settings.get<string | null>(lastSuccessKey(accountId), null) !== null;
+
+  const cycle = async (
+    rt: AccountRuntime,
+    discover: boolean,
+    signal: AbortSignal,
+  ): Promise<CycleResult> => {
+    ensureRecovered();
+    const before = rt.status;
+    if (discover) setStatus(rt, { state: 'syncing', message: SYNCING_MESSAGE });
+    const result = await runAccountCycle(
+      {
+        store,
+        clients,
+        details,
+        drainOutbox: drainAccount,
+        now,
+        concurrency,
+        accountLabel,
+        hasSucceededBefore,
+      },
+      rt.id,
+      { discover, signal },
+    );
+    if (result.discovered) rt.lastDiscoveryAt = now();
+    switch (result.outcome) {
+      case 'ok': {
+        const at = isoNow();
+        if (discover) safely(() => store.settings.set(lastSuccessKey(rt.id), at));
+        setStatus(rt, {
+          state: 'idle',
+          message: result.message,
+          lastSuccessAt: discover ? at : rt.status.lastSuccessAt,
+        });
+        break;
+      }
+      case 'failed':
+        setStatus(rt, { state: 'error', message: result.message });
+        break;
+      case 'offline':
+      case 'unauthorized':
+        setStatus(rt, { state: result.outcome, message: result.message });
+        break;
+      case 'aborted':
+        setStatus(rt, { state: before.state, message: before.message });
+        break;
+    }
+    if (result.outcome !== 'aborted' || result.events.length > 0) {
+      safely(() =>
+        options.onCycle?.({
+          accountId: rt.id,
+          events: result.events,
+          changedRequestSids: result.changedRequestSids,
+          firstSync: result.firstSync,
+        }),
+      );
+    }
+    return result;
+  };
+
+  const pollOutcomeOf = (result: CycleResult): PollOutcome => {
+    switch (result.outcome) {
+      case 'ok':
+      case 'aborted':
+        return { kind: 'ok' };
+      case 'offline':
+        return { kind: 'offline' };
+      case 'unauthorized':
+        return { kind: 'halt' };
+      case 'failed':
+        return { kind: 'failed', retryAfterMs: result.retryAfterMs };
+    }
+  };
+
+  /** Until the next discovery or the earliest due fetch, whichever is first. */
+  const nextWakeMs = (rt: AccountRuntime): number => {
+    const at = now();
+    const cadenceMs = cadence().syncCadenceMinutes * 60_000;
+    let wake = (rt.lastDiscoveryAt ?? at) + cadenceMs - at;
+    const [earliest] = store.requests.dueForFetch(FAR_FUTURE, 1, { accountIds: [rt.id] });
+    if (earliest) wake = Math.min(wake, Date.parse(earliest.nextFetchAt) - at);
+    return Math.max(timing.minWakeMs, wake);
+  };
+
+  const discoveryDue = (rt: AccountRuntime): boolean =>
+    rt.lastDiscoveryAt === null ||
+    now() - rt.lastDiscoveryAt >= cadence().syncCadenceMinutes * 60_000 - timing.minWakeMs;
+
+  const ensureRuntime = (accountId: string): AccountRuntime => {
+    const existing = runtimes.get(accountId);
+    if (existing) return existing;
+    const lastSuccessAt = store.settings.get<string | null>(lastSuccessKey(accountId), null);
+    const rt: AccountRuntime = {
+      id: accountId,
+      cycles: new SerialQueue(),
+      status: { accountId, state: 'idle', lastSuccessAt, message: null },
+      lastDiscoveryAt: null,
+      forceDiscovery: false,
+      waiters: [],
+      nextRunAt: null,
+      loop: new PollLoop({
+        run: async (signal) => {
+          const waiters = rt.waiters.splice(0);
+          const discover = rt.forceDiscovery || waiters.length > 0 || discoveryDue(rt);
+          rt.forceDiscovery = false;
+          try {
+            return pollOutcomeOf(await rt.cycles.run(() => cycle(rt, discover, signal)));
+          } finally {
+            for (const wake of waiters) wake();
+          }
+        },
+        intervalMs: () => nextWakeMs(rt),
+        minIntervalMs: 1_000,
+        initialSkewMs: timing.initialSkewMs,
+        backoffBaseMs: timing.backoffBaseMs,
+        backoffMaxMs: timing.backoffMaxMs,
+        offlineProbeMs: timing.offlineProbeMs,
+        random,
+        onUnexpectedError: report,
+        onScheduled: (delayMs) => {
+          rt.nextRunAt = delayMs === null ? null : now() + delayMs;
+          emitStatus();
+        },
+      }),
+    };
+    runtimes.set(accountId, rt);
+    return rt;
+  };
+
+  const resumeAll = (reason: 'network' | 'wake'): void => {
+    for (const rt of runtimes.values()) {
+      if (rt.status.state === 'unauthorized') continue;
+      if (reason === 'wake') rt.forceDiscovery = true;
+      if (rt.status.state === 'offline') setStatus(rt, { state: 'idle', message: null });
+      if (started) rt.loop.resume();
+    }
+    if (started) kickOutbox();
+  };
+
+  // ── the engine ────────────────────────────────────────────────────────────────────────
+
+  const engine: SyncEngine = {
+    start() {
+      if (started) return;
+      started = true;
+      ensureRecovered();
+      for (const account of store.accounts.list()) engine.addAccount(account.id);
+      kickOutbox();
+      armOutboxTimer();
+      emitStatus();
+    },
+
+    async stop() {
+      if (!started) return;
+      started = false;
+      if (outboxTimer !== null) clearTimeout(outboxTimer);
+      outboxTimer = null;
+      engineAbort.abort();
+      await Promise.all([...runtimes.values()].map((rt) => rt.loop.stop()));
+      await Promise.all([...drains.values()].map((coalescer) => coalescer.idle()));
+      for (const rt of runtimes.values()) {
+        for (const wake of rt.waiters.splice(0)) wake();
+      }
+      // A stopped engine still answers runCycle/drainOutbox (tools, tests) with a live signal.
+      engineAbort = new AbortController();
+      emitStatus();
+    },
+
+    async syncNow(accountId) {
+      const ids = accountId ? [accountId] : [...runtimes.keys()];
+      await Promise.all(
+        ids.map(async (id) => {
+          const rt = ensureRuntime(id);
+          if (!started) {
+            await engine.runCycle(id);
+            return;
+          }
+          await new Promise<void>((resolve) => {
+            rt.waiters.push(resolve);
+            rt.loop.start();
+            rt.loop.resume();
+          });
+        }),
+      );
+    },
+
+    runCycle(accountId) {
+      const rt = ensureRuntime(accountId);
+      return rt.cycles.run(() => cycle(rt, true, engineAbort.signal));
+    },
+
+    async drainOutbox(accountId) {
+      ensureRecovered();
+      await Promise.all(accountsWithWork(accountId).map((id) => drainOutside(id)));
+    },
+
+    kickOutbox,
+
+    focusRequest(sid) {
+      focusedSid = sid;
+      if (sid === null) return;
+      const stored = store.requests.getRequest(sid);
+      if (stored === null || stored.sync.nextFetchAt === null) return;
+      store.requests.markFetched(sid, { nextFetchAt: isoNow() });
+      const rt = runtimes.get(stored.accountId);
+      if (started && rt && rt.status.state !== 'unauthorized') rt.loop.triggerNow();
+    },
+
+    networkChanged(online) {
+      if (online) {
+        resumeAll('network');
+        return;
+      }
+      for (const rt of runtimes.values()) {
+        if (rt.status.state !== 'unauthorized') {
+          setStatus(rt, { state: 'offline', message: OFFLINE_MESSAGE });
+        }
+      }
+    },
+
+    resumedFromSleep() {
+      resumeAll('wake');
+    },
+
+    credentialsChanged(accountId) {
+      const rt = runtimes.get(accountId);
+      clients
+        .invalidate(accountId)
+        .catch(report)
+        .finally(() => {
+          if (!rt) return;
+          rt.forceDiscovery = true;
+          setStatus(rt, { state: 'idle', message: null });
+          if (started) {
+            rt.loop.resume();
+            kickOutbox();
+          }
+        });
+    },
+
+    addAccount(accountId) {
+      const rt = ensureRuntime(accountId);
+      if (started) rt.loop.start();
+      emitStatus();
+    },
+
+    async removeAccount(accountId) {
+      const rt = runtimes.get(accountId);
+      if (!rt) return;
+      runtimes.delete(accountId);
+      await rt.loop.stop();
+      for (const wake of rt.waiters.splice(0)) wake();
+      emitStatus();
+    },
+
+    status: snapshot,
+  };
+  return engine;
+}
