@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3';
+import type { AccountsRepository } from './accounts';
+import { accountsRepository } from './accounts';
+import type { ConnectionOptions } from './connection';
+import { openConnection } from './connection';
+import type { DocumentsRepository } from './documents';
+import { documentsRepository } from './documents';
+import type { DraftsRepository } from './drafts';
+import { draftsRepository } from './drafts';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type { NumbersRepository } from './numbers';
+import { numbersRepository } from './numbers';
+import type { OutboxRepository } from './outbox';
+import { outboxRepository } from './outbox';
+import type { PortabilityChecksRepository } from './portabilityChecks';
+import { portabilityChecksRepository } from './portabilityChecks';
+import type { RequestsRepository } from './requests';
+import { requestsRepository } from './requests';
+import type { SettingsRepository } from './settings';
+import { settingsRepository } from './settings';
+import type { TimelineRepository } from './timeline';
+import { timelineRepository } from './timeline';
+
+export type StoreOptions = ConnectionOptions;
+
+/** PortDesk's local database: one connection, owned by main, shared by every repository. */
+export interface Store {
+  readonly file: string;
+  /** The schema version the file is at (PRAGMA user_version). */
+  readonly schemaVersion: number;
+  /**
+   * Runs `fn` in one transaction: it commits when `fn` returns and rolls back when it throws.
+   * Calls nest (the inner one becomes a savepoint). `fn` must be synchronous: an async function
+   * would commit at its first await, so a promise result is refused and rolled back.
+   */
+  transaction<T>(fn: () => T): T;
+  readonly accounts: AccountsRepository;
+  readonly requests: RequestsRepository;
+  readonly numbers: NumbersRepository;
+  readonly timeline: TimelineRepository;
+  readonly drafts: DraftsRepository;
+  readonly documents: DocumentsRepository;
+  readonly portabilityChecks: PortabilityChecksRepository;
+  readonly outbox: OutboxRepository;
+  readonly settings: SettingsRepository;
+  /** Checkpoints the WAL into the main file and closes. The store is unusable afterwards. */
+  close(): void;
+}
+
+export function openStore(options: StoreOptions): Store {
+  const db = openConnection(options);
+  let schemaVersion: number;
+  try {
+    schemaVersion = migrate(db, options.file, MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return composeStore(db, options.file, schemaVersion);
+}
+
+function composeStore(db: Database, file: string, schemaVersion: number): Store {
+  return {
+    file,
+    schemaVersion,
+    transaction<T>(fn: () => T): T {
+      return db.transaction(() => {
+        const result = fn();
+        if (result instanceof Promise) {
+          // The caller will never see this result; keep it from becoming an unhandled rejection.
+          result.catch(() => undefined);
+          throw new TypeError(
+            'store.transaction needs a synchronous function; the transaction was rolled back.',
+          );
+        }
+        return result;
+      })();
+    },
+    accounts: accountsRepository(db),
+    requests: requestsRepository(db),
+    numbers: numbersRepository(db),
+    timeline: timelineRepository(db),
+    drafts: draftsRepository(db),
+    documents: documentsRepository(db),
+    portabilityChecks: portabilityChecksRepository(db),
+    outbox: outboxRepository(db),
+    settings: settingsRepository(db),
+    close() {
+      if (!db.open) return;
+      if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+export { StoreError } from './errors';
+export type { StoreErrorCode } from './errors';
+export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } from './accounts';
+export type { DueRequest, SaveResult, StoredPortInRequest, SyncBookkeeping } from './requests';
+export {
+  ATTENTION_FLAGS,
+  DEFAULT_NO_PORT_DATE_AFTER_DAYS,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  REQUEST_SORT_FIELDS,
+} from './requestList';
+export type {
+  AgeingClock,
+  AttentionFlag,
+  RequestCounts,
+  RequestListPage,
+  RequestListQuery,
+  RequestListRow,
+  RequestSortField,
+} from './requestList';
+export type { NumberListQuery, StoredPortInNumber } from './numbers';
+export type { NewTimelineEvent } from './timeline';
+export { DRAFT_STATUSES } from './drafts';
+export type { Draft, DraftPatch, DraftStatus, FieldError } from './drafts';
+export type { NewDocument, StoredDocument } from './documents';
+export type { PortabilityCheck, PortabilityOutcome } from './portabilityChecks';
+export { OUTBOX_KINDS, OUTBOX_STATES } from './outbox';
+export type {
+  NewOutboxItem,
+  OutboxItem,
+  OutboxKind,
+  OutboxListQuery,
+  OutboxPatch,
+  OutboxState,
+} from './outbox';
+export type { JsonObject, JsonValue } from './json';

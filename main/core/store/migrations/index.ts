@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { migration001Initial } from './001_initial';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order. Append only. */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];

@@ -1,0 +1,453 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
+import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
+import { invalidInput } from './errors';
+import { parseSearch } from './search';
+import { nowInstant, toInstant } from './time';
+
+/** Same names as the IPC contract's sort fields, so the use case passes them through. */
+export const REQUEST_SORT_FIELDS = [
+  'lastChangedAt',
+  'dateCreated',
+  'targetPortInDate',
+  'firstPortDate',
+  'customerName',
+  'status',
+  'numbersRequested',
+] as const;
+export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
+
+/**
+ * Why a request needs the agent (same names as the IPC contract's attention flags):
+ * - action_required: Twilio says so, or a number of an open request was rejected;
+ * - loa_unsigned: waiting for the LOA signature;
+ * - no_port_date: open, no confirmed port date, created more than `noPortDateAfterDays` ago;
+ * - queued_offline: a mutation of it waits in the outbox;
+ * - failed_to_send: a mutation of it failed and waits for the agent.
+ */
+export const ATTENTION_FLAGS = [
+  'action_required',
+  'loa_unsigned',
+  'no_port_date',
+  'queued_offline',
+  'failed_to_send',
+] as const;
+export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
+
+/** The clock behind no_port_date; a setting of the app, passed in by the caller. */
+export interface AgeingClock {
+  /** Default: the current time. */
+  now?: string;
+  /** Default: DEFAULT_NO_PORT_DATE_AFTER_DAYS. */
+  noPortDateAfterDays?: number;
+}
+
+export const DEFAULT_NO_PORT_DATE_AFTER_DAYS = 14;
+
+export interface RequestListQuery {
+  /** Canonical statuses ('unknown' included); empty or absent keeps all. */
+  statuses?: readonly (RequestStatus | 'unknown')[];
+  accountIds?: readonly string[];
+  /** Keeps requests with ANY of these flags. */
+  attention?: readonly AttentionFlag[];
+  /** Keeps requests with any flag at all (overrides `attention`). */
+  needsAttention?: boolean;
+  /** A phone number in any format or its last digits, part of a customer name, a KW/PU prefix. */
+  search?: string;
+  /** Default: lastChangedAt, newest first. Ties are broken by SID so pages never overlap. */
+  sort?: { field: RequestSortField; direction: 'asc' | 'desc' };
+  /** 1…500, default 100. */
+  limit?: number;
+  offset?: number;
+  ageing?: AgeingClock;
+}
+
+/** What one row of the list screen shows; the use case adds the words and day counts. */
+export interface RequestListRow {
+  sid: string;
+  accountId: string;
+  accountLabel: string;
+  status: ObservedStatus<RequestStatus>;
+  customerName: string | null;
+  numbersRequested: number | null;
+  numbersPorted: number | null;
+  targetPortInDate: string | null;
+  firstPortDate: string | null;
+  lastChangedAt: string;
+  statusUpdatedAt: string | null;
+  dateCreated: string | null;
+  suggestedAction: string | null;
+  supportTicketId: number | null;
+  hasSignatureRequest: boolean;
+  /** When PortDesk first saw the LOA link; null without one. */
+  signatureRequestedAt: string | null;
+  hasRejections: boolean;
+  draftId: number | null;
+  /** Outbox items about this request that are not done: still to send, and given up. */
+  outbox: { pending: number; failed: number };
+  attention: AttentionFlag[];
+}
+
+export interface RequestListPage {
+  rows: RequestListRow[];
+  /** Rows matching the filters, all pages together. */
+  total: number;
+}
+
+/** Counts over every stored request (filters and search not applied), for filter badges. */
+export interface RequestCounts {
+  all: number;
+  byStatus: Record<RequestStatus | 'unknown', number>;
+  byAttention: Record<AttentionFlag, number>;
+  byAccount: Record<string, number>;
+  /** Requests with at least one attention flag. */
+  needsAttention: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+// Every SQL fragment below is a constant; user input only ever reaches a bound parameter.
+
+const STATUS_RANK = `CASE r.status WHEN 'action_required' THEN 0
+  WHEN 'waiting_for_signature' THEN 1 WHEN 'in_review' THEN 2 WHEN 'in_progress' THEN 3
+  WHEN 'unknown' THEN 4 WHEN 'completed' THEN 5 WHEN 'canceled' THEN 6 WHEN 'expired' THEN 7
+  ELSE 8 END`;
+
+const ORDER_BY: Record<RequestSortField, { asc: string; desc: string }> = {
+  lastChangedAt: {
+    asc: 'r.last_changed_at ASC, r.id ASC',
+    desc: 'r.last_changed_at DESC, r.id DESC',
+  },
+  dateCreated: {
+    asc: 'r.date_created ASC NULLS LAST, r.id ASC',
+    desc: 'r.date_created DESC NULLS LAST, r.id DESC',
+  },
+  targetPortInDate: {
+    asc: 'r.target_port_in_date ASC NULLS LAST, r.id ASC',
+    desc: 'r.target_port_in_date DESC NULLS LAST, r.id DESC',
+  },
+  firstPortDate: {
+    asc: 'r.first_port_date ASC NULLS LAST, r.id ASC',
+    desc: 'r.first_port_date DESC NULLS LAST, r.id DESC',
+  },
+  customerName: {
+    asc: 'r.customer_folded ASC NULLS LAST, r.id ASC',
+    desc: 'r.customer_folded DESC NULLS LAST, r.id DESC',
+  },
+  // Ascending is what needs the agent first (action required, LOA…), then the lifecycle.
+  status: {
+    asc: `${STATUS_RANK} ASC, r.last_changed_at DESC, r.id DESC`,
+    desc: `${STATUS_RANK} DESC, r.last_changed_at DESC, r.id DESC`,
+  },
+  numbersRequested: {
+    asc: 'r.numbers_requested ASC NULLS LAST, r.id ASC',
+    desc: 'r.numbers_requested DESC NULLS LAST, r.id DESC',
+  },
+};
+
+const PENDING_OUTBOX_STATES = `('queued', 'sending', 'reconciling', 'waiting_for_network')`;
+
+const ATTENTION_SQL: Record<AttentionFlag, string> = {
+  // needs_action and awaiting_port_date_since are stored generated columns (see migration 001).
+  action_required: 'r.needs_action = 1',
+  loa_unsigned: `r.status = 'waiting_for_signature'`,
+  no_port_date: 'r.awaiting_port_date_since <= @ageingCutoff',
+  queued_offline: `r.sid IN (SELECT request_sid FROM outbox
+    WHERE request_sid IS NOT NULL AND state IN ${PENDING_OUTBOX_STATES})`,
+  failed_to_send: `r.sid IN (SELECT request_sid FROM outbox
+    WHERE request_sid IS NOT NULL AND state = 'failed')`,
+};
+
+const ANY_ATTENTION_SQL = `(${ATTENTION_FLAGS.map((flag) => ATTENTION_SQL[flag]).join(' OR ')})`;
+
+const SEARCH_SQL = {
+  // A covering scan of the narrow customer index instead of the table.
+  customer: `r.rowid IN (SELECT rowid FROM port_in_requests
+    WHERE customer_folded LIKE @customerPattern ESCAPE '\\')`,
+  phone: `r.id IN (SELECT request_id FROM port_in_numbers
+    WHERE phone_digits_reversed >= @suffixLow AND phone_digits_reversed < @suffixHigh)`,
+  supportTicket: 'r.support_ticket_id = @supportTicketId',
+  requestSid: '(r.sid >= @requestSidLow AND r.sid < @requestSidHigh)',
+  numberSid: `r.id IN (SELECT request_id FROM port_in_numbers
+    WHERE sid >= @numberSidLow AND sid < @numberSidHigh)`,
+};
+
+const ROW_COLUMNS = `r.sid, r.account_id, r.status_raw, r.status, r.customer_name,
+  r.numbers_requested, r.numbers_ported, r.target_port_in_date, r.first_port_date,
+  r.last_changed_at, r.status_updated_at, r.date_created, r.suggested_action,
+  r.support_ticket_id, r.signature_request_url IS NOT NULL AS has_signature_request,
+  r.signature_requested_at, r.has_rejections,
+  ${ATTENTION_FLAGS.map((flag) => `${ATTENTION_SQL[flag]} AS flag_${flag}`).join(',\n  ')}`;
+
+type Params = Record<string, string | number | null>;
+
+type ListRow = {
+  sid: string;
+  account_id: string;
+  status_raw: string;
+  status: string;
+  customer_name: string | null;
+  numbers_requested: number | null;
+  numbers_ported: number | null;
+  target_port_in_date: string | null;
+  first_port_date: string | null;
+  last_changed_at: string;
+  status_updated_at: string | null;
+  date_created: string | null;
+  suggested_action: string | null;
+  support_ticket_id: number | null;
+  has_signature_request: number;
+  signature_requested_at: string | null;
+  has_rejections: number;
+} & Record<`flag_${AttentionFlag}`, number>;
+
+const DAY_MS = 86_400_000;
+
+function ageingCutoff(ageing: AgeingClock = {}): string {
+  const days = ageing.noPortDateAfterDays ?? DEFAULT_NO_PORT_DATE_AFTER_DAYS;
+  if (!Number.isFinite(days) || days < 0) {
+    throw invalidInput('ageing.noPortDateAfterDays', 'must be a number of days, 0 or more');
+  }
+  const now = Date.parse(toInstant(ageing.now ?? nowInstant(), 'ageing.now'));
+  return new Date(now - days * DAY_MS).toISOString();
+}
+
+function whereClause(query: RequestListQuery): { sql: string; params: Params } {
+  const conditions: string[] = [];
+  const params: Params = {};
+
+  if (query.statuses?.length) {
+    for (const status of query.statuses) {
+      if (status !== 'unknown' && !(REQUEST_STATUSES as readonly string[]).includes(status)) {
+        throw invalidInput('statuses', `"${String(status)}" is not a request status`);
+      }
+    }
+    // One value as `=`, so the planner walks that index already in list order.
+    if (query.statuses.length === 1) {
+      conditions.push('r.status = @status');
+      params.status = query.statuses[0] ?? null;
+    } else {
+      conditions.push('r.status IN (SELECT value FROM json_each(@statuses))');
+      params.statuses = JSON.stringify(query.statuses);
+    }
+  }
+  if (query.accountIds?.length) {
+    if (query.accountIds.length === 1) {
+      conditions.push('r.account_id = @accountId');
+      params.accountId = query.accountIds[0] ?? null;
+    } else {
+      conditions.push('r.account_id IN (SELECT value FROM json_each(@accountIds))');
+      params.accountIds = JSON.stringify(query.accountIds);
+    }
+  }
+  if (query.needsAttention) {
+    conditions.push(ANY_ATTENTION_SQL);
+  } else if (query.attention?.length) {
+    const flags = ATTENTION_FLAGS.filter((flag) => query.attention?.includes(flag));
+    const unknown = query.attention.find((flag) => !ATTENTION_FLAGS.includes(flag));
+    if (unknown !== undefined) {
+      throw invalidInput('attention', `"${String(unknown)}" is not an attention flag`);
+    }
+    conditions.push(`(${flags.map((flag) => ATTENTION_SQL[flag]).join(' OR ')})`);
+  }
+
+  const terms = parseSearch(query.search);
+  if (terms) {
+    const alternatives = [SEARCH_SQL.customer];
+    params.customerPattern = terms.customerPattern;
+    if (terms.phone) {
+      alternatives.push(SEARCH_SQL.phone);
+      params.suffixLow = terms.phone.suffix.low;
+      params.suffixHigh = terms.phone.suffix.high;
+    }
+    if (terms.supportTicketId !== null) {
+      alternatives.push(SEARCH_SQL.supportTicket);
+      params.supportTicketId = terms.supportTicketId;
+    }
+    if (terms.requestSid) {
+      alternatives.push(SEARCH_SQL.requestSid);
+      params.requestSidLow = terms.requestSid.low;
+      params.requestSidHigh = terms.requestSid.high;
+    }
+    if (terms.numberSid) {
+      alternatives.push(SEARCH_SQL.numberSid);
+      params.numberSidLow = terms.numberSid.low;
+      params.numberSidHigh = terms.numberSid.high;
+    }
+    conditions.push(`(${alternatives.join(' OR ')})`);
+  }
+
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+function pageBounds(query: RequestListQuery): { limit: number; offset: number } {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const offset = query.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw invalidInput('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw invalidInput('offset', 'must be a whole number, 0 or more');
+  }
+  return { limit, offset };
+}
+
+function orderBy(query: RequestListQuery): string {
+  const { field, direction } = query.sort ?? { field: 'lastChangedAt', direction: 'desc' };
+  const order = Object.hasOwn(ORDER_BY, field) ? ORDER_BY[field] : undefined;
+  if (!order) throw invalidInput('sort.field', `"${String(field)}" is not a sort field`);
+  if (direction !== 'asc' && direction !== 'desc') {
+    throw invalidInput('sort.direction', 'must be "asc" or "desc"');
+  }
+  return order[direction];
+}
+
+export interface RequestList {
+  listRequests(query?: RequestListQuery): RequestListPage;
+  counts(query?: { ageing?: AgeingClock }): RequestCounts;
+}
+
+export function requestList(db: Database): RequestList {
+  // One prepared statement per distinct SQL text; the texts are built from the constants
+  // above only, so the cache is bounded by their combinations.
+  const cache = new Map<string, Statement<[Params]>>();
+  const statement = (sql: string): Statement<[Params]> => {
+    let prepared = cache.get(sql);
+    if (!prepared) {
+      prepared = db.prepare<[Params]>(sql);
+      cache.set(sql, prepared);
+    }
+    return prepared;
+  };
+
+  const draftsFor = db.prepare<[string], { request_sid: string; id: number }>(
+    'SELECT request_sid, id FROM drafts WHERE request_sid IN (SELECT value FROM json_each(?))',
+  );
+  const outboxFor = db.prepare<[string], { request_sid: string; pending: number; failed: number }>(
+    `SELECT request_sid,
+       sum(state IN ${PENDING_OUTBOX_STATES}) AS pending, sum(state = 'failed') AS failed
+     FROM outbox
+     WHERE request_sid IN (SELECT value FROM json_each(?)) AND state <> 'done'
+     GROUP BY request_sid`,
+  );
+  const accountLabels = db.prepare<[], { id: string; label: string }>(
+    'SELECT id, label FROM accounts',
+  );
+  // Badge counts walk indexes only: statuses and accounts in index order (no sort), and each
+  // flag through the index its condition hits; "needs attention" is the union of those ids.
+  const countByStatus = db.prepare<[], { status: string; n: number }>(
+    'SELECT status, count(*) AS n FROM port_in_requests GROUP BY status',
+  );
+  const countByAccount = db.prepare<[], { account_id: string; n: number }>(
+    'SELECT account_id, count(*) AS n FROM port_in_requests GROUP BY account_id',
+  );
+  const idsByFlag = Object.fromEntries(
+    ATTENTION_FLAGS.map((flag) => [
+      flag,
+      db
+        .prepare<unknown[], number>(
+          `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`,
+        )
+        .pluck(),
+    ]),
+  ) as Record<AttentionFlag, Statement<unknown[], number>>;
+  const pageRows = db.prepare<[Params], ListRow>(
+    `SELECT ${ROW_COLUMNS}
+     FROM json_each(@ids) AS page JOIN port_in_requests r ON r.id = page.value
+     ORDER BY page.key`,
+  );
+
+  return {
+    listRequests(query = {}) {
+      const { limit, offset } = pageBounds(query);
+      const where = whereClause(query);
+      const cutoff = ageingCutoff(query.ageing);
+      const params: Params = where.sql.includes('@ageingCutoff')
+        ? { ...where.params, ageingCutoff: cutoff }
+        : where.params;
+      // Sort and page on ids alone (a sort then carries two values a row, not twenty), then read
+      // the columns of the page's rows only.
+      const ids = statement(
+        `SELECT r.id FROM port_in_requests r ${where.sql}
+         ORDER BY ${orderBy(query)} LIMIT @limit OFFSET @offset`,
+      )
+        .pluck()
+        .all({ ...params, limit, offset }) as number[];
+      const rows = ids.length
+        ? pageRows.all({ ids: JSON.stringify(ids), ageingCutoff: cutoff })
+        : [];
+      // A short page tells the total without counting.
+      const total =
+        rows.length < limit && (offset === 0 || rows.length > 0)
+          ? offset + rows.length
+          : (
+              statement(`SELECT count(*) AS n FROM port_in_requests r ${where.sql}`).get(
+                params,
+              ) as { n: number }
+            ).n;
+
+      const sids = JSON.stringify(rows.map((row) => row.sid));
+      const drafts = new Map(draftsFor.all(sids).map((draft) => [draft.request_sid, draft.id]));
+      const outbox = new Map(
+        outboxFor
+          .all(sids)
+          .map((item) => [item.request_sid, { pending: item.pending, failed: item.failed }]),
+      );
+      const labels = new Map(accountLabels.all().map((account) => [account.id, account.label]));
+
+      return {
+        total,
+        rows: rows.map((row) => ({
+          sid: row.sid,
+          accountId: row.account_id,
+          accountLabel: labels.get(row.account_id) ?? '',
+          status: { canonical: row.status as RequestStatus | 'unknown', raw: row.status_raw },
+          customerName: row.customer_name,
+          numbersRequested: row.numbers_requested,
+          numbersPorted: row.numbers_ported,
+          targetPortInDate: row.target_port_in_date,
+          firstPortDate: row.first_port_date,
+          lastChangedAt: row.last_changed_at,
+          statusUpdatedAt: row.status_updated_at,
+          dateCreated: row.date_created,
+          suggestedAction: row.suggested_action,
+          supportTicketId: row.support_ticket_id,
+          hasSignatureRequest: row.has_signature_request === 1,
+          signatureRequestedAt: row.signature_requested_at,
+          hasRejections: row.has_rejections === 1,
+          draftId: drafts.get(row.sid) ?? null,
+          outbox: outbox.get(row.sid) ?? { pending: 0, failed: 0 },
+          attention: ATTENTION_FLAGS.filter((flag) => row[`flag_${flag}`] === 1),
+        })),
+      };
+    },
+
+    counts(query = {}) {
+      const byStatus = Object.fromEntries(
+        [...REQUEST_STATUSES, 'unknown' as const].map((status) => [status, 0]),
+      ) as Record<RequestStatus | 'unknown', number>;
+      let all = 0;
+      for (const { status, n } of countByStatus.all()) {
+        byStatus[Object.hasOwn(byStatus, status) ? (status as RequestStatus) : 'unknown'] += n;
+        all += n;
+      }
+      const byAccount = Object.fromEntries(
+        countByAccount.all().map((group) => [group.account_id, group.n]),
+      );
+      const cutoff = { ageingCutoff: ageingCutoff(query.ageing) };
+      const flagged = new Set<number>();
+      const byAttention = Object.fromEntries(
+        ATTENTION_FLAGS.map((flag) => {
+          const statement = idsByFlag[flag];
+          const ids = ATTENTION_SQL[flag].includes('@ageingCutoff')
+            ? statement.all(cutoff)
+            : statement.all();
+          for (const id of ids) flagged.add(id);
+          return [flag, ids.length];
+        }),
+      ) as Record<AttentionFlag, number>;
+      return { all, byStatus, byAccount, byAttention, needsAttention: flagged.size };
+    },
+  };
+}

@@ -1,0 +1,463 @@
+import type { Database } from 'better-sqlite3';
+import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
+import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
+import { StoreError, invalidInput, notFound } from './errors';
+import { fromJson, toJson } from './json';
+import { numberReader, numberWriter } from './numbers';
+import { requestList } from './requestList';
+import type { AgeingClock, RequestCounts, RequestListPage, RequestListQuery } from './requestList';
+import { foldForSearch } from './search';
+import { nowInstant, toInstant, toInstantOrNull } from './time';
+
+/** Everything the store knows about one request. */
+export interface StoredPortInRequest {
+  sid: string;
+  accountId: string;
+  /** The latest status seen, from the list endpoint or a fetch, whichever came last. */
+  status: ObservedStatus<RequestStatus>;
+  customerName: string | null;
+  numbersRequested: number | null;
+  numbersPorted: number | null;
+  targetPortInDate: string | null;
+  /** Earliest confirmed port date among the numbers that are not canceled. */
+  firstPortDate: string | null;
+  signatureRequestUrl: string | null;
+  /** When PortDesk first saw the LOA link. */
+  signatureRequestedAt: string | null;
+  supportTicketId: number | null;
+  suggestedAction: string | null;
+  hasRejections: boolean;
+  dateCreated: string | null;
+  statusUpdatedAt: string | null;
+  /** When PortDesk last saw something change (see docs/data-model.md for first sight). */
+  lastChangedAt: string;
+  /** The last full fetch, numbers included, exactly as saved; null while only listed. */
+  request: PortInRequest | null;
+  sync: SyncBookkeeping;
+  /** The local draft this request was created from, if any. */
+  draftId: number | null;
+}
+
+export interface SyncBookkeeping {
+  lastListedAt: string | null;
+  lastFetchedAt: string | null;
+  /** null: not scheduled (e.g. terminal and already fetched once more). */
+  nextFetchAt: string | null;
+  /** The one extra fetch after the request turned terminal has been done. */
+  terminalFetched: boolean;
+}
+
+export interface SaveResult {
+  /** The store had no row for this SID before. */
+  created: boolean;
+  /** Something the agent can see changed; lastChangedAt moved to observedAt. */
+  changed: boolean;
+}
+
+export interface DueRequest {
+  sid: string;
+  accountId: string;
+  status: ObservedStatus<RequestStatus>;
+  nextFetchAt: string;
+  lastFetchedAt: string | null;
+  terminalFetched: boolean;
+}
+
+export interface RequestsRepository {
+  /**
+   * Records a row of the list endpoint. A new SID is stored and due for a fetch at once; a known
+   * one that changed (status, counts, suggested action, status timestamp) becomes due again.
+   */
+  upsertSummary(accountId: string, summary: PortInRequestSummary, observedAt?: string): SaveResult;
+  /**
+   * Stores a fetched request and all its numbers (numbers Twilio stopped returning are removed)
+   * in one transaction. Does not touch the fetch schedule except that a new row is due at once;
+   * call markFetched to schedule the next fetch.
+   */
+  saveFetchedRequest(accountId: string, request: PortInRequest, observedAt: string): SaveResult;
+  getRequest(sid: string): StoredPortInRequest | null;
+  listRequests(query?: RequestListQuery): RequestListPage;
+  /** Counts over every stored request, for the filter badges. */
+  counts(query?: { ageing?: AgeingClock }): RequestCounts;
+  /** Requests whose next fetch is at or before `now`, earliest first. */
+  dueForFetch(
+    now: string,
+    limit: number,
+    options?: { accountIds?: readonly string[] },
+  ): DueRequest[];
+  markFetched(
+    sid: string,
+    schedule: { nextFetchAt: string | null; terminalFetched?: boolean },
+  ): void;
+}
+
+interface RequestRow {
+  id: number;
+  sid: string;
+  account_id: string;
+  status_raw: string;
+  status: string;
+  customer_name: string | null;
+  numbers_requested: number | null;
+  numbers_ported: number | null;
+  target_port_in_date: string | null;
+  first_port_date: string | null;
+  signature_request_url: string | null;
+  signature_requested_at: string | null;
+  support_ticket_id: number | null;
+  suggested_action: string | null;
+  has_rejections: number;
+  date_created: string | null;
+  status_updated_at: string | null;
+  last_changed_at: string;
+  payload: string | null;
+  last_listed_at: string | null;
+  last_fetched_at: string | null;
+  next_fetch_at: string | null;
+  terminal_fetched: number;
+  draft_id: number | null;
+}
+
+type StoredPayload = Omit<PortInRequest, 'phoneNumbers'>;
+
+function observedStatus(row: {
+  status: string;
+  status_raw: string;
+}): ObservedStatus<RequestStatus> {
+  return { canonical: row.status as RequestStatus | 'unknown', raw: row.status_raw };
+}
+
+/** A change of spelling alone ("Completed" vs "completed") between endpoints is not a change. */
+function statusDiffers(
+  row: { status: string; status_raw: string },
+  status: ObservedStatus<RequestStatus>,
+): boolean {
+  if (row.status !== status.canonical) return true;
+  return status.canonical === 'unknown' && row.status_raw !== status.raw;
+}
+
+/** First sight: Twilio's own timestamp when it has one (never in the future), else now. */
+function firstSeenChangeTime(candidates: (string | null)[], observedAt: string): string {
+  const known = candidates.map(toInstantOrNull).filter((value): value is string => value !== null);
+  const latest = known.sort().at(-1);
+  return latest !== undefined && latest < observedAt ? latest : observedAt;
+}
+
+function assertRequestSid(sid: string, field: string): void {
+  if (typeof sid !== 'string' || !/^KW[0-9a-fA-F]{32}$/.test(sid)) {
+    throw invalidInput(field, `"${String(sid)}" is not a port-in request SID (KW + 32 hex digits)`);
+  }
+}
+
+export function requestsRepository(db: Database): RequestsRepository {
+  const numbers = numberReader(db);
+  const writer = numberWriter(db);
+  const list = requestList(db);
+
+  const selectRow = db.prepare<[string], RequestRow>(
+    `SELECT r.*, x.payload, d.id AS draft_id FROM port_in_requests r
+     LEFT JOIN port_in_request_details x ON x.request_id = r.id
+     LEFT JOIN drafts d ON d.request_sid = r.sid
+     WHERE r.sid = ?`,
+  );
+  const saveDetails = db.prepare<[number, string]>(
+    `INSERT INTO port_in_request_details (request_id, payload) VALUES (?, ?)
+     ON CONFLICT (request_id) DO UPDATE SET payload = excluded.payload
+     WHERE payload IS NOT excluded.payload`,
+  );
+  const idOf = db.prepare<[string], { id: number }>(
+    'SELECT id FROM port_in_requests WHERE sid = ?',
+  );
+  const accountExists = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM accounts WHERE id = ?',
+  );
+  const insertSummary = db.prepare<{
+    sid: string;
+    accountId: string;
+    statusRaw: string;
+    status: string;
+    numbersRequested: number | null;
+    numbersPorted: number | null;
+    suggestedAction: string | null;
+    statusUpdatedAt: string | null;
+    lastChangedAt: string;
+    observedAt: string;
+  }>(
+    `INSERT INTO port_in_requests (sid, account_id, status_raw, status, numbers_requested,
+       numbers_ported, suggested_action, status_updated_at, last_changed_at, last_listed_at,
+       next_fetch_at)
+     VALUES (@sid, @accountId, @statusRaw, @status, @numbersRequested, @numbersPorted,
+       @suggestedAction, @statusUpdatedAt, @lastChangedAt, @observedAt, @observedAt)`,
+  );
+  const updateChangedSummary = db.prepare<{
+    sid: string;
+    statusRaw: string;
+    status: string;
+    numbersRequested: number | null;
+    numbersPorted: number | null;
+    suggestedAction: string | null;
+    statusUpdatedAt: string | null;
+    observedAt: string;
+  }>(
+    `UPDATE port_in_requests SET
+       terminal_fetched = CASE WHEN status = @status THEN terminal_fetched ELSE 0 END,
+       status_raw = @statusRaw, status = @status,
+       numbers_requested = @numbersRequested, numbers_ported = @numbersPorted,
+       suggested_action = @suggestedAction, status_updated_at = @statusUpdatedAt,
+       last_changed_at = @observedAt, last_listed_at = @observedAt,
+       next_fetch_at = CASE WHEN next_fetch_at IS NOT NULL AND next_fetch_at < @observedAt
+         THEN next_fetch_at ELSE @observedAt END
+     WHERE sid = @sid`,
+  );
+  const touchListed = db.prepare<[string, string]>(
+    'UPDATE port_in_requests SET last_listed_at = ? WHERE sid = ?',
+  );
+  const upsertFetched = db.prepare<{
+    sid: string;
+    accountId: string;
+    statusRaw: string;
+    status: string;
+    customerName: string | null;
+    customerFolded: string | null;
+    numbersRequested: number;
+    numbersPorted: number;
+    targetPortInDate: string | null;
+    firstPortDate: string | null;
+    signatureRequestUrl: string | null;
+    supportTicketId: number | null;
+    hasRejections: number;
+    dateCreated: string | null;
+    lastChangedAt: string;
+    observedAt: string;
+  }>(
+    `INSERT INTO port_in_requests (sid, account_id, status_raw, status, customer_name,
+       customer_folded, numbers_requested, numbers_ported, target_port_in_date, first_port_date,
+       signature_request_url, signature_requested_at, support_ticket_id, has_rejections,
+       date_created, last_changed_at, last_fetched_at, next_fetch_at)
+     VALUES (@sid, @accountId, @statusRaw, @status, @customerName, @customerFolded,
+       @numbersRequested, @numbersPorted, @targetPortInDate, @firstPortDate, @signatureRequestUrl,
+       CASE WHEN @signatureRequestUrl IS NULL THEN NULL ELSE @observedAt END,
+       @supportTicketId, @hasRejections, @dateCreated, @lastChangedAt, @observedAt, @observedAt)
+     ON CONFLICT (sid) DO UPDATE SET
+       signature_requested_at = CASE
+         WHEN excluded.signature_request_url IS NULL THEN NULL
+         WHEN signature_request_url IS NULL THEN excluded.signature_requested_at
+         ELSE signature_requested_at END,
+       terminal_fetched = CASE WHEN status = excluded.status THEN terminal_fetched ELSE 0 END,
+       status_raw = excluded.status_raw, status = excluded.status,
+       customer_name = excluded.customer_name, customer_folded = excluded.customer_folded,
+       numbers_requested = excluded.numbers_requested, numbers_ported = excluded.numbers_ported,
+       target_port_in_date = excluded.target_port_in_date,
+       first_port_date = excluded.first_port_date,
+       signature_request_url = excluded.signature_request_url,
+       support_ticket_id = excluded.support_ticket_id,
+       has_rejections = excluded.has_rejections, date_created = excluded.date_created,
+       last_changed_at = excluded.last_changed_at, last_fetched_at = excluded.last_fetched_at`,
+  );
+  const touchChanged = db.prepare<[string, string]>(
+    'UPDATE port_in_requests SET last_changed_at = ? WHERE sid = ?',
+  );
+  const due = db.prepare<{ now: string; limit: number; accountIds: string | null }, RequestRow>(
+    `SELECT * FROM port_in_requests
+     WHERE next_fetch_at IS NOT NULL AND next_fetch_at <= @now
+       AND (@accountIds IS NULL OR account_id IN (SELECT value FROM json_each(@accountIds)))
+     ORDER BY next_fetch_at, sid
+     LIMIT @limit`,
+  );
+  const schedule = db.prepare<{ sid: string; nextFetchAt: string | null; terminal: number | null }>(
+    `UPDATE port_in_requests SET next_fetch_at = @nextFetchAt,
+       terminal_fetched = coalesce(@terminal, terminal_fetched)
+     WHERE sid = @sid`,
+  );
+
+  function existingFor(accountId: string, sid: string): RequestRow | undefined {
+    const row = selectRow.get(sid);
+    if (row && row.account_id !== accountId) {
+      throw new StoreError(
+        'conflict',
+        `Port-in request ${sid} belongs to another account (${row.account_id}), not ${accountId}.`,
+        'accountId',
+      );
+    }
+    if (!row && !accountExists.get(accountId)) throw notFound('Account', accountId);
+    return row;
+  }
+
+  const upsertSummary = db.transaction(
+    (accountId: string, summary: PortInRequestSummary, observedAt: string): SaveResult => {
+      assertRequestSid(summary.sid, 'summary.sid');
+      const existing = existingFor(accountId, summary.sid);
+      const values = {
+        sid: summary.sid,
+        statusRaw: summary.status.raw,
+        status: summary.status.canonical,
+        numbersRequested: summary.numbersRequested,
+        numbersPorted: summary.numbersPorted,
+        suggestedAction: summary.suggestedAction,
+        statusUpdatedAt: summary.statusUpdatedAt,
+        observedAt,
+      };
+      if (!existing) {
+        insertSummary.run({
+          ...values,
+          accountId,
+          lastChangedAt: firstSeenChangeTime([summary.statusUpdatedAt], observedAt),
+        });
+        return { created: true, changed: true };
+      }
+      const changed =
+        statusDiffers(existing, summary.status) ||
+        existing.numbers_requested !== summary.numbersRequested ||
+        existing.numbers_ported !== summary.numbersPorted ||
+        existing.suggested_action !== summary.suggestedAction ||
+        existing.status_updated_at !== summary.statusUpdatedAt;
+      if (changed) updateChangedSummary.run(values);
+      else touchListed.run(observedAt, summary.sid);
+      return { created: false, changed };
+    },
+  );
+
+  const saveFetchedRequest = db.transaction(
+    (accountId: string, request: PortInRequest, observedAt: string): SaveResult => {
+      assertRequestSid(request.sid, 'request.sid');
+      const existing = existingFor(accountId, request.sid);
+      const { phoneNumbers, ...rest } = request;
+      const payload = toJson(rest satisfies StoredPayload);
+
+      let firstPortDate: string | null = null;
+      let numbersPorted = 0;
+      let hasRejections = false;
+      for (const number of phoneNumbers) {
+        if (number.status.canonical === 'completed') numbersPorted += 1;
+        if (number.status.canonical === 'rejected') hasRejections = true;
+        if (
+          number.portDate &&
+          number.status.canonical !== 'canceled' &&
+          (firstPortDate === null || number.portDate < firstPortDate)
+        ) {
+          firstPortDate = number.portDate;
+        }
+      }
+
+      // The first fetch after a listing brings details, not news: only a status that differs
+      // from the listed one counts. After that, any difference in the fetched content counts.
+      const hadDetails = existing?.payload != null;
+      const requestChanged = !existing
+        ? true
+        : hadDetails
+          ? existing.payload !== payload
+          : statusDiffers(existing, request.status);
+
+      const customerName = request.losingCarrier.customerName || null;
+      const write = (lastChangedAt: string): void => {
+        upsertFetched.run({
+          sid: request.sid,
+          accountId,
+          statusRaw: request.status.raw,
+          status: request.status.canonical,
+          customerName,
+          customerFolded: customerName === null ? null : foldForSearch(customerName),
+          numbersRequested: phoneNumbers.length,
+          numbersPorted,
+          targetPortInDate: request.targetPortInDate,
+          firstPortDate,
+          signatureRequestUrl: request.signatureRequestUrl,
+          supportTicketId: request.supportTicketId,
+          hasRejections: hasRejections ? 1 : 0,
+          dateCreated: toInstantOrNull(request.dateCreated),
+          lastChangedAt,
+          observedAt,
+        });
+      };
+
+      // The request row goes first: the numbers reference it.
+      write(
+        !existing
+          ? firstSeenChangeTime(
+              [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
+              observedAt,
+            )
+          : requestChanged
+            ? observedAt
+            : existing.last_changed_at,
+      );
+      const requestId = idOf.get(request.sid)?.id;
+      if (requestId === undefined) throw notFound('Port-in request', request.sid);
+      saveDetails.run(requestId, payload);
+      const numberChanges = writer.replaceNumbers(requestId, phoneNumbers);
+      const numbersChanged = hadDetails && numberChanges > 0;
+      if (numbersChanged && !requestChanged) touchChanged.run(observedAt, request.sid);
+      return { created: !existing, changed: requestChanged || numbersChanged };
+    },
+  );
+
+  function toStored(row: RequestRow): StoredPortInRequest {
+    const payload = row.payload === null ? null : fromJson<StoredPayload>(row.payload);
+    return {
+      sid: row.sid,
+      accountId: row.account_id,
+      status: observedStatus(row),
+      customerName: row.customer_name,
+      numbersRequested: row.numbers_requested,
+      numbersPorted: row.numbers_ported,
+      targetPortInDate: row.target_port_in_date,
+      firstPortDate: row.first_port_date,
+      signatureRequestUrl: row.signature_request_url,
+      signatureRequestedAt: row.signature_requested_at,
+      supportTicketId: row.support_ticket_id,
+      suggestedAction: row.suggested_action,
+      hasRejections: row.has_rejections === 1,
+      dateCreated: row.date_created,
+      statusUpdatedAt: row.status_updated_at,
+      lastChangedAt: row.last_changed_at,
+      request: payload === null ? null : { ...payload, phoneNumbers: numbers.numbersOf(row.id) },
+      sync: {
+        lastListedAt: row.last_listed_at,
+        lastFetchedAt: row.last_fetched_at,
+        nextFetchAt: row.next_fetch_at,
+        terminalFetched: row.terminal_fetched === 1,
+      },
+      draftId: row.draft_id,
+    };
+  }
+
+  return {
+    upsertSummary: (accountId, summary, observedAt = nowInstant()) =>
+      upsertSummary(accountId, summary, toInstant(observedAt, 'observedAt')),
+    saveFetchedRequest: (accountId, request, observedAt) =>
+      saveFetchedRequest(accountId, request, toInstant(observedAt, 'observedAt')),
+    getRequest(sid) {
+      const row = selectRow.get(sid);
+      return row ? toStored(row) : null;
+    },
+    listRequests: (query) => list.listRequests(query),
+    counts: (query) => list.counts(query),
+    dueForFetch(now, limit, options = {}) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw invalidInput('limit', 'must be a positive whole number');
+      }
+      return due
+        .all({
+          now: toInstant(now, 'now'),
+          limit,
+          accountIds: options.accountIds?.length ? JSON.stringify(options.accountIds) : null,
+        })
+        .map((row) => ({
+          sid: row.sid,
+          accountId: row.account_id,
+          status: observedStatus(row),
+          nextFetchAt: row.next_fetch_at ?? now,
+          lastFetchedAt: row.last_fetched_at,
+          terminalFetched: row.terminal_fetched === 1,
+        }));
+    },
+    markFetched(sid, next) {
+      const result = schedule.run({
+        sid,
+        nextFetchAt: next.nextFetchAt === null ? null : toInstant(next.nextFetchAt, 'nextFetchAt'),
+        terminal: next.terminalFetched === undefined ? null : next.terminalFetched ? 1 : 0,
+      });
+      if (result.changes === 0) throw notFound('Port-in request', sid);
+    },
+  };
+}
