@@ -1,0 +1,45 @@
+import type { DataKind } from '../../../shared/views';
+import type { EventMethod, EventPayloadOf } from '../../../shared/ipc';
+import type { ClientProvider } from '../accounts/clientProvider';
+import type { Store } from '../store';
+
+/** Pushes one of the contract's events (shared/ipc.ts `eventContract`) to the renderer. */
+export type EmitEvent = <E extends EventMethod>(event: E, payload: EventPayloadOf<E>) => void;
+
+/** What the porting use cases are built from; the composition root passes the real ones. */
+export interface PortingDeps {
+  store: Store;
+  clients: Pick<ClientProvider, 'clientFor'>;
+  /** App data folder; bills are kept under `<dataDir>/bills/<sha256>`. */
+  dataDir: string;
+  /** Epoch ms; every instant and "today" the use cases use comes from here. */
+  now: () => number;
+  /** Wakes the outbox runner after work was queued. */
+  kickOutbox: () => void;
+  emit: EmitEvent;
+  /** Whether main believes it can reach Twilio (the submit result and cancels say so). */
+  isOnline: () => boolean;
+  /** "No port date N days after submission" threshold; default: the stored setting, else 14. */
+  ageingDays?: () => number;
+  /** Portability checks in flight at once; default 8. */
+  portabilityConcurrency?: number;
+  /** Progress events at most this often… (default 100 ms) */
+  progressIntervalMs?: number;
+  /** …unless this many results are waiting (default 50). */
+  progressBatchSize?: number;
+}
+
+export function isoNow(deps: Pick<PortingDeps, 'now'>): string {
+  return new Date(deps.now()).toISOString();
+}
+
+export function dataChanged(
+  deps: Pick<PortingDeps, 'emit'>,
+  change: { kinds: DataKind[]; draftIds?: number[]; requestSids?: string[] },
+): void {
+  deps.emit('onDataChanged', {
+    kinds: change.kinds,
+    draftIds: change.draftIds ?? [],
+    requestSids: change.requestSids ?? [],
+  });
+}
