@@ -1,0 +1,38 @@
+import type { DraftView } from '../../../shared/views';
+import type { Draft, Store } from '../store';
+import { readDraftPayload } from './draftPayload';
+import { toDraftView, toPortabilityView, type PortabilityStatus } from './views/draftView';
+import { lastErrorWords } from './views/outboxItemView';
+
+export interface DraftViewSource {
+  store: Store;
+  portabilityStatus(draftId: number): PortabilityStatus | null;
+}
+
+/** The failed operation's error, newest first; a failed draft always says something. */
+function lastErrorOf(store: Store, draft: Draft): string | null {
+  if (draft.status !== 'failed') return null;
+  const failed = store.outbox.list({ draftId: draft.id, states: ['failed'] });
+  const newest = failed.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)[0];
+  return (
+    lastErrorWords(newest?.lastError ?? null)?.message ??
+    'Sending this draft to Twilio failed. Open the Outbox to retry or discard it, or correct the draft and submit it again.'
+  );
+}
+
+export function readDraftView(source: DraftViewSource, draft: Draft): DraftView {
+  const { store } = source;
+  const payload = readDraftPayload(draft.payload);
+  const bill = payload.billDocumentId === null ? null : store.documents.get(payload.billDocumentId);
+  return toDraftView({
+    draft,
+    payload,
+    bill,
+    portability: toPortabilityView(
+      payload.phoneNumbers.map((n) => n.phoneNumber),
+      store.portabilityChecks.list(draft.id),
+      source.portabilityStatus(draft.id),
+    ),
+    lastError: lastErrorOf(store, draft),
+  });
+}
