@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aNumber, aRequest } from '../../fixtures/portInBuilders';
+import { normaliseRequestStatus } from '../../../shared/domain/statuses';
+import {
+  createHarness,
+  expectRefusedWithoutChange,
+  storeFetchedRequest,
+  type Harness,
+} from './harness';
+
+const KW = `KW${'5'.repeat(32)}`;
+const pu = (n: number) => `PU${String(n).repeat(32).slice(0, 32)}`;
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+function rejected(index: number, code: number, name: string | null) {
+  return aNumber({
+    sid: pu(index),
+    phoneNumber: `+1312555010${index}`,
+    status: 'Rejected',
+    rejectionReasonCode: code,
+    rejectionReason: name,
+  });
+}
+
+describe('fix and resubmit', () => {
+  it('prefills a new draft with the rejected numbers and marks the fields the reasons point at', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        targetPortInDate: '2026-03-24',
+        notificationEmails: ['ops@acme.example'],
+        phoneNumbers: [
+          rejected(1, 22155, 'INVALID_PIN'),
+          rejected(2, 22154, 'INVALID_ADDRESS'),
+          aNumber({ sid: pu(3), phoneNumber: '+13125550103', status: 'Submitted' }),
+          rejected(4, 22153, 'INVALID_END_USER_NAME'),
+          rejected(5, 22156, 'INVALID_ACCOUNT_NUMBER'),
+        ],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+
+    expect(draft.status).toBe('editing');
+    expect(draft.payload.phoneNumbers).toEqual([
+      { phoneNumber: '+13125550101', pin: null },
+      { phoneNumber: '+13125550102', pin: null },
+      { phoneNumber: '+13125550104', pin: null },
+      { phoneNumber: '+13125550105', pin: null },
+    ]);
+    expect(draft.payload.losingCarrier).toEqual({
+      customerType: 'Business',
+      customerName: 'Acme Inc',
+      accountNumber: '123456',
+      accountTelephoneNumber: '+14155550100',
+      authorizedRepresentative: 'Jane Doe',
+      authorizedRepresentativeEmail: 'jane@acme.example',
+      address: {
+        street: '1 Main St',
+        street2: '',
+        city: 'Springfield',
+        state: 'IL',
+        zip: '62701',
+        country: 'US',
+      },
+    });
+    expect(draft.payload.notificationEmails).toEqual(['ops@acme.example']);
+    expect(draft.payload.targetPortInDate).toBe('2026-03-24');
+
+    expect(draft.origin?.requestSid).toBe(KW);
+    expect(draft.origin?.fieldsToCorrect.map((f) => [f.field, f.reason.code])).toEqual([
+      ['pin', 22155],
+      ['losingCarrier.address', 22154],
+      ['losingCarrier.customerName', 22153],
+      ['losingCarrier.authorizedRepresentative', 22153],
+      ['losingCarrier.accountNumber', 22156],
+    ]);
+    expect(draft.origin?.fieldsToCorrect[0]?.reason).toMatchObject({
+      name: 'INVALID_PIN',
+      title: 'Invalid PIN',
+    });
+
+    // The markers are field errors, saved, so the wizard highlights them after a restart too.
+    const saved = await h.porting.getDraft({ draftId: draft.id });
+    expect(saved.fieldErrors.map((e) => e.field)).toEqual([
+      'phoneNumbers.0.pin',
+      'losingCarrier.address',
+      'losingCarrier.customerName',
+      'losingCarrier.authorizedRepresentative',
+      'losingCarrier.accountNumber',
+    ]);
+    expect(saved.fieldErrors[0]?.message).toMatch(/\(312\) 555-0101: Invalid PIN/);
+    expect(saved.origin).toEqual(draft.origin);
+  });
+
+  it('takes every number of a fully rejected request, and clears a target date now less than 7 days ahead', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        targetPortInDate: '2026-03-06',
+        phoneNumbers: [
+          rejected(1, 22156, 'INVALID_ACCOUNT_NUMBER'),
+          rejected(2, 22156, 'INVALID_ACCOUNT_NUMBER'),
+        ],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+    expect(draft.payload.phoneNumbers).toHaveLength(2);
+    expect(draft.payload.targetPortInDate).toBeNull();
+    expect(draft.origin?.fieldsToCorrect.map((f) => f.field)).toEqual([
+      'losingCarrier.accountNumber',
+    ]);
+  });
+
+  it('shows an unknown code raw and points nowhere, rather than hiding it', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [rejected(1, 22999, 'SOMETHING_NEW')],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+    expect(draft.origin?.fieldsToCorrect).toEqual([]);
+    const detail = await h.porting.getRequestDetail({ sid: KW });
+    expect(detail.numbers[0]?.rejection).toMatchObject({
+      code: 22999,
+      title: 'Unknown reason 22999 SOMETHING_NEW',
+      fix: expect.stringMatching(/Twilio porting support/),
+    });
+  });
+
+  it('reuses the original bill when this computer uploaded it', async () => {
+    const documentSid = `RD${'7'.repeat(32)}`;
+    const { document } = h.store.documents.add({
+      accountId: h.accountId,
+      sha256: 'a'.repeat(64),
+      fileName: 'bill.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 100,
+      localPath: '/nowhere/bill.pdf',
+    });
+    h.store.documents.markUploaded(document.id, documentSid);
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        documents: [documentSid],
+        phoneNumbers: [rejected(1, 22155, 'INVALID_PIN')],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+    expect(draft.bill).toEqual({
+      name: 'bill.pdf',
+      sizeBytes: 100,
+      mimeType: 'application/pdf',
+      uploaded: true,
+    });
+  });
+
+  it('asking twice opens the same draft while it is being edited', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [rejected(1, 22155, 'INVALID_PIN')],
+      }),
+    );
+    const first = await h.porting.fixAndResubmit({ sid: KW });
+    const second = await h.porting.fixAndResubmit({ sid: KW });
+    expect(second.id).toBe(first.id);
+    expect(h.store.drafts.list()).toHaveLength(1);
+  });
+
+  it('refuses a request without rejected numbers, one never fetched, and an unknown one', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({ sid: KW, status: 'In Progress', phoneNumbers: [aNumber({ sid: pu(1) })] }),
+    );
+    await expectRefusedWithoutChange(h, () => h.porting.fixAndResubmit({ sid: KW }), {
+      code: 'conflict',
+      field: 'sid',
+      message: /nothing to fix/,
+    });
+    await expectRefusedWithoutChange(
+      h,
+      () => h.porting.fixAndResubmit({ sid: `KW${'6'.repeat(32)}` }),
+      {
+        code: 'not_found',
+        field: 'sid',
+      },
+    );
+    const listed = `KW${'8'.repeat(32)}`;
+    h.store.requests.upsertSummary(h.accountId, {
+      sid: listed,
+      status: normaliseRequestStatus('Action Required'),
+      statusUpdatedAt: null,
+      numbersRequested: 1,
+      numbersPorted: 0,
+      suggestedAction: null,
+    });
+    await expectRefusedWithoutChange(h, () => h.porting.fixAndResubmit({ sid: listed }), {
+      code: 'conflict',
+      field: 'sid',
+      message: /sync, then try again/,
+    });
+    await expectRefusedWithoutChange(h, () => h.porting.fixAndResubmit({ sid: 'not-a-sid' }), {
+      code: 'invalid_payload',
+      field: 'sid',
+    });
+  });
+});

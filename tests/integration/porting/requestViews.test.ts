@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aNumber, aRequest } from '../../fixtures/portInBuilders';
+import {
+  createHarness,
+  expectRefusedWithoutChange,
+  storeFetchedRequest,
+  DAY,
+  NOW,
+  type Harness,
+} from './harness';
+
+const sid = (digit: number) => `KW${String(digit).repeat(32)}`;
+const LOA_URL = 'https://www.twilio.com/loa/sign/abc';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('request list', () => {
+  it('computes attention with day counts from the ageing setting and the 30-day LOA window', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: sid(1),
+        status: 'Waiting For Signature',
+        signatureRequestUrl: LOA_URL,
+        dateCreated: new Date(NOW - 2 * DAY).toISOString(),
+      }),
+      NOW - 12 * DAY,
+    );
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: sid(2),
+        status: 'In Progress',
+        dateCreated: new Date(NOW - 20 * DAY).toISOString(),
+        phoneNumbers: [aNumber({ sid: `PU${'2'.repeat(32)}`, status: 'Submitted' })],
+      }),
+    );
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: sid(3),
+        status: 'Action Required',
+        phoneNumbers: [
+          aNumber({ sid: `PU${'3'.repeat(32)}`, status: 'Rejected', rejectionReasonCode: 22155 }),
+        ],
+      }),
+    );
+    h.store.settings.set('app.settings', { ageingDays: 14 });
+
+    const result = await h.porting.listRequests({
+      sort: { field: 'customerName', direction: 'asc' },
+    });
+    const bySid = new Map(result.rows.map((row) => [row.sid, row]));
+    expect(bySid.get(sid(1))?.attention).toEqual({
+      actionRequired: false,
+      loaUnsignedDays: 12,
+      loaDaysLeft: 18,
+      noPortDateDays: null,
+      queuedOffline: false,
+      failedToSend: false,
+    });
+    expect(bySid.get(sid(2))?.attention.noPortDateDays).toBe(20);
+    expect(bySid.get(sid(3))?.attention.actionRequired).toBe(true);
+    expect(result.total).toBe(3);
+    expect(result.facets).toMatchObject({
+      all: 3,
+      needsAttention: 3,
+      byStatus: { waiting_for_signature: 1, in_progress: 1, action_required: 1 },
+      byAttention: { loa_unsigned: 1, no_port_date: 1, action_required: 1 },
+      byAccount: { [h.accountId]: 3 },
+    });
+
+    // A longer ageing threshold: the 20-day-old request is no longer flagged.
+    h.store.settings.set('app.settings', { ageingDays: 30 });
+    const later = await h.porting.listRequests({ attention: ['no_port_date'] });
+    expect(later.rows).toEqual([]);
+  });
+
+  it('refuses a malformed query, naming the field', async () => {
+    await expectRefusedWithoutChange(h, () => h.porting.listRequests({ limit: 100_000 } as never), {
+      code: 'invalid_payload',
+      field: 'limit',
+    });
+    await expectRefusedWithoutChange(
+      h,
+      () => h.porting.listRequests({ statuses: ['pending'] } as never),
+      { code: 'invalid_payload', field: 'statuses.0' },
+    );
+  });
+});
+
+describe('request detail', () => {
+  it('shows the request without its LOA link, numbers and timeline with reasons, and pending work', async () => {
+    const rejectedSid = `PU${'4'.repeat(32)}`;
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: sid(4),
+        status: 'Action Required',
+        signatureRequestUrl: LOA_URL,
+        phoneNumbers: [
+          aNumber({
+            sid: rejectedSid,
+            phoneNumber: '+13125550104',
+            status: 'Rejected',
+            rejectionReason: 'INVALID_PIN',
+            rejectionReasonCode: 22155,
+          }),
+          aNumber({ sid: `PU${'5'.repeat(32)}`, phoneNumber: '+13125550105', status: 'Submitted' }),
+        ],
+      }),
+    );
+    h.store.timeline.appendEvents([
+      {
+        requestSid: sid(4),
+        numberSid: null,
+        phoneNumber: null,
+        kind: 'loa_link_available',
+        from: null,
+        to: LOA_URL,
+        detail: {},
+        observedAt: new Date(NOW).toISOString(),
+        source: 'sync',
+      },
+      {
+        requestSid: sid(4),
+        numberSid: rejectedSid,
+        phoneNumber: '+13125550104',
+        kind: 'rejected',
+        from: 'Submitted',
+        to: 'Rejected',
+        detail: { rejectionReason: 'INVALID_PIN', rejectionReasonCode: 22155 },
+        observedAt: new Date(NOW + 1000).toISOString(),
+        source: 'sync',
+      },
+    ]);
+    await h.porting.cancelNumbers({ sid: sid(4), numberSids: [`PU${'5'.repeat(32)}`] });
+
+    const detail = await h.porting.getRequestDetail({ sid: sid(4) });
+    expect(JSON.stringify(detail)).not.toContain(LOA_URL);
+    expect(detail.request).toMatchObject({ sid: sid(4), hasLoaLink: true, numbersRequested: 2 });
+    expect(detail.request).not.toHaveProperty('signatureRequestUrl');
+    expect(detail.account).toEqual({ id: h.accountId, label: 'Acme ops', kind: 'twilio' });
+    expect(
+      detail.numbers.map((n) => [n.phoneNumber, n.rejection?.title ?? null, n.cancelPending]),
+    ).toEqual([
+      ['+13125550104', 'Invalid PIN', false],
+      ['+13125550105', null, true],
+    ]);
+    expect(detail.timeline.map((e) => [e.kind, e.to, e.reason?.field ?? null])).toEqual([
+      ['loa_link_available', null, null],
+      ['rejected', 'Rejected', 'pin'],
+    ]);
+    expect(detail.pendingOps.map((op) => op.summary)).toEqual([
+      'Cancel (312) 555-0105 in the port-in for Acme Inc',
+    ]);
+    expect(detail.attention).toMatchObject({ actionRequired: true, queuedOffline: true });
+    expect(detail.actions).toEqual({
+      canCancelRequest: true,
+      cancelWarning: null,
+      // The rejected number can still be canceled (that is how a rejection is cleared).
+      canCancelNumbers: true,
+      canOpenLoa: true,
+      canFixAndResubmit: true,
+    });
+    expect(detail.detailLoaded).toBe(true);
+  });
+
+  it('shows a request known only from the list, saying its details are not loaded', async () => {
+    h.store.requests.upsertSummary(h.accountId, {
+      sid: sid(6),
+      status: { canonical: 'in_review', raw: 'In Review' },
+      statusUpdatedAt: null,
+      numbersRequested: 3,
+      numbersPorted: 0,
+      suggestedAction: null,
+    });
+    const detail = await h.porting.getRequestDetail({ sid: sid(6) });
+    expect(detail).toMatchObject({
+      detailLoaded: false,
+      numbers: [],
+      request: { sid: sid(6), hasLoaLink: false },
+    });
+  });
+
+  it('refuses an unknown request', async () => {
+    await expectRefusedWithoutChange(h, () => h.porting.getRequestDetail({ sid: sid(9) }), {
+      code: 'not_found',
+      field: 'sid',
+    });
+  });
+});
