@@ -110,8 +110,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     }
     const body = await readBody(request, MAX_BODY_BYTES);
     if (body === null) {
+      // The rest of the body is read and dropped (readBody keeps draining), then the
+      // connection closes: destroying it at once would lose this answer.
+      response.setHeader('connection', 'close');
       respond(response, 413, 'text/plain; charset=utf-8', 'Request too large');
-      request.destroy();
       return;
     }
     let payload: unknown;

@@ -1,0 +1,160 @@
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { IpcCommandError } from '../../shared/ipc';
+import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
+import { consoleLogger, type Logger } from '../shell/log/logger';
+import { isAllowedExternalUrl } from '../shell/security/externalLinks';
+import { watchOnline } from '../shell/system/onlineWatcher';
+import { openExternally, openInBrowser } from './openBrowser';
+import { bundlePageScript } from './pageScripts';
+import { ensureRendererBuilt } from './rendererBuild';
+import { startBrowserHost } from './server';
+import { hasExternalNetwork, watchForResume } from './systemSignals';
+
+export interface BrowserHostArgs {
+  port: number;
+  dataDir: string;
+  open: boolean;
+  build: boolean;
+  demo: boolean;
+  keychainService: string | undefined;
+}
+
+export const USAGE = `npm run start:browser -- [--port N] [--data-dir DIR] [--no-open] [--no-build] [--demo] [--keychain-service NAME]
+
+  --port N                 listen on 127.0.0.1:N (default: any free port)
+  --data-dir DIR           database and bills (default: the desktop app's folder, ${defaultDataDir()})
+  --no-open                only print the address; do not open Chromium
+  --no-build               serve out/renderer as it is, even if older than its sources
+  --demo                   start demo mode (the built-in simulator) right away
+  --keychain-service NAME  keychain service for secrets (default: PortDesk)`;
+
+/** Electron's userData for productName "PortDesk", so both hosts share one data folder. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'PortDesk');
+  if (platform === 'win32') {
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'PortDesk');
+  }
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'PortDesk');
+}
+
+/** Reads the command line; throws an Error whose message says which option is wrong. */
+export function parseBrowserHostArgs(argv: string[]): BrowserHostArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      demo: { type: 'boolean' },
+      'keychain-service': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help === true) throw new Error(USAGE);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
+  }
+  return {
+    port,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    open: values['no-open'] !== true,
+    build: values['no-build'] !== true,
+    demo: values.demo === true,
+    keychainService: values['keychain-service'],
+  };
+}
+
+export interface RunningHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser host (docs/shell.md): the core in this Node process, the built renderer in the
+ * system's Chromium, the bridge over loopback with a per-launch token. For development and for
+ * machines without Electron's binary — same renderer, same core, same contract.
+ */
+export async function runBrowserHost(options: {
+  args: BrowserHostArgs;
+  projectRoot: string;
+  createCore: (options: CoreOptions) => Promise<PortdeskCore>;
+  log?: Logger;
+}): Promise<RunningHost> {
+  const { args, projectRoot } = options;
+  const log = options.log ?? consoleLogger();
+  if (args.build && ensureRendererBuilt(projectRoot) === 'built')
+    log.info('browser host: built the renderer');
+  const bootstrapScript = await bundlePageScript(
+    join(projectRoot, 'main', 'browserHost', 'page', 'bootstrap.ts'),
+  );
+  await mkdir(args.dataDir, { recursive: true });
+  const core = await options.createCore({
+    dataDir: args.dataDir,
+    keychainService: args.keychainService,
+    host: {
+      async openExternal(url) {
+        if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
+          log.warn('browser host: refused to open a link that is not a Twilio https page', { url });
+          throw new IpcCommandError(
+            'forbidden',
+            'PortDesk opens only Twilio’s own https pages in your browser, and this link is not one.',
+          );
+        }
+        console.log(`PortDesk: opening ${url}`);
+        openExternally(url);
+      },
+      writeClipboard() {
+        // The page writes its own clipboard in this host (page/bootstrap.ts); main has none.
+        throw new IpcCommandError('internal', 'The browser host has no clipboard of its own.');
+      },
+    },
+  });
+  const stopNotices = core.onNotice((notice) => {
+    if (!notice.silent) console.log(`PortDesk notice: ${notice.title} — ${notice.body}`);
+  });
+  const server = await startBrowserHost({
+    core,
+    rendererRoot: join(projectRoot, 'out', 'renderer'),
+    bootstrapScript,
+    log,
+    port: args.port,
+  });
+  const online = watchOnline({
+    isOnline: hasExternalNetwork,
+    onChange: (isOnline) => core.networkChanged(isOnline),
+  });
+  const stopResume = watchForResume({
+    onResume: () => {
+      log.info('browser host: the machine woke from sleep');
+      online.check();
+      core.resumedFromSleep();
+    },
+  });
+  await core.start();
+  if (args.demo) {
+    const demo = await core.handlers.startDemo({});
+    log.info(`browser host: demo mode on (${demo.label})`);
+  }
+  console.log(`PortDesk is running at ${server.url}`);
+  console.log('Keep this address to yourself: it carries this launch’s access token.');
+  if (args.open) {
+    const opener = openInBrowser(server.url, join(args.dataDir, 'browser-host-profile'));
+    if (opener === null) console.log('PortDesk: open the address above in Chromium or Chrome.');
+  }
+  return {
+    url: server.url,
+    async close() {
+      online.stop();
+      stopResume();
+      stopNotices();
+      await server.close();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import { startBrowserHost, type RunningBrowserHost } from '../../main/browserHost/server';
+import { createLogger } from '../../main/shell/log/logger';
+import { createFakeCore, type FakeCore } from './harness/fakeCore';
+import { BROWSER_HOST_BOOTSTRAP, RENDERER_ROOT } from './harness/paths';
+
+/**
+ * The browser host as a person starts it (`npm run start:browser`), with a fake core: the built
+ * renderer, the bootstrap from the page URL's token, the bridge over loopback HTTP.
+ */
+interface PageBridge {
+  portdesk: {
+    listAccounts(): Promise<unknown>;
+    attachBill(payload: unknown): Promise<unknown>;
+    copyToClipboard(payload: unknown): Promise<unknown>;
+    onNavigate(listener: (payload: unknown) => void): () => void;
+  };
+  received: unknown[];
+}
+
+let core: FakeCore;
+let host: RunningBrowserHost;
+
+test.beforeEach(async () => {
+  core = createFakeCore();
+  host = await startBrowserHost({
+    core,
+    rendererRoot: RENDERER_ROOT,
+    bootstrapScript: await readFile(BROWSER_HOST_BOOTSTRAP, 'utf8'),
+    log: createLogger(() => undefined),
+  });
+});
+
+test.afterEach(async () => {
+  await host.close();
+});
+
+test('the page opened with the token talks to the core over loopback, events included', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(host.url);
+  await expect(page.locator('#root')).not.toBeEmpty();
+  // The token left the address bar at once.
+  expect(page.url()).toBe(`${host.origin}/`);
+  const answer = await page.evaluate(() =>
+    (globalThis as unknown as PageBridge).portdesk.listAccounts(),
+  );
+  expect(answer).toEqual({ ok: true, data: [] });
+
+  await page.evaluate(() => {
+    const page = globalThis as unknown as PageBridge;
+    page.received = [];
+    page.portdesk.onNavigate((payload) => page.received.push(payload));
+  });
+  // The stream is up once the host has pushed the sync status it sends on connect.
+  await expect
+    .poll(() => core.calls.filter((c) => c.method === 'getSyncStatus').length)
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      core.emit('onNavigate', { screen: 'outbox' });
+      return page.evaluate(() => (globalThis as unknown as PageBridge).received.length);
+    })
+    .toBeGreaterThan(0);
+  expect(await page.evaluate(() => (globalThis as unknown as PageBridge).received[0])).toEqual({
+    screen: 'outbox',
+  });
+
+  await page.evaluate(() =>
+    (globalThis as unknown as PageBridge).portdesk.attachBill({
+      draftId: 1,
+      name: 'bill.png',
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]),
+    }),
+  );
+  const bill = core.calls.find((call) => call.method === 'attachBill')?.payload as {
+    bytes: Uint8Array;
+  };
+  expect([...bill.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+  expect(violations).toEqual([]);
+});
+
+test('a reload keeps working: the token lives on in this tab only', async ({ page, context }) => {
+  await page.goto(host.url);
+  await page.reload();
+  const answer = await page.evaluate(() =>
+    (globalThis as unknown as PageBridge).portdesk.listAccounts(),
+  );
+  expect(answer).toEqual({ ok: true, data: [] });
+
+  const callsBefore = core.calls.length;
+  const other = await context.newPage();
+  await other.goto(`${host.origin}/`);
+  const refused = await other.evaluate(() =>
+    (globalThis as unknown as PageBridge).portdesk.listAccounts(),
+  );
+  expect(refused).toMatchObject({ ok: false, error: { code: 'internal' } });
+  expect(core.calls.length).toBe(callsBefore);
+});
+
+test('another site cannot call the bridge even with the token', async ({ page }) => {
+  await page.goto('about:blank');
+  const status = await page.evaluate(
+    async ([origin, token]) => {
+      try {
+        const response = await fetch(`${origin}/__bridge/invoke/listAccounts`, {
+          method: 'POST',
+          headers: { 'x-portdesk-token': token, 'content-type': 'application/json' },
+          body: '{}',
+        });
+        return response.status;
+      } catch {
+        return 'blocked';
+      }
+    },
+    [host.origin, host.token] as const,
+  );
+  expect(status).not.toBe(200);
+  expect(core.calls).toEqual([]);
+});
