@@ -52,33 +52,44 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+const keySid = z
+  .string()
+  .regex(/^SK[0-9a-fA-F]{32}$/, 'must be SK followed by 32 hex digits')
+  .nullish();
+
+function checkCredential(
+  input: { credentialKind: CredentialKind; keySid?: string | null | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (input.credentialKind === 'api_key' && !input.keySid) {
+    context.addIssue({ code: 'custom', path: ['keySid'], message: 'is required for an API key' });
+  }
+  if (input.credentialKind === 'auth_token' && input.keySid) {
+    context.addIssue({
+      code: 'custom',
+      path: ['keySid'],
+      message: 'must be empty when the credential is an auth token',
+    });
+  }
+}
+
+const credentialSchema = z
+  .object({ credentialKind: z.enum(['api_key', 'auth_token']), keySid })
+  .superRefine(checkCredential);
+
 const newAccountSchema = z
   .object({
     id: z.string().min(1).optional(),
     label,
     accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits'),
-    keySid: z
-      .string()
-      .regex(/^SK[0-9a-fA-F]{32}$/, 'must be SK followed by 32 hex digits')
-      .nullish(),
+    keySid,
     credentialKind: z.enum(['api_key', 'auth_token']),
     kind: z.enum(['twilio', 'simulator']),
     baseUrl: httpUrl,
     uploadBaseUrl: httpUrl,
     createdAt: z.string().optional(),
   })
-  .superRefine((input, context) => {
-    if (input.credentialKind === 'api_key' && !input.keySid) {
-      context.addIssue({ code: 'custom', path: ['keySid'], message: 'is required for an API key' });
-    }
-    if (input.credentialKind === 'auth_token' && input.keySid) {
-      context.addIssue({
-        code: 'custom',
-        path: ['keySid'],
-        message: 'must be empty when the credential is an auth token',
-      });
-    }
-  });
+  .superRefine(checkCredential);
 
 interface AccountRow {
   id: string;
@@ -111,6 +122,11 @@ export interface AccountsRepository {
   list(): Account[];
   get(id: string): Account | null;
   rename(id: string, label: string): Account;
+  /** After the secret in the keychain was replaced: which kind of credential, which key. */
+  updateCredential(
+    id: string,
+    credential: { credentialKind: CredentialKind; keySid: string | null },
+  ): Account;
   /** What remove(id) would take with it, for the confirmation; null for an unknown account. */
   usage(id: string): AccountUsage | null;
   /**
@@ -136,6 +152,9 @@ export function accountsRepository(db: Database): AccountsRepository {
   );
   const selectOne = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?');
   const updateLabel = db.prepare<[string, string]>('UPDATE accounts SET label = ? WHERE id = ?');
+  const updateCredentialRow = db.prepare<[string, string | null, string]>(
+    'UPDATE accounts SET credential_kind = ?, key_sid = ? WHERE id = ?',
+  );
   const deleteOne = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
   const countUsage = db.prepare<[string], { requests: number; drafts: number; pending: number }>(
     `SELECT
@@ -183,6 +202,14 @@ export function accountsRepository(db: Database): AccountsRepository {
     rename(id, newLabel) {
       const parsed = parseInput(label, newLabel, 'label');
       if (updateLabel.run(parsed, id).changes === 0) throw notFound('Account', id);
+      const account = get(id);
+      if (!account) throw notFound('Account', id);
+      return account;
+    },
+    updateCredential(id, credential) {
+      const parsed = parseInput(credentialSchema, credential, 'credential');
+      const result = updateCredentialRow.run(parsed.credentialKind, parsed.keySid ?? null, id);
+      if (result.changes === 0) throw notFound('Account', id);
       const account = get(id);
       if (!account) throw notFound('Account', id);
       return account;

@@ -106,10 +106,10 @@ export function draftsRepository(db: Database): DraftsRepository {
   const selectByRequest = db.prepare<[string], DraftRow>(
     'SELECT * FROM drafts WHERE request_sid = ?',
   );
-  const selectMany = db.prepare<[string | null, string | null], DraftRow>(
+  const selectMany = db.prepare<{ accountIds: string | null; statuses: string | null }, DraftRow>(
     `SELECT * FROM drafts
-     WHERE (?1 IS NULL OR account_id IN (SELECT value FROM json_each(?1)))
-       AND (?2 IS NULL OR status IN (SELECT value FROM json_each(?2)))
+     WHERE (@accountIds IS NULL OR account_id IN (SELECT value FROM json_each(@accountIds)))
+       AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
      ORDER BY updated_at DESC, id DESC`,
   );
   // coalesce keeps what the patch leaves out; requestSid has its own flag so null can clear it.
@@ -158,10 +158,10 @@ export function draftsRepository(db: Database): DraftsRepository {
     get,
     list(query = {}) {
       return selectMany
-        .all(
-          query.accountIds?.length ? JSON.stringify(query.accountIds) : null,
-          query.statuses?.length ? JSON.stringify(query.statuses) : null,
-        )
+        .all({
+          accountIds: query.accountIds?.length ? JSON.stringify(query.accountIds) : null,
+          statuses: query.statuses?.length ? JSON.stringify(query.statuses) : null,
+        })
         .map(toDraft);
     },
     update(id, patch, now = nowInstant()) {

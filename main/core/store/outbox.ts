@@ -163,11 +163,11 @@ export function outboxRepository(db: Database): OutboxRepository {
   const selectOne = db.prepare<[number], OutboxRow>(
     `SELECT ${ITEM_COLUMNS} FROM outbox o WHERE o.id = ?`,
   );
-  const ready = db.prepare<[string, string | null, string], OutboxRow>(
+  const ready = db.prepare<{ now: string; accountIds: string | null; states: string }, OutboxRow>(
     `SELECT ${ITEM_COLUMNS} FROM outbox o
-     WHERE o.state IN (SELECT value FROM json_each(?3))
-       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?1)
-       AND (?2 IS NULL OR o.account_id IN (SELECT value FROM json_each(?2)))
+     WHERE o.state IN (SELECT value FROM json_each(@states))
+       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+       AND (@accountIds IS NULL OR o.account_id IN (SELECT value FROM json_each(@accountIds)))
        AND NOT EXISTS (
          SELECT 1 FROM outbox_dependencies d JOIN outbox p ON p.id = d.depends_on_id
          WHERE d.outbox_id = o.id AND p.state <> 'done')
@@ -175,14 +175,19 @@ export function outboxRepository(db: Database): OutboxRepository {
      LIMIT 1`,
   );
   const selectMany = db.prepare<
-    [string | null, string | null, number | null, string | null],
+    {
+      states: string | null;
+      accountIds: string | null;
+      draftId: number | null;
+      requestSid: string | null;
+    },
     OutboxRow
   >(
     `SELECT ${ITEM_COLUMNS} FROM outbox o
-     WHERE (?1 IS NULL OR o.state IN (SELECT value FROM json_each(?1)))
-       AND (?2 IS NULL OR o.account_id IN (SELECT value FROM json_each(?2)))
-       AND (?3 IS NULL OR o.draft_id = ?3)
-       AND (?4 IS NULL OR o.request_sid = ?4)
+     WHERE (@states IS NULL OR o.state IN (SELECT value FROM json_each(@states)))
+       AND (@accountIds IS NULL OR o.account_id IN (SELECT value FROM json_each(@accountIds)))
+       AND (@draftId IS NULL OR o.draft_id = @draftId)
+       AND (@requestSid IS NULL OR o.request_sid = @requestSid)
      ORDER BY o.id`,
   );
   const updateOne = db.prepare<{
@@ -273,22 +278,22 @@ export function outboxRepository(db: Database): OutboxRepository {
     nextReady(now, options = {}) {
       const states = options.states ?? DEFAULT_READY_STATES;
       states.forEach(checkState);
-      const row = ready.get(
-        toInstant(now, 'now'),
-        options.accountIds?.length ? JSON.stringify(options.accountIds) : null,
-        JSON.stringify(states),
-      );
+      const row = ready.get({
+        now: toInstant(now, 'now'),
+        accountIds: options.accountIds?.length ? JSON.stringify(options.accountIds) : null,
+        states: JSON.stringify(states),
+      });
       return row ? toItem(row) : null;
     },
     get,
     list(query = {}) {
       return selectMany
-        .all(
-          query.states?.length ? JSON.stringify(query.states) : null,
-          query.accountIds?.length ? JSON.stringify(query.accountIds) : null,
-          query.draftId ?? null,
-          query.requestSid ?? null,
-        )
+        .all({
+          states: query.states?.length ? JSON.stringify(query.states) : null,
+          accountIds: query.accountIds?.length ? JSON.stringify(query.accountIds) : null,
+          draftId: query.draftId ?? null,
+          requestSid: query.requestSid ?? null,
+        })
         .map(toItem);
     },
     update(id, patch, now = nowInstant()) {

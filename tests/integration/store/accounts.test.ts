@@ -39,6 +39,20 @@ describe('accounts', () => {
     expect(() => store.accounts.rename('nope', 'x')).toThrow(/Account nope does not exist/);
   });
 
+  it('switch an account between an API key and an auth token', () => {
+    const store = temp.open();
+    const account = addAccount(store);
+    const rotated = store.accounts.updateCredential(account.id, {
+      credentialKind: 'auth_token',
+      keySid: null,
+    });
+    expect(rotated).toMatchObject({ credentialKind: 'auth_token', keySid: null });
+    expect(() =>
+      store.accounts.updateCredential(account.id, { credentialKind: 'api_key', keySid: null }),
+    ).toThrow(/credential\.keySid: is required for an API key/);
+    expect(store.accounts.get(account.id)?.credentialKind).toBe('auth_token');
+  });
+
   it('name the field when the account is malformed', () => {
     const store = temp.open();
     const attempt = (overrides: Parameters<typeof anAccount>[1]): unknown => {
