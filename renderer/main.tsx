@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>PortDesk</h1>;
-}
+import { App } from './app/App';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/screens.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('PortDesk: #root is missing from index.html');

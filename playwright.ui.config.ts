@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * UI tests of the renderer against the fake bridge (tests/fixtures/fakeBridge.ts), in Debian's
+ * Chromium. Not the end-to-end suite (playwright.config.ts): no main process, no simulator.
+ * Run: npm run test:ui. Screenshots land in test-results/ui/.
+ */
+export default defineConfig({
+  testDir: 'tests/ui',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results/ui-artifacts',
+  globalSetup: './tests/ui/globalSetup.ts',
+  fullyParallel: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'test-results/ui.json' }]]
+    : [['list']],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1360, height: 860 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});

@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useApp } from '../store/appStore';
+import { subscribeToMain } from '../store/events';
+import { useRequests } from '../store/requestsStore';
+import { ErrorState, LoadingState } from '../ui/states';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { RequestDetailScreen } from '../features/detail/RequestDetailScreen';
+import { Onboarding } from '../features/onboarding/Onboarding';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
+import { RequestsScreen } from '../features/requests/RequestsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { NewPortInScreen } from '../features/wizard/NewPortInScreen';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { Sidebar } from './Sidebar';
+import { Toasts } from './Toasts';
+import { useGlobalShortcuts, type ShortcutHandlers } from './shortcuts';
+import { useTheme } from './useTheme';
+
+export function App() {
+  const boot = useApp((s) => s.boot);
+  const accounts = useApp((s) => s.accounts);
+  const settings = useApp((s) => s.settings);
+  const route = useApp((s) => s.route);
+  const sync = useApp((s) => s.sync);
+  const syncRequested = useApp((s) => s.syncRequested);
+  const attentionCount = useRequests((s) => s.facets?.needsAttention ?? 0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useTheme(settings?.theme ?? 'system');
+
+  useEffect(() => {
+    const unsubscribe = subscribeToMain();
+    void useApp.getState().start();
+    return unsubscribe;
+  }, []);
+
+  const ready = boot.state === 'ready' && accounts.length > 0;
+  useEffect(() => {
+    // The list's facets feed the sidebar badge, whichever screen opens first.
+    if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
+  }, [ready]);
+
+  const handlers = useMemo<ShortcutHandlers>(
+    () => ({
+      navigate: (r) => useApp.getState().navigate(r),
+      focusSearch: () => useApp.getState().focusSearch(),
+      syncNow: () => void useApp.getState().syncNow(),
+      showHelp: () => setHelpOpen(true),
+    }),
+    [],
+  );
+  useGlobalShortcuts(handlers, ready);
+
+  if (boot.state === 'loading') {
+    return (
+      <main className="boot">
+        <LoadingState label="Opening PortDesk…" />
+      </main>
+    );
+  }
+  if (boot.state === 'failed') {
+    return (
+      <main className="boot">
+        <ErrorState
+          title="PortDesk could not open its data"
+          error={boot.error}
+          onRetry={() => void useApp.getState().start()}
+        />
+      </main>
+    );
+  }
+  if (accounts.length === 0) {
+    return (
+      <>
+        <Onboarding />
+        <Toasts />
+      </>
+    );
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar
+        route={route}
+        onNavigate={handlers.navigate}
+        sync={sync}
+        syncRequested={syncRequested}
+        onSyncNow={handlers.syncNow}
+        attentionCount={attentionCount}
+        demo={accounts.some((a) => a.kind === 'simulator')}
+        onShowShortcuts={() => setHelpOpen(true)}
+      />
+      <main className="main" id="main">
+        <CurrentScreen />
+      </main>
+      <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
+      <Toasts />
+    </div>
+  );
+}
+
+function CurrentScreen() {
+  const route = useApp((s) => s.route);
+  switch (route.screen) {
+    case 'requests':
+      return <RequestsScreen />;
+    case 'request':
+      return <RequestDetailScreen key={route.sid} sid={route.sid} />;
+    case 'new-port-in':
+      return <NewPortInScreen draftId={route.draftId} />;
+    case 'outbox':
+      return <OutboxScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
+  }
+}

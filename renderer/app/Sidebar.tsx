@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react';
+import { Button as AriaButton } from 'react-aria-components';
+import type { SyncStatusView } from '../../shared/views';
+import type { Route } from '../store/appStore';
+import { WithTooltip } from '../ui/Button';
+import {
+  IconKeyboard,
+  IconList,
+  IconOutbox,
+  IconPhone,
+  IconPlus,
+  IconSettings,
+  IconUsers,
+} from '../ui/icons';
+import { shortcutHint, type ShortcutId } from './shortcuts';
+import { SyncPanel } from './SyncPanel';
+
+interface NavItem {
+  screen: Route['screen'];
+  label: string;
+  icon: ReactNode;
+  shortcut: ShortcutId;
+  badge?: number;
+  badgeLabel?: string;
+}
+
+export function Sidebar({
+  route,
+  onNavigate,
+  sync,
+  syncRequested,
+  onSyncNow,
+  attentionCount,
+  demo,
+  onShowShortcuts,
+}: {
+  route: Route;
+  onNavigate: (route: Route) => void;
+  sync: SyncStatusView | null;
+  syncRequested: boolean;
+  onSyncNow: () => void;
+  attentionCount: number;
+  demo: boolean;
+  onShowShortcuts: () => void;
+}) {
+  const outboxCount = (sync?.queuedOps ?? 0) + (sync?.failedOps ?? 0);
+  const items: NavItem[] = [
+    {
+      screen: 'requests',
+      label: 'Requests',
+      icon: <IconList />,
+      shortcut: 'go-requests',
+      badge: attentionCount,
+      badgeLabel: `${attentionCount} need attention`,
+    },
+    { screen: 'new-port-in', label: 'New port-in', icon: <IconPlus />, shortcut: 'new-port-in' },
+    {
+      screen: 'outbox',
+      label: 'Outbox',
+      icon: <IconOutbox />,
+      shortcut: 'go-outbox',
+      badge: outboxCount,
+      badgeLabel: `${outboxCount} waiting or failed`,
+    },
+    { screen: 'accounts', label: 'Accounts', icon: <IconUsers />, shortcut: 'go-accounts' },
+    { screen: 'settings', label: 'Settings', icon: <IconSettings />, shortcut: 'go-settings' },
+  ];
+  const active = route.screen === 'request' ? 'requests' : route.screen;
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <span className="sidebar__logo" aria-hidden="true">
+          <IconPhone size={18} />
+        </span>
+        <span className="sidebar__name">PortDesk</span>
+        {demo ? <span className="sidebar__demo">Demo</span> : null}
+      </div>
+      <nav aria-label="Main" className="sidebar__nav">
+        <ul>
+          {items.map((item) => (
+            <li key={item.screen}>
+              <WithTooltip tip={`${item.label} (${shortcutHint(item.shortcut)})`}>
+                <AriaButton
+                  className="nav-item"
+                  aria-current={active === item.screen ? 'page' : undefined}
+                  onPress={() => onNavigate({ screen: item.screen } as Route)}
+                >
+                  {item.icon}
+                  <span className="grow">{item.label}</span>
+                  {item.badge ? (
+                    <span className="count-badge" aria-label={item.badgeLabel}>
+                      {item.badge > 999 ? '999+' : item.badge}
+                    </span>
+                  ) : null}
+                </AriaButton>
+              </WithTooltip>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="sidebar__footer">
+        <SyncPanel sync={sync} requested={syncRequested} onSyncNow={onSyncNow} />
+        <AriaButton className="nav-item nav-item--quiet" onPress={onShowShortcuts}>
+          <IconKeyboard />
+          <span className="grow">Keyboard shortcuts</span>
+          <kbd className="kbd kbd--sidebar">?</kbd>
+        </AriaButton>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+import { useApp } from '../store/appStore';
+import { Button } from '../ui/Button';
+import { IconX } from '../ui/icons';
+
+export function Toasts() {
+  const toasts = useApp((s) => s.toasts);
+  const dismiss = useApp((s) => s.dismissToast);
+  return (
+    <div className="toasts" role="region" aria-label="Notifications" aria-live="polite">
+      {toasts.map((toast) => (
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.tone}`}
+          role={toast.tone === 'danger' ? 'alert' : 'status'}
+        >
+          <p className="toast__body">{toast.message}</p>
+          <Button
+            variant="ghost"
+            size="sm"
+            iconOnly
+            aria-label="Dismiss"
+            onPress={() => dismiss(toast.id)}
+          >
+            <IconX size={14} />
+          </Button>
+        </div>
+      ))}
+    </div>
+  );
+}

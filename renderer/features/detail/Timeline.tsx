@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
+import type { ReasonView, TimelineEntry } from '../../../shared/views';
+import { Button } from '../../ui/Button';
+import { formatCalendarDate, formatDateTime, formatTime, localIsoDate } from '../../ui/format';
+import { EmptyState } from '../../ui/states';
+import { IconClock } from '../../ui/icons';
+import { describeGroup, groupTimeline, type TimelineGroup } from './timelineWords';
+
+/** The reason for a rejection or a not-portable verdict, with the fix, from the catalog. */
+export function ReasonCard({ reason, compact }: { reason: ReasonView; compact?: boolean }) {
+  return (
+    <div className={`reason ${compact ? 'reason--compact' : ''}`}>
+      <p className="reason__title">
+        {reason.title}
+        {reason.code !== null || reason.name ? (
+          <span className="reason__code mono">
+            {[reason.name, reason.code].filter((part) => part !== null).join(' · ')}
+          </span>
+        ) : null}
+      </p>
+      {compact ? null : <p className="reason__meaning">{reason.meaning}</p>}
+      <p className="reason__fix">
+        <strong>Fix: </strong>
+        {reason.fix}
+      </p>
+    </div>
+  );
+}
+
+const SHOWN_NUMBERS = 4;
+
+function GroupNumbers({ group }: { group: TimelineGroup }) {
+  const [expanded, setExpanded] = useState(false);
+  if (group.phoneNumbers.length <= 1) return null;
+  const shown = expanded ? group.phoneNumbers : group.phoneNumbers.slice(0, SHOWN_NUMBERS);
+  const hidden = group.phoneNumbers.length - shown.length;
+  return (
+    <p className="timeline__numbers small">
+      {shown.map(formatUsPhoneNumber).join(', ')}
+      {hidden > 0 ? (
+        <>
+          {' '}
+          <Button variant="ghost" size="sm" onPress={() => setExpanded(true)}>
+            and {hidden} more
+          </Button>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** Every change PortDesk observed, newest first, grouped by day. */
+export function Timeline({
+  entries,
+  fresh,
+}: {
+  entries: readonly TimelineEntry[];
+  fresh: ReadonlySet<number>;
+}) {
+  const days = useMemo(() => {
+    const groups = groupTimeline(entries).reverse();
+    const byDay: { day: string; groups: TimelineGroup[] }[] = [];
+    for (const group of groups) {
+      const day = localIsoDate(new Date(group.first.observedAt));
+      const last = byDay[byDay.length - 1];
+      if (last && last.day === day) last.groups.push(group);
+      else byDay.push({ day, groups: [group] });
+    }
+    return byDay;
+  }, [entries]);
+
+  if (entries.length === 0) {
+    return (
+      <EmptyState icon={<IconClock size={28} />} title="No changes yet">
+        Changes appear here as sync sees them.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="timeline" data-testid="timeline">
+      {days.map(({ day, groups }) => (
+        <section key={day} aria-label={formatCalendarDate(day)}>
+          <h3 className="timeline__day">{formatCalendarDate(day)}</h3>
+          <ol className="timeline__list">
+            {groups.map((group) => {
+              const { text, tone } = describeGroup(group);
+              const isFresh = group.entries.some((e) => fresh.has(e.id));
+              return (
+                <li
+                  key={group.key}
+                  className={`timeline__item ${isFresh ? 'timeline__item--fresh' : ''}`}
+                  data-kind={group.kind}
+                >
+                  <span className={`timeline__dot tone-${tone}`} aria-hidden="true" />
+                  <div className="timeline__content">
+                    <p className="timeline__text">
+                      {text}
+                      {isFresh ? (
+                        <span className="chip chip--plain tone-info timeline__new">New</span>
+                      ) : null}
+                    </p>
+                    <GroupNumbers group={group} />
+                    {group.first.reason ? <ReasonCard reason={group.first.reason} /> : null}
+                    <p className="timeline__meta small muted">
+                      <time
+                        dateTime={group.first.observedAt}
+                        title={formatDateTime(group.first.observedAt)}
+                      >
+                        {formatTime(group.first.observedAt)}
+                      </time>
+                      {group.first.source === 'local' || group.first.source === 'outbox'
+                        ? ' · by you in PortDesk'
+                        : ''}
+                    </p>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'react';
+import type { OutboxItemView, OutboxStateView } from '../../../shared/views';
+import { describeError } from '../../bridge';
+import { useApp } from '../../store/appStore';
+import { useOutbox } from '../../store/outboxStore';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { formatDateTime, formatRelative } from '../../ui/format';
+import { IconOutbox } from '../../ui/icons';
+import { Screen } from '../../ui/Screen';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import type { Tone } from '../../ui/status';
+
+const STATE_WORDS: Record<OutboxStateView, { label: string; tone: Tone }> = {
+  queued: { label: 'Queued', tone: 'info' },
+  sending: { label: 'Sending', tone: 'purple' },
+  waiting_for_network: { label: 'Waiting for the network', tone: 'warning' },
+  failed: { label: 'Failed', tone: 'danger' },
+  done: { label: 'Sent', tone: 'success' },
+};
+
+const KIND_WORDS: Record<OutboxItemView['kind'], string> = {
+  upload_document: 'Upload bill',
+  create_port_in: 'Create request',
+  cancel_port_in: 'Cancel request',
+  cancel_number: 'Cancel numbers',
+};
+
+/** Work waiting to reach Twilio, and work that failed and needs the agent. */
+export function OutboxScreen() {
+  const items = useOutbox((s) => s.items);
+  const error = useOutbox((s) => s.error);
+  const busyIds = useOutbox((s) => s.busyIds);
+  const navigate = useApp((s) => s.navigate);
+  const toast = useApp((s) => s.toast);
+  const [discarding, setDiscarding] = useState<OutboxItemView | null>(null);
+
+  useEffect(() => {
+    void useOutbox.getState().load();
+  }, []);
+
+  async function retry(item: OutboxItemView) {
+    const failure = await useOutbox.getState().retry(item.id);
+    if (failure) toast('danger', `Retry did not start: ${describeError(failure)}`);
+  }
+
+  async function discard(item: OutboxItemView) {
+    const failure = await useOutbox.getState().discard(item.id);
+    setDiscarding(null);
+    if (failure) toast('danger', `Not discarded: ${describeError(failure)}`);
+    else toast('info', `Discarded: ${item.summary}`);
+  }
+
+  const failed = items?.filter((i) => i.state === 'failed') ?? [];
+  const waiting = items?.filter((i) => i.state !== 'failed' && i.state !== 'done') ?? [];
+
+  return (
+    <Screen
+      title="Outbox"
+      subtitle="Changes made in PortDesk wait here until Twilio has them. Nothing is lost when you go offline or close the app."
+    >
+      {error && items === null ? (
+        <ErrorState
+          title="The outbox could not be loaded"
+          error={error}
+          onRetry={() => void useOutbox.getState().load()}
+        />
+      ) : items === null ? (
+        <LoadingState label="Loading the outbox…" />
+      ) : failed.length + waiting.length === 0 ? (
+        <EmptyState icon={<IconOutbox size={28} />} title="Nothing waiting to send">
+          New requests and cancels go out right away when you are online; if not, they wait here.
+        </EmptyState>
+      ) : (
+        <div className="stack stack--lg">
+          {failed.length > 0 ? (
+            <OutboxList
+              title={`Failed (${failed.length})`}
+              description="Twilio refused these or they failed too many times. Retry after fixing the cause, or discard them."
+              items={failed}
+              busyIds={busyIds}
+              onRetry={retry}
+              onDiscard={setDiscarding}
+              onOpen={(sid) => navigate({ screen: 'request', sid })}
+              onOpenDraft={(draftId) => navigate({ screen: 'new-port-in', draftId })}
+            />
+          ) : null}
+          {waiting.length > 0 ? (
+            <OutboxList
+              title={`Waiting to send (${waiting.length})`}
+              description="Sent in order as soon as PortDesk can reach Twilio."
+              items={waiting}
+              busyIds={busyIds}
+              onRetry={retry}
+              onDiscard={setDiscarding}
+              onOpen={(sid) => navigate({ screen: 'request', sid })}
+              onOpenDraft={(draftId) => navigate({ screen: 'new-port-in', draftId })}
+            />
+          ) : null}
+        </div>
+      )}
+      <ConfirmDialog
+        isOpen={discarding !== null}
+        onOpenChange={(open) => !open && setDiscarding(null)}
+        title="Discard this change?"
+        confirmLabel="Discard"
+        danger
+        onConfirm={() => discarding && void discard(discarding)}
+      >
+        <p>
+          “{discarding?.summary}” will never be sent to Twilio.
+          {discarding?.kind === 'create_port_in'
+            ? ' The draft stays in New port-in, so you can correct it and submit again.'
+            : ''}
+        </p>
+      </ConfirmDialog>
+    </Screen>
+  );
+}
+
+function OutboxList({
+  title,
+  description,
+  items,
+  busyIds,
+  onRetry,
+  onDiscard,
+  onOpen,
+  onOpenDraft,
+}: {
+  title: string;
+  description: string;
+  items: OutboxItemView[];
+  busyIds: ReadonlySet<number>;
+  onRetry: (item: OutboxItemView) => Promise<void>;
+  onDiscard: (item: OutboxItemView) => void;
+  onOpen: (sid: string) => void;
+  onOpenDraft: (draftId: number) => void;
+}) {
+  return (
+    <section className="stack" aria-label={title}>
+      <div>
+        <h2>{title}</h2>
+        <p className="muted small">{description}</p>
+      </div>
+      <ul className="outbox-list">
+        {items.map((item) => {
+          const state = STATE_WORDS[item.state];
+          const busy = busyIds.has(item.id);
+          return (
+            <li key={item.id} className="outbox-item card" data-testid={`outbox-item-${item.id}`}>
+              <div className="outbox-item__main">
+                <div className="row">
+                  <span className={`chip tone-${state.tone}`}>{state.label}</span>
+                  <span className="muted small">
+                    {KIND_WORDS[item.kind]} · {item.accountLabel}
+                  </span>
+                </div>
+                <p className="outbox-item__summary">{item.summary}</p>
+                {item.lastError ? (
+                  <p className="text-danger small">
+                    {item.lastError.message}
+                    {item.lastError.code !== null ? (
+                      <span className="mono"> (Twilio {item.lastError.code})</span>
+                    ) : null}
+                  </p>
+                ) : null}
+                <p className="muted small">
+                  Queued {formatRelative(item.createdAt)}
+                  {item.attempts > 0
+                    ? ` · ${item.attempts} attempt${item.attempts === 1 ? '' : 's'}`
+                    : ''}
+                  {item.nextAttemptAt ? ` · next try ${formatDateTime(item.nextAttemptAt)}` : ''}
+                </p>
+              </div>
+              <div className="outbox-item__actions">
+                {item.requestSid ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onPress={() => item.requestSid && onOpen(item.requestSid)}
+                  >
+                    Open request
+                  </Button>
+                ) : item.draftId !== null ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onPress={() => item.draftId !== null && onOpenDraft(item.draftId)}
+                  >
+                    Open draft
+                  </Button>
+                ) : null}
+                {item.state === 'failed' || item.state === 'waiting_for_network' ? (
+                  <Button size="sm" onPress={() => void onRetry(item)} isDisabled={busy}>
+                    Retry now
+                  </Button>
+                ) : null}
+                {item.state !== 'sending' ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onPress={() => onDiscard(item)}
+                    isDisabled={busy}
+                  >
+                    Discard
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,302 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { RequestSortField } from '../../../shared/ipc';
+import type { RequestListRow } from '../../../shared/views';
+import { useNow } from '../../app/useTheme';
+import { useRequests } from '../../store/requestsStore';
+import {
+  formatCount,
+  formatDateTime,
+  formatPortDate,
+  formatPortDateShort,
+  formatRelative,
+  formatShortDate,
+} from '../../ui/format';
+import { IconSort } from '../../ui/icons';
+import { RequestStatusChip } from '../../ui/StatusChip';
+import { AttentionFlags } from './AttentionFlags';
+
+const ROW_HEIGHT = 56;
+
+interface Column {
+  id: string;
+  label: string;
+  sort?: RequestSortField;
+  className?: string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { id: 'customer', label: 'Customer', sort: 'customerName' },
+  { id: 'status', label: 'Status', sort: 'status' },
+  { id: 'attention', label: 'Needs attention' },
+  { id: 'numbers', label: 'Numbers', sort: 'numbersRequested', className: 'cell--num' },
+  { id: 'target', label: 'Target', sort: 'targetPortInDate' },
+  { id: 'portDate', label: 'Port date', sort: 'firstPortDate' },
+  { id: 'changed', label: 'Changed', sort: 'lastChangedAt' },
+];
+
+/** Where the list was scrolled, kept across visits to a request's detail. */
+let savedScroll = 0;
+let savedActive = 0;
+
+/**
+ * The requests as a virtualised grid: only the rows on screen are in the DOM and only their
+ * pages are fetched, so 10,000 requests scroll like 10. Arrow keys move between rows, Enter
+ * opens one.
+ */
+export function RequestTable({
+  onOpen,
+  showAccount,
+}: {
+  onOpen: (sid: string) => void;
+  showAccount: boolean;
+}) {
+  const total = useRequests((s) => s.total) ?? 0;
+  const pages = useRequests((s) => s.pages);
+  const sort = useRequests((s) => s.filters.sort);
+  const setFilters = useRequests((s) => s.setFilters);
+  const ensureRows = useRequests((s) => s.ensureRows);
+  const rowAt = useRequests((s) => s.rowAt);
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() => Math.min(savedActive, Math.max(0, total - 1)));
+  const focusPending = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialOffset: savedScroll,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) ensureRows(first, last);
+  }, [first, last, total, pages, ensureRows]);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  });
+
+  useEffect(() => {
+    if (active >= total && total > 0) setActive(total - 1);
+  }, [active, total]);
+
+  function move(to: number) {
+    const index = Math.max(0, Math.min(total - 1, to));
+    setActive(index);
+    savedActive = index;
+    focusPending.current = true;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }
+
+  function onKeyDown(
+    event: KeyboardEvent<HTMLDivElement>,
+    index: number,
+    row: RequestListRow | undefined,
+  ) {
+    const pageRows = Math.max(
+      1,
+      Math.floor((scroller.current?.clientHeight ?? 560) / ROW_HEIGHT) - 1,
+    );
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(index + 1),
+      ArrowUp: () => move(index - 1),
+      PageDown: () => move(index + pageRows),
+      PageUp: () => move(index - pageRows),
+      Home: () => move(0),
+      End: () => move(total - 1),
+      Enter: () => row && onOpen(row.sid),
+      ' ': () => row && onOpen(row.sid),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  function toggleSort(field: RequestSortField) {
+    const direction: 'asc' | 'desc' =
+      sort.field === field
+        ? sort.direction === 'asc'
+          ? 'desc'
+          : 'asc'
+        : field === 'customerName'
+          ? 'asc'
+          : 'desc';
+    savedScroll = 0;
+    setFilters({ sort: { field, direction } });
+    virtualizer.scrollToOffset(0);
+  }
+
+  return (
+    <div
+      className="request-table"
+      role="grid"
+      aria-label="Port-in requests"
+      aria-rowcount={total + 1}
+      aria-colcount={COLUMNS.length}
+    >
+      <div className="request-table__head" role="rowgroup">
+        <div className="request-row request-row--head" role="row" aria-rowindex={1}>
+          {COLUMNS.map((column) => {
+            const sorted = column.sort && sort.field === column.sort ? sort.direction : null;
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                className={`cell ${column.className ?? ''}`}
+                aria-sort={
+                  sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                }
+              >
+                {column.sort ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => column.sort && toggleSort(column.sort)}
+                  >
+                    {column.label}
+                    <IconSort sortOrder={sorted} size={14} />
+                  </button>
+                ) : (
+                  column.label
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        className="request-table__body"
+        role="rowgroup"
+        ref={scroller}
+        onScroll={(event) => {
+          savedScroll = event.currentTarget.scrollTop;
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-index={item.index}
+                data-testid={row ? `request-row-${row.sid}` : undefined}
+                tabIndex={item.index === active ? 0 : -1}
+                className={`request-row ${row?.attention.actionRequired || row?.attention.failedToSend ? 'request-row--alert' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(item.index);
+                  savedActive = item.index;
+                  if (row) onOpen(row.sid);
+                }}
+                onFocus={() => {
+                  if (active !== item.index) setActive(item.index);
+                }}
+                onKeyDown={(event) => onKeyDown(event, item.index, row)}
+              >
+                {row ? (
+                  <RowCells row={row} now={now} showAccount={showAccount} />
+                ) : (
+                  <SkeletonCells />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RowCells({
+  row,
+  now,
+  showAccount,
+}: {
+  row: RequestListRow;
+  now: number;
+  showAccount: boolean;
+}) {
+  return (
+    <>
+      <div role="gridcell" className="cell cell--customer">
+        <span className="cell__primary">
+          {row.customerName ?? <span className="muted">Details not fetched yet</span>}
+        </span>
+        <span className="cell__secondary">
+          <span className="mono">{row.sid}</span>
+          {showAccount ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              {row.accountLabel}
+            </>
+          ) : null}
+        </span>
+      </div>
+      <div role="gridcell" className="cell">
+        <RequestStatusChip status={row.status} />
+      </div>
+      <div role="gridcell" className="cell cell--flags">
+        <AttentionFlags attention={row.attention} compact />
+      </div>
+      <div
+        role="gridcell"
+        className="cell cell--num tabular"
+        title={`${formatCount(row.numbersPorted)} ported of ${formatCount(row.numbersRequested)} requested`}
+      >
+        <span aria-hidden="true">
+          {formatCount(row.numbersPorted)} / {formatCount(row.numbersRequested)}
+        </span>
+        <span className="visually-hidden">
+          {formatCount(row.numbersPorted)} ported of {formatCount(row.numbersRequested)}
+        </span>
+      </div>
+      <div role="gridcell" className="cell tabular">
+        {row.targetPortInDate ? (
+          formatShortDate(row.targetPortInDate)
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </div>
+      <div
+        role="gridcell"
+        className="cell tabular"
+        title={row.firstPortDate ? formatPortDate(row.firstPortDate) : undefined}
+      >
+        {row.firstPortDate ? (
+          formatPortDateShort(row.firstPortDate)
+        ) : (
+          <span className="muted">Not set</span>
+        )}
+      </div>
+      <div role="gridcell" className="cell" title={formatDateTime(row.lastChangedAt)}>
+        {formatRelative(row.lastChangedAt, now)}
+      </div>
+    </>
+  );
+}
+
+function SkeletonCells() {
+  return (
+    <>
+      {COLUMNS.map((column) => (
+        <div role="gridcell" key={column.id} className="cell">
+          <span className="skeleton" style={{ width: column.id === 'customer' ? '70%' : '60%' }} />
+        </div>
+      ))}
+    </>
+  );
+}

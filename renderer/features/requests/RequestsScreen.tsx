@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState } from 'react';
+import { Input, SearchField, ToggleButton, Button as AriaButton } from 'react-aria-components';
+import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
+import {
+  ATTENTION_FLAGS,
+  type AttentionFlag,
+  type RequestStatusFilter,
+} from '../../../shared/views';
+import { shortcutHint } from '../../app/shortcuts';
+import { useApp } from '../../store/appStore';
+import { useRequests } from '../../store/requestsStore';
+import { Button, WithTooltip } from '../../ui/Button';
+import { formatCount, plural } from '../../ui/format';
+import { IconList, IconPlus, IconSearch, IconX } from '../../ui/icons';
+import { Screen } from '../../ui/Screen';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { REQUEST_STATUS_LABELS } from '../../ui/status';
+import { ATTENTION_LABELS } from './AttentionFlags';
+import { FilterMenu } from './FilterMenu';
+import { RequestTable } from './RequestTable';
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+export function RequestsScreen() {
+  const filters = useRequests((s) => s.filters);
+  const total = useRequests((s) => s.total);
+  const facets = useRequests((s) => s.facets);
+  const error = useRequests((s) => s.error);
+  const setFilters = useRequests((s) => s.setFilters);
+  const resetFilters = useRequests((s) => s.resetFilters);
+  const accounts = useApp((s) => s.accounts);
+  const navigate = useApp((s) => s.navigate);
+  const focusRequest = useApp((s) => s.searchFocusRequest);
+  const [search, setSearch] = useState(filters.search);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusRequest > 0) {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    }
+  }, [focusRequest]);
+
+  useEffect(() => {
+    if (search === filters.search) return undefined;
+    const id = window.setTimeout(() => setFilters({ search }), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(id);
+  }, [search, filters.search, setFilters]);
+
+  const filtered =
+    filters.statuses.length > 0 ||
+    filters.accountIds.length > 0 ||
+    filters.attention.length > 0 ||
+    filters.search.trim() !== '';
+
+  const statusOptions = ([...REQUEST_STATUSES, 'unknown'] as RequestStatusFilter[])
+    .filter((status) => status !== 'unknown' || (facets?.byStatus.unknown ?? 0) > 0)
+    .map((status) => ({
+      value: status,
+      label: status === 'unknown' ? 'Other (as Twilio sent it)' : REQUEST_STATUS_LABELS[status],
+      count: facets?.byStatus[status] ?? 0,
+    }));
+
+  function toggleAttention(flag: AttentionFlag, on: boolean) {
+    const next = on ? [...filters.attention, flag] : filters.attention.filter((f) => f !== flag);
+    setFilters({ attention: next });
+  }
+
+  const subtitle =
+    facets === null
+      ? null
+      : `${plural(facets.all, 'request')} · ${formatCount(facets.needsAttention)} need attention`;
+
+  return (
+    <Screen
+      title="Requests"
+      subtitle={subtitle}
+      className="requests-screen"
+      actions={
+        <WithTooltip tip={`New port-in (${shortcutHint('new-port-in')})`}>
+          <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
+            <IconPlus />
+            New port-in
+          </Button>
+        </WithTooltip>
+      }
+    >
+      <div className="toolbar">
+        <SearchField
+          className="search-field"
+          aria-label="Search requests"
+          value={search}
+          onChange={setSearch}
+          onClear={() => setFilters({ search: '' })}
+        >
+          <IconSearch className="search-field__icon" />
+          <Input
+            ref={searchInput}
+            className="input search-field__input"
+            placeholder="Phone number, customer or SID"
+          />
+          <AriaButton className="search-field__clear" aria-label="Clear search">
+            <IconX size={14} />
+          </AriaButton>
+          <span className="search-field__hint" aria-hidden="true">
+            {shortcutHint('search')}
+          </span>
+        </SearchField>
+        <FilterMenu
+          label="Status"
+          options={statusOptions}
+          selected={filters.statuses}
+          onChange={(statuses) => setFilters({ statuses })}
+        />
+        {accounts.length > 1 ? (
+          <FilterMenu
+            label="Account"
+            options={accounts.map((a) => ({
+              value: a.id,
+              label: a.label,
+              count: facets?.byAccount[a.id] ?? 0,
+            }))}
+            selected={filters.accountIds}
+            onChange={(accountIds) => setFilters({ accountIds })}
+          />
+        ) : null}
+        {filtered ? (
+          <Button
+            variant="ghost"
+            onPress={() => {
+              setSearch('');
+              resetFilters();
+            }}
+          >
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+      <div
+        className="attention-filters"
+        role="group"
+        aria-label="Show only requests that need attention"
+      >
+        {ATTENTION_FLAGS.map((flag) => (
+          <ToggleButton
+            key={flag}
+            className="toggle-chip"
+            isSelected={filters.attention.includes(flag)}
+            onChange={(on) => toggleAttention(flag, on)}
+          >
+            {ATTENTION_LABELS[flag]}
+            <span className="toggle-chip__count">
+              {formatCount(facets?.byAttention[flag] ?? 0)}
+            </span>
+          </ToggleButton>
+        ))}
+        {total !== null && filtered ? (
+          <span className="muted small attention-filters__result" role="status">
+            {plural(total, 'match', 'matches')}
+          </span>
+        ) : null}
+      </div>
+      <div className="requests-screen__list">
+        {error && total === null ? (
+          <ErrorState
+            title="The requests could not be loaded"
+            error={error}
+            onRetry={() => setFilters({})}
+          />
+        ) : total === null ? (
+          <LoadingState label="Loading requests…" />
+        ) : total === 0 ? (
+          filtered ? (
+            <EmptyState
+              icon={<IconSearch size={28} />}
+              title="No requests match"
+              action={
+                <Button
+                  onPress={() => {
+                    setSearch('');
+                    resetFilters();
+                  }}
+                >
+                  Clear filters
+                </Button>
+              }
+            >
+              Try another spelling, fewer digits of the number, or clear the filters.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              icon={<IconList size={28} />}
+              title="No port-in requests yet"
+              action={
+                <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
+                  <IconPlus /> New port-in
+                </Button>
+              }
+            >
+              Requests from your Twilio accounts appear here after the first sync.
+            </EmptyState>
+          )
+        ) : (
+          <RequestTable
+            onOpen={(sid) => navigate({ screen: 'request', sid })}
+            showAccount={accounts.length > 1}
+          />
+        )}
+      </div>
+    </Screen>
+  );
+}

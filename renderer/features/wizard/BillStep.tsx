@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useDropzone, type FileRejection } from 'react-dropzone';
+import { BILL_MAX_BYTES } from '../../../shared/ipc';
+import { useWizard } from '../../store/wizardStore';
+import { Button } from '../../ui/Button';
+import { formatBytes } from '../../ui/format';
+import { IconFile, IconTrash, IconUpload } from '../../ui/icons';
+import { Banner, ProgressBar } from '../../ui/states';
+import { useFieldError, useToCorrect } from './wizardFields';
+
+const ACCEPT = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+};
+
+/** Why a file was refused before upload, in words. */
+export function refusalReason(rejection: FileRejection): string {
+  const { file, errors } = rejection;
+  const codes = new Set(errors.map((e) => e.code));
+  if (codes.has('file-too-large')) {
+    return `${file.name} is ${formatBytes(file.size)}; Twilio accepts a utility bill of at most 10 MB. Scan it at a lower resolution or save it as a smaller PDF.`;
+  }
+  if (codes.has('file-invalid-type')) {
+    const kind = file.type || file.name.split('.').pop() || 'unknown type';
+    return `${file.name} is not a PDF, JPEG or PNG (it is ${kind}). Twilio accepts a utility bill as a PDF or an image.`;
+  }
+  if (codes.has('too-many-files')) return 'Drop one file: the request takes one utility bill.';
+  return `${file.name} was refused: ${errors.map((e) => e.message).join('; ')}`;
+}
+
+const PHASE_WORDS: Record<string, string> = {
+  reading: 'Reading the file…',
+  checking: 'Checking the file…',
+  storing: 'Saving a copy in PortDesk…',
+  uploading: 'Uploading to Twilio…',
+  uploaded: 'Uploaded',
+  failed: 'Not attached',
+};
+
+/** The utility bill by drag and drop or a file picker, checked before it is sent. */
+export function BillStep() {
+  const bill = useWizard((s) => s.draft?.bill ?? null);
+  const upload = useWizard((s) => s.upload);
+  const attach = useWizard((s) => s.attachBill);
+  const removeBill = useWizard((s) => s.removeBill);
+  const billError = useFieldError('bill');
+  const documentError = useFieldError('billDocumentId');
+  const error = billError ?? documentError;
+  const toCorrect = useToCorrect('bill');
+  const [refused, setRefused] = useState<string[]>([]);
+
+  const busy = upload !== null && upload.phase !== 'failed' && upload.phase !== 'uploaded';
+  const { getRootProps, getInputProps, isDragActive, isDragReject, open } = useDropzone({
+    accept: ACCEPT,
+    maxSize: BILL_MAX_BYTES,
+    maxFiles: 1,
+    multiple: false,
+    noClick: true,
+    noKeyboard: true,
+    disabled: busy,
+    onDrop: (accepted, rejections) => {
+      setRefused(rejections.map(refusalReason));
+      const file = accepted[0];
+      if (file) void attach(file);
+    },
+  });
+
+  return (
+    <div className="stack stack--lg">
+      <div>
+        <h2>Utility bill</h2>
+        <p className="muted">
+          A recent bill (dated within the last 30 days) from the losing carrier, showing the
+          account, the customer or authorized person&apos;s name and the service address. PDF, JPEG
+          or PNG, at most 10 MB, not password-protected.
+        </p>
+      </div>
+      {toCorrect ? (
+        <Banner tone="warning" title="To correct">
+          {toCorrect}
+        </Banner>
+      ) : null}
+
+      {bill ? (
+        <div className="bill-card card" data-testid="bill-card">
+          <div className="card__body row">
+            <span className="bill-card__icon" aria-hidden="true">
+              <IconFile size={24} />
+            </span>
+            <div className="grow">
+              <p className="bill-card__name">{bill.name}</p>
+              <p className="muted small">
+                {formatBytes(bill.sizeBytes)} ·{' '}
+                {bill.mimeType === 'application/pdf'
+                  ? 'PDF'
+                  : bill.mimeType.replace('image/', '').toUpperCase()}{' '}
+                ·{' '}
+                {bill.uploaded
+                  ? 'uploaded to Twilio'
+                  : 'saved in PortDesk; uploaded when you submit'}
+              </p>
+            </div>
+            <Button onPress={open} isDisabled={busy}>
+              Replace…
+            </Button>
+            <Button
+              variant="ghost"
+              onPress={() => void removeBill()}
+              isDisabled={busy}
+              aria-label={`Remove ${bill.name}`}
+            >
+              <IconTrash /> Remove
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      <div
+        {...getRootProps({
+          className: `dropzone ${isDragActive ? 'dropzone--active' : ''} ${isDragReject ? 'dropzone--reject' : ''} ${bill ? 'dropzone--compact' : ''}`,
+        })}
+        data-testid="bill-dropzone"
+      >
+        <input {...getInputProps({ 'aria-label': 'Utility bill file' })} />
+        <IconUpload size={bill ? 20 : 32} />
+        <p className="dropzone__title">
+          {isDragActive
+            ? isDragReject
+              ? 'That file type is not accepted'
+              : 'Drop the bill here'
+            : bill
+              ? 'Drop another file to replace it'
+              : 'Drag the utility bill here'}
+        </p>
+        {bill ? null : (
+          <>
+            <p className="muted small">or</p>
+            <Button variant="primary" onPress={open} isDisabled={busy}>
+              Choose a file…
+            </Button>
+          </>
+        )}
+      </div>
+
+      {upload && upload.phase !== 'uploaded' ? (
+        upload.phase === 'failed' ? (
+          <Banner tone="danger" title={`${upload.name} was not attached`} role="alert">
+            {upload.message}
+          </Banner>
+        ) : (
+          <ProgressBar
+            label={`${upload.name}: ${PHASE_WORDS[upload.phase] ?? upload.phase}`}
+            value={upload.loadedBytes}
+            max={Math.max(upload.totalBytes, 1)}
+            detail={`${formatBytes(upload.loadedBytes)} of ${formatBytes(upload.totalBytes)}`}
+          />
+        )
+      ) : null}
+      {refused.map((reason) => (
+        <Banner key={reason} tone="danger" title="File refused" role="alert">
+          {reason}
+        </Banner>
+      ))}
+      {error && !bill ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+import { useMemo, useState } from 'react';
+import { FileTrigger } from 'react-aria-components';
+import {
+  MAX_NUMBERS_PER_REQUEST,
+  formatUsPhoneNumber,
+  parsePhoneList,
+  type PhoneEntryStatus,
+  type PhoneListResult,
+} from '../../../shared/domain/phoneNumbers';
+import type { DraftPhoneNumber } from '../../../shared/views';
+import { useWizard } from '../../store/wizardStore';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/fields';
+import { formatCount, plural } from '../../ui/format';
+import { IconFile, IconTrash, IconX } from '../../ui/icons';
+import { Banner } from '../../ui/states';
+import { CsvImportDialog } from './CsvImportDialog';
+import { useFieldError, useToCorrect } from './wizardFields';
+
+const STATUS_WORDS: Record<Exclude<PhoneEntryStatus, 'ok'>, string> = {
+  invalid: 'Not a valid number',
+  toll_free: 'Toll-free',
+  non_us: 'Not a US number',
+  duplicate: 'Duplicate',
+  over_limit: 'Over the limit',
+};
+
+/** Paste numbers in any format (or import a CSV); each line is checked and explained. */
+export function NumbersStep() {
+  const draft = useWizard((s) => s.draft);
+  const edit = useWizard((s) => s.edit);
+  const [text, setText] = useState('');
+  const [csvFile, setCsvFile] = useState<File | null>(null);
+  const [added, setAdded] = useState<number | null>(null);
+  const error = useFieldError('phoneNumbers');
+  const toCorrect = useToCorrect('phoneNumbers');
+  const numbers = useMemo(() => draft?.payload.phoneNumbers ?? [], [draft?.payload.phoneNumbers]);
+
+  const parsed: PhoneListResult | null = useMemo(
+    () =>
+      text.trim()
+        ? parsePhoneList(text, { alreadyListed: numbers.map((n) => n.phoneNumber) })
+        : null,
+    [text, numbers],
+  );
+  const problems = parsed?.lines.flatMap((line) =>
+    line.entries
+      .filter((e) => e.status !== 'ok')
+      .map((entry) => ({ line: line.lineNumber, entry })),
+  );
+  const notes = parsed?.lines.filter((line) => line.note && line.entries.length === 0) ?? [];
+
+  function addNumbers(list: readonly string[], pins?: ReadonlyMap<string, string>) {
+    const next: DraftPhoneNumber[] = [
+      ...numbers,
+      ...list.map((phoneNumber) => ({ phoneNumber, pin: pins?.get(phoneNumber) ?? null })),
+    ];
+    edit({ phoneNumbers: next });
+    setAdded(list.length);
+  }
+
+  function addParsed() {
+    if (!parsed) return;
+    addNumbers(parsed.numbers);
+    // Keep only the lines that still need the agent, so they can be fixed in place.
+    const keep = new Set(
+      parsed.lines
+        .filter((line) =>
+          line.entries.some((e) => e.status === 'invalid' || e.status === 'over_limit'),
+        )
+        .map((line) => line.lineNumber),
+    );
+    setText(
+      text
+        .split(/\r\n|\r|\n/)
+        .filter((_, index) => keep.has(index + 1))
+        .join('\n'),
+    );
+  }
+
+  function remove(phoneNumber: string) {
+    edit({ phoneNumbers: numbers.filter((n) => n.phoneNumber !== phoneNumber) });
+    setAdded(null);
+  }
+
+  const room = MAX_NUMBERS_PER_REQUEST - numbers.length;
+
+  return (
+    <div className="stack stack--lg">
+      <div>
+        <h2>Numbers to port</h2>
+        <p className="muted">
+          Paste them in any format — one or several per line, with labels or extensions — or import
+          a CSV. US local and mobile numbers only; at most {formatCount(MAX_NUMBERS_PER_REQUEST)}{' '}
+          per request.
+        </p>
+      </div>
+      {toCorrect ? (
+        <Banner tone="warning" title="To correct">
+          {toCorrect}
+        </Banner>
+      ) : null}
+      <div className="numbers-input">
+        <TextField
+          label="Paste numbers"
+          multiline
+          rows={7}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            setAdded(null);
+          }}
+          placeholder={
+            '(415) 555-0132\n415.555.0133, +1 415 555 0134\nMain line: 1-415-555-0135 ext 12'
+          }
+          description={room > 0 ? `Room for ${formatCount(room)} more.` : 'This request is full.'}
+        />
+        <div className="row">
+          <Button
+            variant="primary"
+            isDisabled={!parsed || parsed.numbers.length === 0}
+            onPress={addParsed}
+          >
+            {parsed && parsed.numbers.length > 0
+              ? `Add ${plural(parsed.numbers.length, 'number')}`
+              : 'Add numbers'}
+          </Button>
+          <FileTrigger
+            acceptedFileTypes={['.csv', 'text/csv', '.txt', 'text/plain']}
+            onSelect={(files) => {
+              const file = files?.[0];
+              if (file) setCsvFile(file);
+            }}
+          >
+            <Button>
+              <IconFile /> Import CSV…
+            </Button>
+          </FileTrigger>
+          {parsed ? (
+            <span className="muted small" role="status">
+              {summaryOf(parsed)}
+            </span>
+          ) : added !== null ? (
+            <span className="small text-success" role="status">
+              {plural(added, 'number')} added.
+            </span>
+          ) : null}
+        </div>
+        {problems && problems.length + notes.length > 0 ? (
+          <ul className="line-problems" aria-label="Lines that need attention">
+            {problems.map(({ line, entry }, index) => (
+              <li key={`${line}-${index}`} className={`line-problem line-problem--${entry.status}`}>
+                <span className="line-problem__line">Line {line}</span>
+                <span
+                  className={`flag ${entry.status === 'duplicate' ? 'tone-neutral' : entry.status === 'invalid' ? 'tone-danger' : 'tone-warning'}`}
+                >
+                  {STATUS_WORDS[entry.status as Exclude<PhoneEntryStatus, 'ok'>]}
+                </span>
+                <span className="line-problem__reason">{entry.reason}</span>
+              </li>
+            ))}
+            {notes.map((line) => (
+              <li key={`note-${line.lineNumber}`} className="line-problem">
+                <span className="line-problem__line">Line {line.lineNumber}</span>
+                <span className="flag tone-neutral">Skipped</span>
+                <span className="line-problem__reason">
+                  {line.note} <span className="muted">“{line.text.slice(0, 60)}”</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="numbers-list-title" className="stack">
+        <div className="row row--between">
+          <h3 id="numbers-list-title">In this request: {plural(numbers.length, 'number')}</h3>
+          {numbers.length > 0 ? (
+            <Button variant="ghost" size="sm" onPress={() => edit({ phoneNumbers: [] })}>
+              <IconTrash size={14} /> Remove all
+            </Button>
+          ) : null}
+        </div>
+        {error ? (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {numbers.length === 0 ? (
+          <p className="muted">No numbers yet. Paste some above.</p>
+        ) : (
+          <ul className="number-chips" aria-label="Numbers in this request">
+            {numbers.map((n) => (
+              <li key={n.phoneNumber} className="number-chip">
+                <span className="tabular">{formatUsPhoneNumber(n.phoneNumber)}</span>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  iconOnly
+                  aria-label={`Remove ${formatUsPhoneNumber(n.phoneNumber)}`}
+                  onPress={() => remove(n.phoneNumber)}
+                >
+                  <IconX size={12} />
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {csvFile ? (
+        <CsvImportDialog
+          file={csvFile}
+          alreadyListed={numbers.map((n) => n.phoneNumber)}
+          onClose={() => setCsvFile(null)}
+          onImport={(list, pins) => {
+            addNumbers(list, pins);
+            setCsvFile(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function summaryOf(parsed: PhoneListResult): string {
+  const { counts } = parsed;
+  const parts = [`${plural(counts.ok, 'number')} ready`];
+  if (counts.invalid) parts.push(`${counts.invalid} invalid`);
+  if (counts.duplicate)
+    parts.push(`${counts.duplicate} duplicate${counts.duplicate === 1 ? '' : 's'} merged`);
+  if (counts.toll_free) parts.push(`${counts.toll_free} toll-free`);
+  if (counts.non_us) parts.push(`${counts.non_us} not US`);
+  if (counts.over_limit) parts.push(`${counts.over_limit} over the limit`);
+  return parts.join(' · ');
+}

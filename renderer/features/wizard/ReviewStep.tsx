@@ -1,0 +1,268 @@
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
+import type { DraftValidationView } from '../../../shared/views';
+import { describeError, request } from '../../bridge';
+import { useApp } from '../../store/appStore';
+import { useWizard, type WizardStep } from '../../store/wizardStore';
+import { Button } from '../../ui/Button';
+import { formatBytes, formatCalendarDate, plural } from '../../ui/format';
+import { IconCheck, IconCloudOff } from '../../ui/icons';
+import { Banner, Spinner } from '../../ui/states';
+import { stepOfField } from './wizardFields';
+import { STEP_LABELS } from './Wizard';
+
+function Section({
+  title,
+  step,
+  children,
+  problems,
+}: {
+  title: string;
+  step: WizardStep;
+  children: ReactNode;
+  problems: number;
+}) {
+  const setStep = useWizard((s) => s.setStep);
+  return (
+    <section
+      className={`review-section ${problems ? 'review-section--problem' : ''}`}
+      aria-label={title}
+    >
+      <div className="row row--between">
+        <h3>
+          {title}
+          {problems ? (
+            <span className="flag tone-danger review-section__flag">
+              {plural(problems, 'problem')}
+            </span>
+          ) : null}
+        </h3>
+        <Button variant="ghost" size="sm" onPress={() => setStep(step)}>
+          Edit
+        </Button>
+      </div>
+      <div className="review-section__body">{children}</div>
+    </section>
+  );
+}
+
+/** Everything on one page, main's verdict on it, then submit — or "queued until online". */
+export function ReviewStep() {
+  const draft = useWizard((s) => s.draft);
+  const submit = useWizard((s) => s.submit);
+  const submitting = useWizard((s) => s.submitting);
+  const submitResult = useWizard((s) => s.submitResult);
+  const submitError = useWizard((s) => s.submitError);
+  const flush = useWizard((s) => s.flush);
+  const setStep = useWizard((s) => s.setStep);
+  const accounts = useApp((s) => s.accounts);
+  const navigate = useApp((s) => s.navigate);
+  const [validation, setValidation] = useState<DraftValidationView | null>(null);
+  const updatedAt = draft?.updatedAt;
+  const draftId = draft?.id;
+
+  useEffect(() => {
+    if (draftId === undefined) return undefined;
+    let live = true;
+    void (async () => {
+      await flush();
+      const result = await request((b) => b.validateDraft({ draftId }));
+      if (live && result.ok) setValidation(result.data);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [draftId, updatedAt, flush]);
+
+  if (!draft) return null;
+
+  if (submitResult) {
+    return submitResult.state === 'created' ? (
+      <div className="submit-result stack" role="status">
+        <span className="submit-result__icon tone-success" aria-hidden="true">
+          <IconCheck size={28} />
+        </span>
+        <h2>Port-in request submitted</h2>
+        <p>
+          Twilio created request <span className="mono">{submitResult.requestSid}</span>. Next, the
+          authorized representative receives the LOA to sign by email; PortDesk follows every number
+          from here.
+        </p>
+        <div className="row">
+          <Button
+            variant="primary"
+            onPress={() => navigate({ screen: 'request', sid: submitResult.requestSid })}
+          >
+            Open the request
+          </Button>
+          <Button onPress={() => navigate({ screen: 'requests' })}>Back to requests</Button>
+        </div>
+      </div>
+    ) : (
+      <div className="submit-result stack" role="status">
+        <span className="submit-result__icon tone-info" aria-hidden="true">
+          <IconCloudOff size={28} />
+        </span>
+        <h2>{submitResult.reason === 'offline' ? 'Queued — will send when online' : 'Sending…'}</h2>
+        <p>
+          {submitResult.reason === 'offline'
+            ? 'PortDesk is offline. The request is saved in the outbox and sent as soon as the network is back — you can close the app meanwhile.'
+            : 'The bill is uploading and the request is being created. It appears in Requests with its SID as soon as Twilio answers.'}
+        </p>
+        <div className="row">
+          <Button variant="primary" onPress={() => navigate({ screen: 'outbox' })}>
+            Open the outbox
+          </Button>
+          <Button onPress={() => navigate({ screen: 'requests' })}>Back to requests</Button>
+        </div>
+      </div>
+    );
+  }
+
+  const errors = validation?.fieldErrors ?? draft.fieldErrors;
+  const count = (step: WizardStep) => errors.filter((e) => stepOfField(e.field) === step).length;
+  const { payload } = draft;
+  const carrier = payload.losingCarrier;
+  const account = accounts.find((a) => a.id === draft.accountId);
+  const portability = draft.portability;
+  const notPortable = portability.results.filter((r) => r.outcome === 'not_portable').length;
+
+  return (
+    <div className="stack stack--lg">
+      <div>
+        <h2>Review and submit</h2>
+        <p className="muted">
+          Into <strong>{account?.label ?? 'an unknown account'}</strong>
+          {account ? <span className="mono small"> ({account.accountSid})</span> : null}. Twilio has
+          no update call: after submitting, a correction means a new request.
+        </p>
+      </div>
+      {submitError ? (
+        <Banner tone="danger" title="The request was not submitted" role="alert">
+          {describeError(submitError)}
+        </Banner>
+      ) : null}
+      {validation === null ? (
+        <p className="row muted">
+          <Spinner /> Checking the draft…
+        </p>
+      ) : errors.length > 0 ? (
+        <Banner tone="warning" title={`${plural(errors.length, 'thing')} to fix before submitting`}>
+          <ul className="review-errors">
+            {errors.slice(0, 12).map((error) => (
+              <li key={`${error.field}-${error.message}`}>
+                <Button variant="ghost" size="sm" onPress={() => setStep(stepOfField(error.field))}>
+                  {STEP_LABELS[stepOfField(error.field)]}
+                </Button>{' '}
+                {error.message}
+              </li>
+            ))}
+            {errors.length > 12 ? <li>…and {errors.length - 12} more.</li> : null}
+          </ul>
+        </Banner>
+      ) : (
+        <Banner tone="success" title="Ready to submit">
+          Everything Twilio needs is here.
+        </Banner>
+      )}
+
+      <Section title="Numbers" step="numbers" problems={count('numbers') + count('portability')}>
+        <p>
+          {plural(payload.phoneNumbers.length, 'number')}
+          {payload.phoneNumbers.length > 0
+            ? `: ${payload.phoneNumbers
+                .slice(0, 5)
+                .map((n) => formatUsPhoneNumber(n.phoneNumber))
+                .join(', ')}${payload.phoneNumbers.length > 5 ? ', …' : ''}`
+            : ''}
+        </p>
+        <p className="muted small">
+          {portability.results.length === 0
+            ? 'Portability not checked.'
+            : `Portability: ${portability.results.filter((r) => r.outcome === 'portable').length} portable, ${notPortable} not portable, ${payload.phoneNumbers.filter((n) => n.pin).length} with a PIN.`}
+        </p>
+      </Section>
+      <Section title="Losing carrier" step="carrier" problems={count('carrier')}>
+        <dl className="facts facts--compact">
+          <div className="facts__item">
+            <dt>Customer</dt>
+            <dd>
+              {carrier.customerName || '—'}
+              {carrier.customerType ? ` · ${carrier.customerType}` : ''}
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>Account number / BTN</dt>
+            <dd>
+              {carrier.accountNumber || '—'} /{' '}
+              {carrier.accountTelephoneNumber
+                ? formatUsPhoneNumber(carrier.accountTelephoneNumber)
+                : '—'}
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>Authorized representative</dt>
+            <dd>
+              {carrier.authorizedRepresentative || '—'}{' '}
+              {carrier.authorizedRepresentativeEmail
+                ? `<${carrier.authorizedRepresentativeEmail}>`
+                : ''}
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>Service address</dt>
+            <dd>
+              {[
+                carrier.address.street,
+                carrier.address.street2,
+                carrier.address.city,
+                carrier.address.state,
+                carrier.address.zip,
+              ]
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </dd>
+          </div>
+        </dl>
+      </Section>
+      <Section title="Utility bill" step="bill" problems={count('bill')}>
+        <p>
+          {draft.bill
+            ? `${draft.bill.name} (${formatBytes(draft.bill.sizeBytes)})`
+            : 'No bill attached.'}
+        </p>
+      </Section>
+      <Section title="Port date and notifications" step="schedule" problems={count('schedule')}>
+        <p>
+          {payload.targetPortInDate
+            ? formatCalendarDate(payload.targetPortInDate)
+            : 'No target date: the carrier picks the first date it can.'}
+          {payload.targetPortInTimeRangeStart && payload.targetPortInTimeRangeEnd
+            ? `, between ${payload.targetPortInTimeRangeStart.slice(0, 5)} and ${payload.targetPortInTimeRangeEnd.slice(0, 5)} (UTC${payload.targetPortInTimeRangeStart.slice(8)})`
+            : ''}
+        </p>
+        <p className="muted small">
+          {payload.notificationEmails.length
+            ? `LOA copies to ${payload.notificationEmails.join(', ')}`
+            : 'No extra LOA copies.'}
+        </p>
+      </Section>
+
+      <div className="row row--end">
+        <Button
+          variant="primary"
+          onPress={() => void submit()}
+          isDisabled={
+            submitting || (validation !== null && !validation.ready) || draft.status !== 'editing'
+          }
+        >
+          {submitting ? <Spinner /> : null}
+          {submitting
+            ? 'Submitting…'
+            : `Submit port-in for ${plural(payload.phoneNumbers.length, 'number')}`}
+        </Button>
+      </div>
+    </div>
+  );
+}

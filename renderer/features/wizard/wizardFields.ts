@@ -1,0 +1,51 @@
+import { draftSectionOf } from '../../../shared/domain/draft';
+import type { DraftFieldKey, DraftView, FieldError } from '../../../shared/views';
+import { useWizard, type WizardStep } from '../../store/wizardStore';
+
+/** Which step of the wizard a draft section is edited on. */
+export const STEP_OF_SECTION: Record<DraftFieldKey, WizardStep> = {
+  account: 'review',
+  phoneNumbers: 'numbers',
+  pin: 'portability',
+  bill: 'bill',
+  'losingCarrier.customerType': 'carrier',
+  'losingCarrier.customerName': 'carrier',
+  'losingCarrier.accountNumber': 'carrier',
+  'losingCarrier.accountTelephoneNumber': 'carrier',
+  'losingCarrier.authorizedRepresentative': 'carrier',
+  'losingCarrier.authorizedRepresentativeEmail': 'carrier',
+  'losingCarrier.address': 'carrier',
+  notificationEmails: 'schedule',
+  targetPortInDate: 'schedule',
+  targetPortInTimeRange: 'schedule',
+};
+
+/** Main's paths use `accountId`/`billDocumentId`; both spellings land on the same section. */
+export function stepOfField(field: string): WizardStep {
+  const section =
+    draftSectionOf(field) ?? (field === 'account' ? 'account' : field === 'bill' ? 'bill' : null);
+  return section ? STEP_OF_SECTION[section] : 'review';
+}
+
+export function errorsOfStep(draft: DraftView, step: WizardStep): FieldError[] {
+  return draft.fieldErrors.filter((error) => stepOfField(error.field) === step);
+}
+
+/**
+ * The error to show next to a field: only once the agent left the field, pressed Next, or tried
+ * to submit — an empty form is not a list of errors.
+ */
+export function useFieldError(path: string): string | undefined {
+  const draft = useWizard((s) => s.draft);
+  const touched = useWizard((s) => s.touched.has(path));
+  const showAll = useWizard((s) => s.showAllErrors);
+  if (!draft || (!touched && !showAll)) return undefined;
+  return draft.fieldErrors.find((error) => error.field === path)?.message;
+}
+
+/** Is this section marked "to correct" by a fix-and-resubmit? */
+export function useToCorrect(section: DraftFieldKey): string | null {
+  const origin = useWizard((s) => s.draft?.origin ?? null);
+  const marker = origin?.fieldsToCorrect.find((f) => f.field === section);
+  return marker ? `${marker.reason.title}: ${marker.reason.fix}` : null;
+}

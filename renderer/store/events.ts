@@ -1,0 +1,53 @@
+import { portdesk } from '../bridge';
+import { useApp } from './appStore';
+import { useDetail } from './detailStore';
+import { useOutbox } from './outboxStore';
+import { useRequests } from './requestsStore';
+import { useWizard } from './wizardStore';
+
+/**
+ * Routes what main pushes to the stores that show it. Returns one function that unsubscribes
+ * everything (the app shell calls it on unmount).
+ */
+export function subscribeToMain(): () => void {
+  const bridge = portdesk();
+  const unsubscribers = [
+    bridge.onSyncStatus((status) => useApp.getState().setSync(status)),
+
+    bridge.onNavigate((event) => useApp.getState().applyNavigateEvent(event)),
+
+    bridge.onPortabilityProgress((event) => useWizard.getState().applyPortabilityProgress(event)),
+
+    bridge.onUploadProgress((event) => useWizard.getState().applyUploadProgress(event)),
+
+    bridge.onDataChanged((change) => {
+      const kinds = new Set(change.kinds);
+      if (kinds.has('requests') || kinds.has('outbox')) {
+        void useRequests.getState().refresh();
+        const { sid } = useDetail.getState();
+        const touchesOpenRequest =
+          sid !== null && (change.requestSids.length === 0 || change.requestSids.includes(sid));
+        if (touchesOpenRequest || (kinds.has('outbox') && sid !== null)) {
+          void useDetail.getState().reload();
+        }
+      }
+      if (kinds.has('outbox') && useOutbox.getState().items !== null) {
+        void useOutbox.getState().load();
+      }
+      if (kinds.has('accounts')) void useApp.getState().loadAccounts();
+      if (kinds.has('settings')) void useApp.getState().loadSettings();
+      if (kinds.has('drafts')) {
+        const draftId = useWizard.getState().draft?.id;
+        if (
+          draftId !== undefined &&
+          (change.draftIds.length === 0 || change.draftIds.includes(draftId))
+        ) {
+          void useWizard.getState().reloadDraft();
+        }
+      }
+    }),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

@@ -1,0 +1,394 @@
+import { create } from 'zustand';
+import type { DraftPatch, IpcError } from '../../shared/ipc';
+import type {
+  DraftPayload,
+  DraftView,
+  PortabilityProgressView,
+  SubmitResultView,
+  UploadProgressView,
+} from '../../shared/views';
+import { request } from '../bridge';
+
+export const WIZARD_STEPS = [
+  'numbers',
+  'portability',
+  'carrier',
+  'bill',
+  'schedule',
+  'review',
+] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+/** Typing is saved this long after the last keystroke (and at once when leaving a step). */
+export const SAVE_DEBOUNCE_MS = 400;
+
+export interface SaveState {
+  state: 'idle' | 'saving' | 'saved' | 'error';
+  at: number | null;
+  error: IpcError | null;
+}
+
+export interface LocalUpload {
+  name: string;
+  phase: 'reading' | UploadProgressView['phase'];
+  loadedBytes: number;
+  totalBytes: number;
+  message: string | null;
+}
+
+interface WizardState {
+  draft: DraftView | null;
+  loading: boolean;
+  loadError: IpcError | null;
+  save: SaveState;
+  step: WizardStep;
+  /** Fields the agent has left (blur) — their errors show; the rest wait for "Next" or submit. */
+  touched: ReadonlySet<string>;
+  showAllErrors: boolean;
+  upload: LocalUpload | null;
+  submitting: boolean;
+  submitResult: SubmitResultView | null;
+  submitError: IpcError | null;
+
+  open(draftId: number): Promise<void>;
+  create(accountId: string): Promise<DraftView | null>;
+  close(): void;
+  setStep(step: WizardStep): void;
+  touch(field: string): void;
+  revealErrors(): void;
+  edit(patch: DraftPatch): void;
+  changeAccount(accountId: string): Promise<void>;
+  flush(): Promise<void>;
+  attachBill(file: File): Promise<void>;
+  removeBill(): Promise<void>;
+  startPortability(phoneNumbers?: string[]): Promise<IpcError | null>;
+  cancelPortability(): Promise<void>;
+  applyPortabilityProgress(event: PortabilityProgressView): void;
+  applyUploadProgress(event: UploadProgressView): void;
+  reloadDraft(): Promise<void>;
+  submit(): Promise<void>;
+}
+
+/** Patches compose: later keys win, and the nested carrier/address objects merge. */
+export function mergePatch(a: DraftPatch, b: DraftPatch): DraftPatch {
+  const merged: DraftPatch = { ...a, ...b };
+  if (a.losingCarrier || b.losingCarrier) {
+    merged.losingCarrier = { ...a.losingCarrier, ...b.losingCarrier };
+    if (a.losingCarrier?.address || b.losingCarrier?.address) {
+      merged.losingCarrier.address = {
+        ...a.losingCarrier?.address,
+        ...b.losingCarrier?.address,
+      };
+    }
+  }
+  return merged;
+}
+
+export function applyPatch(payload: DraftPayload, patch: DraftPatch): DraftPayload {
+  const { losingCarrier, ...top } = patch;
+  return {
+    ...payload,
+    ...top,
+    losingCarrier: losingCarrier
+      ? {
+          ...payload.losingCarrier,
+          ...losingCarrier,
+          address: { ...payload.losingCarrier.address, ...losingCarrier.address },
+        }
+      : payload.losingCarrier,
+  };
+}
+
+let pending: DraftPatch | null = null;
+let timer: number | undefined;
+let saving: Promise<void> | null = null;
+
+export const useWizard = create<WizardState>()((set, get) => {
+  async function saveNow(): Promise<void> {
+    window.clearTimeout(timer);
+    const draft = get().draft;
+    if (!draft || !pending) return;
+    const patch = pending;
+    pending = null;
+    set({ save: { ...get().save, state: 'saving' } });
+    const result = await request((b) => b.updateDraft({ draftId: draft.id, patch }));
+    if (get().draft?.id !== draft.id) return;
+    if (!result.ok) {
+      // Keep the edit: it is retried with the next change or when leaving the step.
+      pending = pending ? mergePatch(patch, pending) : patch;
+      set({ save: { state: 'error', at: Date.now(), error: result.error } });
+      return;
+    }
+    // Edits typed while this save was in flight stay on top of what main returned.
+    const payload = pending ? applyPatch(result.data.payload, pending) : result.data.payload;
+    set({
+      draft: { ...result.data, payload },
+      save: { state: pending ? 'saving' : 'saved', at: Date.now(), error: null },
+    });
+  }
+
+  function initialState() {
+    return {
+      draft: null,
+      loading: false,
+      loadError: null,
+      save: { state: 'idle', at: null, error: null } as SaveState,
+      step: 'numbers' as WizardStep,
+      touched: new Set<string>(),
+      showAllErrors: false,
+      upload: null,
+      submitting: false,
+      submitResult: null,
+      submitError: null,
+    };
+  }
+
+  return {
+    ...initialState(),
+
+    async open(draftId) {
+      if (get().draft?.id === draftId) return;
+      pending = null;
+      set({ ...initialState(), loading: true });
+      const result = await request((b) => b.getDraft({ draftId }));
+      if (!result.ok) {
+        set({ loading: false, loadError: result.error });
+        return;
+      }
+      const draft = result.data;
+      set({
+        draft,
+        loading: false,
+        step: draft.origin ? 'review' : draft.payload.phoneNumbers.length ? 'review' : 'numbers',
+        showAllErrors: Boolean(draft.origin),
+        submitResult:
+          draft.status === 'submitted' && draft.requestSid
+            ? { state: 'created', draftId: draft.id, requestSid: draft.requestSid }
+            : null,
+      });
+    },
+
+    async create(accountId) {
+      pending = null;
+      set({ ...initialState(), loading: true });
+      const result = await request((b) => b.createDraft({ accountId }));
+      if (!result.ok) {
+        set({ loading: false, loadError: result.error });
+        return null;
+      }
+      set({ draft: result.data, loading: false });
+      return result.data;
+    },
+
+    close() {
+      void get().flush();
+      set(initialState());
+    },
+
+    setStep(step) {
+      void get().flush();
+      set({ step });
+    },
+
+    touch(field) {
+      if (get().touched.has(field)) return;
+      set({ touched: new Set([...get().touched, field]) });
+    },
+
+    revealErrors() {
+      set({ showAllErrors: true });
+    },
+
+    edit(patch) {
+      const draft = get().draft;
+      if (!draft || draft.status !== 'editing') return;
+      pending = pending ? mergePatch(pending, patch) : patch;
+      set({
+        draft: { ...draft, payload: applyPatch(draft.payload, patch) },
+        save: { ...get().save, state: 'saving' },
+      });
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void get().flush(), SAVE_DEBOUNCE_MS);
+    },
+
+    async changeAccount(accountId) {
+      const draft = get().draft;
+      if (!draft) return;
+      await get().flush();
+      const result = await request((b) =>
+        b.updateDraft({ draftId: draft.id, accountId, patch: {} }),
+      );
+      if (result.ok) set({ draft: result.data });
+      else set({ save: { state: 'error', at: Date.now(), error: result.error } });
+    },
+
+    async flush() {
+      // One save at a time, in order; a flush waits for the save in flight, then sends the rest.
+      while (saving) await saving;
+      if (!pending) return;
+      saving = saveNow().finally(() => {
+        saving = null;
+      });
+      await saving;
+    },
+
+    async attachBill(file) {
+      const draft = get().draft;
+      if (!draft) return;
+      set({
+        upload: {
+          name: file.name,
+          phase: 'reading',
+          loadedBytes: 0,
+          totalBytes: file.size,
+          message: null,
+        },
+      });
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        set({
+          upload: {
+            name: file.name,
+            phase: 'failed',
+            loadedBytes: 0,
+            totalBytes: file.size,
+            message: 'PortDesk could not read that file. Is it still on disk, and readable?',
+          },
+        });
+        return;
+      }
+      const result = await request((b) =>
+        b.attachBill({ draftId: draft.id, name: file.name, bytes }),
+      );
+      if (!result.ok) {
+        set({
+          upload: {
+            name: file.name,
+            phase: 'failed',
+            loadedBytes: 0,
+            totalBytes: file.size,
+            message: result.error.message,
+          },
+        });
+        return;
+      }
+      set({ draft: withLocalEdits(result.data), upload: null });
+    },
+
+    async removeBill() {
+      const draft = get().draft;
+      if (!draft) return;
+      const result = await request((b) => b.removeBill({ draftId: draft.id }));
+      if (result.ok) set({ draft: withLocalEdits(result.data), upload: null });
+      else set({ save: { state: 'error', at: Date.now(), error: result.error } });
+    },
+
+    async startPortability(phoneNumbers) {
+      const draft = get().draft;
+      if (!draft) return null;
+      await get().flush();
+      const result = await request((b) =>
+        b.startPortabilityCheck(
+          phoneNumbers ? { draftId: draft.id, phoneNumbers } : { draftId: draft.id },
+        ),
+      );
+      if (!result.ok) return result.error;
+      const current = get().draft;
+      if (current?.id === draft.id) {
+        const checking = new Set(
+          phoneNumbers ?? current.payload.phoneNumbers.map((n) => n.phoneNumber),
+        );
+        set({
+          draft: {
+            ...current,
+            portability: {
+              checkId: result.data.checkId,
+              state: 'running',
+              done: 0,
+              total: result.data.total,
+              results: current.portability.results.filter((r) => !checking.has(r.phoneNumber)),
+            },
+          },
+        });
+      }
+      return null;
+    },
+
+    async cancelPortability() {
+      const checkId = get().draft?.portability.checkId;
+      if (!checkId) return;
+      await request((b) => b.cancelPortabilityCheck({ checkId }));
+    },
+
+    applyPortabilityProgress(event) {
+      const draft = get().draft;
+      if (!draft || draft.id !== event.draftId) return;
+      const byNumber = new Map(draft.portability.results.map((r) => [r.phoneNumber, r]));
+      for (const result of event.results) byNumber.set(result.phoneNumber, result);
+      const order = draft.payload.phoneNumbers.map((n) => n.phoneNumber);
+      const results = order.flatMap((n) => {
+        const r = byNumber.get(n);
+        return r ? [r] : [];
+      });
+      set({
+        draft: {
+          ...draft,
+          portability: {
+            checkId: event.checkId,
+            state: event.state,
+            done: event.done,
+            total: event.total,
+            results,
+          },
+        },
+      });
+    },
+
+    applyUploadProgress(event) {
+      const { draft, upload } = get();
+      if (!draft || draft.id !== event.draftId) return;
+      if (event.phase === 'uploaded' && !upload) return;
+      set({
+        upload: {
+          name: event.name,
+          phase: event.phase,
+          loadedBytes: event.loadedBytes,
+          totalBytes: event.totalBytes,
+          message: event.message,
+        },
+      });
+    },
+
+    async reloadDraft() {
+      const draft = get().draft;
+      if (!draft) return;
+      const result = await request((b) => b.getDraft({ draftId: draft.id }));
+      if (result.ok && get().draft?.id === draft.id) set({ draft: withLocalEdits(result.data) });
+    },
+
+    async submit() {
+      const draft = get().draft;
+      if (!draft) return;
+      set({ submitting: true, submitError: null, showAllErrors: true });
+      await get().flush();
+      const result = await request((b) => b.submitDraft({ draftId: draft.id }));
+      if (!result.ok) {
+        set({ submitting: false, submitError: result.error });
+        if (result.error.fields) {
+          const current = get().draft;
+          if (current) set({ draft: { ...current, fieldErrors: result.error.fields } });
+        }
+        return;
+      }
+      set({ submitting: false, submitResult: result.data });
+      await get().reloadDraft();
+    },
+  };
+});
+
+/** A draft from main with the agent's unsaved keystrokes laid over it. */
+function withLocalEdits(draft: DraftView): DraftView {
+  return pending ? { ...draft, payload: applyPatch(draft.payload, pending) } : draft;
+}

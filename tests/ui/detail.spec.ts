@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ACME_SID, GLOBEX_SID, INITECH_SID } from '../fixtures/fakeData';
+import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+
+async function openRequest(page: Page, sid: string) {
+  await page.evaluate(
+    (s) => (globalThis as unknown as FakeGlobal).__portdeskFake.navigateTo(s),
+    sid,
+  );
+  await expect(page.getByRole('button', { name: 'Back to requests' })).toBeVisible();
+}
+
+test.describe('request detail', () => {
+  test('a rejected number shows the reason in words with the fix from the catalog', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await openRequest(page, ACME_SID);
+    await expect(page.getByRole('heading', { level: 1, name: 'Acme Plumbing LLC' })).toBeVisible();
+    await expect(page.getByText('Action required').first()).toBeVisible();
+    const timeline = page.getByTestId('timeline');
+    await expect(
+      timeline.getByText('(415) 555-0142 was rejected by the losing carrier'),
+    ).toBeVisible();
+    await expect(timeline.getByText('Invalid PIN').first()).toBeVisible();
+    await expect(timeline.getByText(/Fix:/).first()).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'detail-rejected');
+
+    await page.getByRole('tab', { name: /Numbers/ }).click();
+    await expect(page.getByRole('table', { name: 'Numbers in this request' })).toContainText(
+      'Invalid PIN',
+    );
+    await expectAccessible(page);
+    await screenshots(page, 'detail-numbers');
+  });
+
+  test('a status change pushed by main appears in the timeline without a reload', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await openRequest(page, INITECH_SID);
+    await expect(page.getByText('Waiting for signature').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Open LOA signing link' })).toBeVisible();
+    await page.getByRole('button', { name: 'Open LOA signing link' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as FakeGlobal).__portdeskFake.openedLoaFor),
+      )
+      .toBe(INITECH_SID);
+
+    const steps = ['in_progress', 'pending', 'completed'] as const;
+    const expected = [
+      'Request status: Waiting for signature → In progress',
+      'port date confirmed for',
+      'Request status: In progress → Completed',
+    ];
+    for (const [i, step] of steps.entries()) {
+      await page.evaluate(
+        ([sid, to]) => (globalThis as unknown as FakeGlobal).__portdeskFake.advanceRequest(sid, to),
+        [INITECH_SID, step] as const,
+      );
+      await expect(
+        page
+          .getByTestId('timeline')
+          .getByText(expected[i] ?? '')
+          .first(),
+      ).toBeVisible();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Initech' })).toBeVisible();
+    await expect(page.locator('.screen__subtitle').getByText('Completed')).toBeVisible();
+    await screenshots(page, 'detail-live-completed');
+
+    // And a rejection arriving live shows its reason and fix.
+    await page.evaluate(
+      (sid) => (globalThis as unknown as FakeGlobal).__portdeskFake.advanceRequest(sid, 'rejected'),
+      INITECH_SID,
+    );
+    await expect(
+      page.getByTestId('timeline').getByText('Invalid account number').first(),
+    ).toBeVisible();
+  });
+
+  test('canceling numbers asks first, explains the consequence, and queues the cancel', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await openRequest(page, ACME_SID);
+    await page.getByRole('tab', { name: /Numbers/ }).click();
+    const table = page.getByRole('table', { name: 'Numbers in this request' });
+    await table.getByRole('checkbox').nth(2).check({ force: true });
+    await page.getByRole('button', { name: 'Cancel 1 number' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('These numbers stay with the losing carrier');
+    await screenshots(page, 'detail-cancel-numbers');
+    await dialog.getByRole('button', { name: 'Cancel numbers' }).click();
+    await expect(page.getByText(/cancel sent to Twilio/)).toBeVisible();
+    await expect(table.getByText('Canceled').first()).toBeVisible();
+  });
+
+  test('cancel request explains the cut-off near the port date', async ({ page }) => {
+    await openApp(page);
+    await openRequest(page, INITECH_SID);
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('24–48 hours of the port date');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Keep the request' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  test('fix and resubmit opens a draft with the rejected fields marked', async ({ page }) => {
+    await openApp(page);
+    await openRequest(page, ACME_SID);
+    await page.getByRole('button', { name: 'Fix and resubmit' }).click();
+    await expect(page.getByText(`Correcting rejected request ${ACME_SID}`)).toBeVisible();
+    await expect(page.getByText(/Invalid PIN/).first()).toBeVisible();
+    await screenshots(page, 'wizard-resubmit');
+  });
+
+  test('a request with 1,000 numbers opens and its numbers filter by digits', async ({ page }) => {
+    await openApp(page);
+    await openRequest(page, GLOBEX_SID);
+    await page.getByRole('tab', { name: /Numbers/ }).click();
+    const table = page.getByRole('table', { name: 'Numbers in this request' });
+    await expect(table).toHaveAttribute('aria-rowcount', '1001');
+    await page.getByRole('searchbox', { name: 'Find a number' }).fill('1999');
+    await expect(table).toHaveAttribute('aria-rowcount', '2');
+    await page.getByRole('button', { name: 'Copy details' }).click();
+    await expect(page.getByText('Request details copied.')).toBeVisible();
+    const copied = await page.evaluate(
+      () => (globalThis as unknown as FakeGlobal).__portdeskFake.lastCopied,
+    );
+    expect(copied).toContain('Globex Corporation');
+  });
+});
