@@ -1,5 +1,6 @@
 import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
 import type { Notice } from '../notify/types';
+import type { SyncTiming } from '../sync/engine';
 
 /**
  * What a host (the Electron shell, the browser host, the end-to-end harness) gets from the core:
@@ -15,6 +16,8 @@ export interface PortdeskCore {
   /** OS signals the host forwards: sync runs on resume from sleep and on reconnect. */
   networkChanged(online: boolean): void;
   resumedFromSleep(): void;
+  /** Runs a full sync now (all accounts, or one) and resolves when it has finished. */
+  syncNow(accountId?: string): Promise<void>;
   /** Counts for the tray/dock badge. */
   attentionCount(): number;
   /** Starts sync loops and the outbox; idempotent. */
@@ -42,4 +45,10 @@ export interface CoreOptions {
   now?: () => number;
   /** IANA time zone for quiet hours; default the system's. */
   timeZone?: string;
+  /** Test seam: the demo simulator's clock acceleration. */
+  demoAcceleration?: number;
+  /** Test seam: where "Twilio" accounts live (tests point them at a simulator). */
+  twilioEndpoints?: { baseUrl: string; uploadBaseUrl: string };
+  /** Test seam: shorter sync timings. */
+  syncTiming?: Partial<SyncTiming>;
 }

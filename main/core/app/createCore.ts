@@ -1,0 +1,197 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SyncStatusView } from '../../../shared/views';
+import { AccountService } from '../accounts/accountService';
+import { createClientProvider } from '../accounts/clientProvider';
+import { DemoMode } from '../accounts/demoMode';
+import type { Notice } from '../notify/types';
+import { createPortingUseCases } from '../porting';
+import { openStore } from '../store';
+import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
+import { createVault } from '../vault';
+import { EventHub } from './eventHub';
+import { buildHandlers } from './handlers';
+import { NoticeFeed } from './noticeFeed';
+import type { CoreOptions, PortdeskCore } from './portdeskCore';
+import { SettingsService } from './settingsService';
+
+export const DATABASE_FILE = 'portdesk.sqlite3';
+/** How often time-based reminders (LOA expiry, ageing) are looked for. */
+const REMINDER_CHECK_MS = 15 * 60_000;
+
+/**
+ * The composition root of the core: opens the database, the keychain and the demo simulator
+ * lazily, builds the sync engine and the porting use cases, and exposes one handler per IPC
+ * channel. Hosts (Electron shell, browser host, tests) only carry bytes and show pop-ups.
+ */
+export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
+  const now = options.now ?? Date.now;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const store = openStore({
+    file: join(options.dataDir, DATABASE_FILE),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const vault = createVault(options.keychainService ? { service: options.keychainService } : {});
+  const demo = new DemoMode({
+    store,
+    vault,
+    ...(options.demoAcceleration ? { accelerate: options.demoAcceleration } : {}),
+  });
+  const clients = createClientProvider({
+    store,
+    vault,
+    endpointsFor: (account) => demo.endpointsFor(account),
+  });
+  const events = new EventHub((error) => console.error('[core] event listener failed', error));
+  const settings = new SettingsService(store);
+  const noticeListeners = new Set<(notice: Notice) => void>();
+  let online = true;
+
+  const accountLabels = (): Map<string, string> =>
+    new Map(store.accounts.list().map((account) => [account.id, account.label]));
+  const toSyncStatusView = (snapshot: SyncStatusSnapshot): SyncStatusView => {
+    const labels = accountLabels();
+    return {
+      ...snapshot,
+      accounts: snapshot.accounts.map((account) => ({
+        ...account,
+        label: labels.get(account.accountId) ?? account.accountId,
+      })),
+    };
+  };
+
+  const notices = new NoticeFeed({
+    store,
+    settings: () => settings.get(),
+    timeZone,
+    now,
+    emit: (notice) => {
+      for (const listener of noticeListeners) listener(notice);
+    },
+  });
+
+  const sync = createSyncEngine({
+    store,
+    clients,
+    now,
+    settings: () => settings.get(),
+    readDocumentBytes: async (path) => new Uint8Array(await readFile(path)),
+    onCycle: (cycle) => {
+      notices.afterSyncCycle(cycle);
+      events.emit('onDataChanged', {
+        kinds: ['requests'],
+        // More than a screenful changed: "any may have changed" (empty list) is cheaper to send.
+        requestSids: cycle.changedRequestSids.length > 1000 ? [] : cycle.changedRequestSids,
+        draftIds: [],
+      });
+    },
+    onStatus: (snapshot) => events.emit('onSyncStatus', toSyncStatusView(snapshot)),
+    onOutboxChanged: (change) =>
+      events.emit('onDataChanged', {
+        kinds:
+          change.draftIds.length > 0 ? ['outbox', 'drafts', 'requests'] : ['outbox', 'requests'],
+        requestSids: change.requestSids.slice(0, 1000),
+        draftIds: change.draftIds.slice(0, 1000),
+      }),
+    ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+  });
+
+  const porting = createPortingUseCases({
+    store,
+    clients,
+    dataDir: options.dataDir,
+    now,
+    kickOutbox: () => sync.kickOutbox(),
+    emit: (event, payload) => events.emit(event, payload),
+    isOnline: () => online,
+    ageingDays: () => settings.get().ageingDays,
+  });
+
+  const accounts = new AccountService({
+    store,
+    vault,
+    clients,
+    now,
+    onAccountAdded: (accountId) => sync.addAccount(accountId),
+    onAccountRemoved: (accountId) => sync.removeAccount(accountId),
+    onCredentialsChanged: (accountId) => sync.credentialsChanged(accountId),
+    ...(options.twilioEndpoints ? { endpoints: options.twilioEndpoints } : {}),
+  });
+
+  const handlers = buildHandlers({
+    store,
+    accounts,
+    demo,
+    porting,
+    sync,
+    settings,
+    host: options.host,
+    syncStatus: () => toSyncStatusView(sync.status()),
+    onAccountsChanged: () =>
+      events.emit('onDataChanged', {
+        kinds: ['accounts', 'requests'],
+        requestSids: [],
+        draftIds: [],
+      }),
+    onSettingsChanged: () =>
+      events.emit('onDataChanged', { kinds: ['settings'], requestSids: [], draftIds: [] }),
+  });
+
+  let started = false;
+  let closed = false;
+  let reminderTimer: ReturnType<typeof setInterval> | null = null;
+  const checkReminders = (): void => {
+    try {
+      notices.checkReminders();
+    } catch (error) {
+      console.error('[core] reminder check failed', error);
+    }
+  };
+
+  return {
+    handlers,
+    on: (event, listener) => events.on(event, listener),
+    onNotice(listener) {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    },
+    networkChanged(isOnline) {
+      online = isOnline;
+      sync.networkChanged(isOnline);
+    },
+    resumedFromSleep() {
+      sync.resumedFromSleep();
+      checkReminders();
+    },
+    syncNow: (accountId) => sync.syncNow(accountId),
+    attentionCount() {
+      return store.requests.counts({
+        ageing: {
+          now: new Date(now()).toISOString(),
+          noPortDateAfterDays: settings.get().ageingDays,
+        },
+      }).needsAttention;
+    },
+    async start() {
+      if (started || closed) return;
+      started = true;
+      sync.start();
+      checkReminders();
+      reminderTimer = setInterval(checkReminders, REMINDER_CHECK_MS);
+      reminderTimer.unref();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (reminderTimer) clearInterval(reminderTimer);
+      await porting.close();
+      await sync.stop();
+      await clients.closeAll();
+      await demo.close();
+      store.close();
+    },
+  };
+}
