@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../../main/core/store';
+import { startSimulator, type RunningSimulator } from '../../../main/simulator';
+import {
+  addSimulatorAccount,
+  engineFor,
+  manualClock,
+  MINUTE,
+  openTempStore,
+  queueSubmission,
+  simRequests,
+  simulatorClients,
+  testNumber,
+  type TempStore,
+  type WirePortIn,
+} from './syncHarness';
+
+const SEEDED = 120;
+const SUBMISSIONS = 6;
+let sim: RunningSimulator;
+let temp: TempStore;
+let accountId: string;
+let clients: ReturnType<typeof simulatorClients>;
+let unhandled = 0;
+const countUnhandled = (): void => {
+  unhandled += 1;
+};
+
+beforeAll(async () => {
+  process.on('unhandledRejection', countUnhandled);
+  sim = await startSimulator({ seed: 'sync-faults' });
+  sim.control.seed({ requests: SEEDED, numbersPerRequest: 2 });
+  temp = openTempStore();
+  accountId = addSimulatorAccount(temp.store, sim);
+  clients = simulatorClients(sim);
+});
+
+afterAll(async () => {
+  process.off('unhandledRejection', countUnhandled);
+  await clients.closeAll();
+  await sim.close();
+  temp.close();
+});
+
+/** Where the store differs from the simulator; empty when they agree. */
+function differences(store: Store, wire: WirePortIn[]): string[] {
+  const problems: string[] = [];
+  for (const request of wire) {
+    const stored = store.requests.getRequest(request.port_in_request_sid)?.request;
+    if (!stored) {
+      problems.push(`${request.port_in_request_sid} missing`);
+      continue;
+    }
+    if (stored.status.raw !== request.port_in_request_status) {
+      problems.push(`${request.port_in_request_sid} status ${stored.status.raw}`);
+    }
+    const numbers = new Map(stored.phoneNumbers.map((n) => [n.sid, n]));
+    for (const number of request.phone_numbers) {
+      const local = numbers.get(number.port_in_phone_number_sid);
+      if (
+        local?.status.raw !== number.port_in_phone_number_status ||
+        local.portDate !== number.port_date
+      ) {
+        problems.push(`${number.port_in_phone_number_sid} differs`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe('sync under injected faults', () => {
+  it('converges to exactly the simulator’s state: nothing lost, nothing twice, no unhandled rejection', async () => {
+    const clock = manualClock();
+    const engine = engineFor(temp.store, clients, { now: clock.now });
+    const submitted = Array.from({ length: SUBMISSIONS }, (_, i) =>
+      queueSubmission(temp.store, accountId, temp.dir, {
+        numbers: [testNumber(700 + i * 2), testNumber(701 + i * 2)],
+        customerName: `Faulty Customer ${i}`,
+      }),
+    );
+    // Freeze the clock once the creates are in: from then on the simulator holds still.
+    sim.control.addFault({ kind: 'status', status: 500, rate: 0.07 });
+    sim.control.addFault({ kind: 'status', status: 503, rate: 0.05 });
+    sim.control.addFault({ kind: 'reset', phase: 'before', rate: 0.04 });
+    sim.control.addFault({ kind: 'reset', phase: 'after', rate: 0.04 });
+    sim.control.addFault({ kind: 'malformed', phase: 'after', rate: 0.04 });
+
+    const outcomes: string[] = [];
+    let converged = false;
+    for (let cycle = 0; cycle < 40 && !converged; cycle += 1) {
+      // A burst of 429s with Retry-After at the start of every cycle, which the client's own
+      // retries ride out; once, a burst longer than them, which fails that cycle.
+      sim.control.addFault({
+        kind: 'status',
+        status: 429,
+        retryAfterSeconds: 1,
+        count: cycle === 1 ? 6 : 3,
+      });
+      const result = await engine.runCycle(accountId);
+      outcomes.push(result.outcome);
+      if (cycle === 0) sim.control.setAcceleration(1e-9);
+      const pending = temp.store.outbox
+        .list({ accountIds: [accountId] })
+        .filter((item) => item.state !== 'done');
+      converged =
+        result.outcome === 'ok' &&
+        result.discovered &&
+        pending.length === 0 &&
+        differences(temp.store, simRequests(sim)).length === 0;
+      clock.advance(2 * MINUTE);
+    }
+    const fired = sim.control
+      .state()
+      .faults.map(
+        (f) => `${f.fault.kind}${'status' in f.fault ? ` ${f.fault.status}` : ''}×${f.fired}`,
+      );
+    console.log(
+      `faults: ${outcomes.length} cycles (${outcomes.join(', ')}); fired ${fired.join(', ')}`,
+    );
+    sim.control.clearFaults();
+
+    expect(converged, `cycles: ${outcomes.join(', ')}`).toBe(true);
+
+    const wire = simRequests(sim);
+    expect(wire).toHaveLength(SEEDED + SUBMISSIONS);
+    expect(differences(temp.store, wire)).toEqual([]);
+    // Nothing extra locally, and each request announced once.
+    expect(temp.store.requests.listRequests({ accountIds: [accountId] }).total).toBe(wire.length);
+    for (const request of wire) {
+      const events = temp.store.timeline.listEvents(request.port_in_request_sid);
+      expect(events.filter((e) => e.kind === 'request_created')).toHaveLength(1);
+      expect(events.filter((e) => e.kind === 'loa_link_available').length).toBeLessThanOrEqual(1);
+    }
+    // Every submission became exactly one request, linked to its draft.
+    for (const queued of submitted) {
+      const draft = temp.store.drafts.get(queued.draftId);
+      expect(draft?.status).toBe('submitted');
+      expect(wire.filter((r) => r.port_in_request_sid === draft?.requestSid)).toHaveLength(1);
+    }
+    expect(unhandled).toBe(0);
+  }, 120_000);
+});
