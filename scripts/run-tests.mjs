@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const outDir = 'test-results';
 mkdirSync(outDir, { recursive: true });
 
-/** @type {{ name: string, cmd: string, args: string[], report: string, count: (json: any) => {passed:number, failed:number, skipped:number} }[]} */
+/** @type {{ name: string, cmd: string, args: string[], env?: Record<string, string>, report: string, count: (json: any) => {passed:number, failed:number, skipped:number} }[]} */
 const suites = [
   {
     name: 'vitest',
@@ -29,12 +29,28 @@ const suites = [
   },
 ];
 
-if (existsSync('playwright.config.ts') && process.env.PORTDESK_SKIP_E2E !== '1') {
+// Playwright suites: the renderer against a fake bridge (UI), and the end-to-end suite against
+// the real core. Each writes its own JSON report.
+const playwrightSuites = [
+  {
+    name: 'playwright ui',
+    config: 'playwright.ui.config.ts',
+    report: join(outDir, 'playwright-ui.json'),
+  },
+  {
+    name: 'playwright e2e',
+    config: 'playwright.config.ts',
+    report: join(outDir, 'playwright-e2e.json'),
+  },
+];
+for (const suite of playwrightSuites) {
+  if (!existsSync(suite.config) || process.env.PORTDESK_SKIP_BROWSER_TESTS === '1') continue;
   suites.push({
-    name: 'playwright',
+    name: suite.name,
     cmd: 'npx',
-    args: ['playwright', 'test', '--reporter=list,json'],
-    report: join(outDir, 'playwright.json'),
+    args: ['playwright', 'test', '-c', suite.config, '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: suite.report },
+    report: suite.report,
     count: (r) => ({
       passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
       failed: r.stats?.unexpected ?? 0,
@@ -50,7 +66,7 @@ for (const suite of suites) {
   rmSync(suite.report, { force: true });
   const run = spawnSync(suite.cmd, suite.args, {
     stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(outDir, 'playwright.json') },
+    env: { ...process.env, ...suite.env },
   });
   if (!existsSync(suite.report)) {
     console.error(
