@@ -159,11 +159,11 @@ const ATTENTION_SQL: Record<AttentionFlag, string> = {
     WHERE request_sid IS NOT NULL AND state = 'failed')`,
 };
 
-const ANY_ATTENTION_SQL = `(${ATTENTION_FLAGS.map((flag) => ATTENTION_SQL[flag]).join(' OR ')})`;
-
 const SEARCH_SQL = {
-  // A covering scan of the narrow customer index instead of the table.
-  customer: `r.rowid IN (SELECT rowid FROM port_in_requests
+  customer: `r.id IN (SELECT rowid FROM port_in_requests_customer_search
+    WHERE port_in_requests_customer_search MATCH @customerPhrase)`,
+  // Too short for trigrams: a covering scan of the narrow customer index instead of the table.
+  customerShort: `r.id IN (SELECT id FROM port_in_requests
     WHERE customer_folded LIKE @customerPattern ESCAPE '\\')`,
   phone: `r.id IN (SELECT request_id FROM port_in_numbers
     WHERE phone_digits_reversed >= @suffixLow AND phone_digits_reversed < @suffixHigh)`,
@@ -213,7 +213,15 @@ function ageingCutoff(ageing: AgeingClock = {}): string {
   return new Date(now - days * DAY_MS).toISOString();
 }
 
-function whereClause(query: RequestListQuery): { sql: string; params: Params } {
+/**
+ * The WHERE of a list query. Attention flags become an id set: each flag's ids come through the
+ * index its condition hits (see `flaggedIds`), which is far cheaper than evaluating five
+ * conditions on every row to count the total.
+ */
+function whereClause(
+  query: RequestListQuery,
+  flaggedIds: (flags: readonly AttentionFlag[]) => number[],
+): { sql: string; params: Params } {
   const conditions: string[] = [];
   const params: Params = {};
 
@@ -241,21 +249,28 @@ function whereClause(query: RequestListQuery): { sql: string; params: Params } {
       params.accountIds = JSON.stringify(query.accountIds);
     }
   }
-  if (query.needsAttention) {
-    conditions.push(ANY_ATTENTION_SQL);
-  } else if (query.attention?.length) {
-    const flags = ATTENTION_FLAGS.filter((flag) => query.attention?.includes(flag));
-    const unknown = query.attention.find((flag) => !ATTENTION_FLAGS.includes(flag));
+  if (query.needsAttention || query.attention?.length) {
+    const unknown = query.attention?.find((flag) => !ATTENTION_FLAGS.includes(flag));
     if (unknown !== undefined) {
       throw invalidInput('attention', `"${String(unknown)}" is not an attention flag`);
     }
-    conditions.push(`(${flags.map((flag) => ATTENTION_SQL[flag]).join(' OR ')})`);
+    const flags = query.needsAttention
+      ? ATTENTION_FLAGS
+      : ATTENTION_FLAGS.filter((flag) => query.attention?.includes(flag));
+    conditions.push('r.id IN (SELECT value FROM json_each(@attentionIds))');
+    params.attentionIds = JSON.stringify(flaggedIds(flags));
   }
 
   const terms = parseSearch(query.search);
   if (terms) {
-    const alternatives = [SEARCH_SQL.customer];
-    params.customerPattern = terms.customerPattern;
+    const alternatives: string[] = [];
+    if ('phrase' in terms.customer) {
+      alternatives.push(SEARCH_SQL.customer);
+      params.customerPhrase = terms.customer.phrase;
+    } else {
+      alternatives.push(SEARCH_SQL.customerShort);
+      params.customerPattern = terms.customer.pattern;
+    }
     if (terms.phone) {
       alternatives.push(SEARCH_SQL.phone);
       params.suffixLow = terms.phone.suffix.low;
@@ -358,14 +373,19 @@ export function requestList(db: Database): RequestList {
      ORDER BY page.key`,
   );
 
+  const flagIds = (flag: AttentionFlag, cutoff: string): number[] =>
+    ATTENTION_SQL[flag].includes('@ageingCutoff')
+      ? idsByFlag[flag].all({ ageingCutoff: cutoff })
+      : idsByFlag[flag].all();
+
   return {
     listRequests(query = {}) {
       const { limit, offset } = pageBounds(query);
-      const where = whereClause(query);
       const cutoff = ageingCutoff(query.ageing);
-      const params: Params = where.sql.includes('@ageingCutoff')
-        ? { ...where.params, ageingCutoff: cutoff }
-        : where.params;
+      const where = whereClause(query, (flags) => [
+        ...new Set(flags.flatMap((flag) => flagIds(flag, cutoff))),
+      ]);
+      const params = where.params;
       // Sort and page on ids alone (a sort then carries two values a row, not twenty), then read
       // the columns of the page's rows only.
       const ids = statement(
@@ -435,14 +455,11 @@ export function requestList(db: Database): RequestList {
       const byAccount = Object.fromEntries(
         countByAccount.all().map((group) => [group.account_id, group.n]),
       );
-      const cutoff = { ageingCutoff: ageingCutoff(query.ageing) };
+      const cutoff = ageingCutoff(query.ageing);
       const flagged = new Set<number>();
       const byAttention = Object.fromEntries(
         ATTENTION_FLAGS.map((flag) => {
-          const statement = idsByFlag[flag];
-          const ids = ATTENTION_SQL[flag].includes('@ageingCutoff')
-            ? statement.all(cutoff)
-            : statement.all();
+          const ids = flagIds(flag, cutoff);
           for (const id of ids) flagged.add(id);
           return [flag, ids.length];
         }),

@@ -32,9 +32,20 @@ export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A trigram index answers substrings of at least this many characters. */
+export const MIN_TRIGRAM_LENGTH = 3;
+
+/** An FTS5 phrase: the text matched as one substring, quotes doubled. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 export interface SearchTerms {
-  /** LIKE pattern (ESCAPE '\') on the folded customer name: always tried. */
-  customerPattern: string;
+  /**
+   * The folded customer text, always tried: as an FTS5 trigram phrase when long enough, else
+   * as a LIKE pattern (ESCAPE '\\').
+   */
+  customer: { phrase: string } | { pattern: string };
   /**
    * When the text reads as a phone number: its digits as the END of a number, so the last
    * digits ("5550132") and a whole number in any format ("(415) 555-0132", "+1 415 555 0132")
@@ -58,8 +69,12 @@ export function parseSearch(text: string | null | undefined): SearchTerms | null
   const trimmed = (text ?? '').trim();
   if (trimmed === '') return null;
 
+  const folded = foldForSearch(trimmed);
   const terms: SearchTerms = {
-    customerPattern: containsPattern(foldForSearch(trimmed)),
+    customer:
+      [...folded].length >= MIN_TRIGRAM_LENGTH
+        ? { phrase: ftsPhrase(folded) }
+        : { pattern: containsPattern(folded) },
     phone: null,
     supportTicketId: null,
     requestSid: null,

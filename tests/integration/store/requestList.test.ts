@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PortInRequest } from '../../../shared/domain/portIn';
 import { normaliseNumberStatus } from '../../../shared/domain/statuses';
@@ -228,6 +229,35 @@ describe('request list: search', () => {
     expect(listed({ search: 'muller' })).toEqual([sidOf(2)]);
     expect(listed({ search: 'Müller' })).toEqual([sidOf(2)]);
     expect(listed({ search: 'idget' })).toEqual([sidOf(4)]);
+  });
+
+  it('find a customer by one or two characters too', () => {
+    expect(listed({ search: 'gl' })).toEqual([sidOf(3)]);
+    expect(listed({ search: 'Ü' })).toEqual(listed({ search: 'u' }));
+  });
+
+  it('follow a renamed customer and forget a removed one', () => {
+    const renamed = requestFor(SEEDS[0] as Seed, east.accountSid);
+    store.requests.saveFetchedRequest(
+      east.id,
+      { ...renamed, losingCarrier: { ...renamed.losingCarrier, customerName: 'Zenith Labs' } },
+      NOW,
+    );
+    expect(listed({ search: 'zenith' })).toEqual([sidOf(1)]);
+    expect(listed({ search: 'acme' })).toEqual([sidOf(4)]);
+    store.accounts.remove(west.id);
+    expect(listed({ search: 'acme' })).toEqual([]);
+    expect(listed({ search: 'initech' })).toEqual([]);
+    // FTS5 compares its index with the content table and throws on any difference.
+    const check = new Database(store.file);
+    try {
+      expect(() =>
+        check.exec(`INSERT INTO port_in_requests_customer_search
+          (port_in_requests_customer_search, rank) VALUES ('integrity-check', 1)`),
+      ).not.toThrow();
+    } finally {
+      check.close();
+    }
   });
 
   it('treat LIKE wildcards in the search text as plain characters', () => {

@@ -25,7 +25,7 @@ describe('schema', () => {
     );
   });
 
-  it('keeps the foreign keys it declares consistent', () => {
+  it('keeps its keys and its customer search index consistent', () => {
     const store = temp.open();
     expect(peek(store, 'PRAGMA foreign_key_check')).toEqual([]);
     expect(peek(store, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);

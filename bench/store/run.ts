@@ -1,0 +1,297 @@
+/**
+ * Store bench: a desk with 10,000 port-in requests and 1,000,000 numbers in a temporary file.
+ * Prints write rates, the file size, and p50/p95 latencies of the list screen's queries.
+ *
+ *   npx tsx bench/store/run.ts [--runs 200] [--big 1000] [--small 9000] [--keep]
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import type { PortInRequest } from '../../shared/domain/portIn';
+import { normaliseNumberStatus } from '../../shared/domain/statuses';
+import { openStore } from '../../main/core/store';
+import type { RequestListQuery, Store } from '../../main/core/store';
+import { Portfolio } from './portfolio';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '200' },
+    big: { type: 'string', default: '1000' },
+    small: { type: 'string', default: '9000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(args.runs);
+const BIG_REQUESTS = Number(args.big);
+const SMALL_REQUESTS = Number(args.small);
+const BIG_SIZE = 1000;
+
+interface Row {
+  what: string;
+  figure: string;
+}
+const table: Row[] = [];
+const record = (what: string, figure: string): void => {
+  table.push({ what, figure });
+  console.log(`  ${what}: ${figure}`);
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+function timeRepeated(runs: number, fn: () => unknown): { p50: number; p95: number } {
+  for (let i = 0; i < 5; i += 1) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`bench setup: no ${what}`);
+  return value;
+}
+
+const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const latency = ({ p50, p95 }: { p50: number; p95: number }): string =>
+  `p50 ${ms(p50)} / p95 ${ms(p95)}`;
+
+function fileSize(file: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      total += statSync(file + suffix).size;
+    } catch {
+      // absent
+    }
+  }
+  return total;
+}
+
+/**
+ * Why the customer search goes through an FTS5 trigram index: the same substring count through
+ * it and through a LIKE over the folded, indexed name column (the store's fallback for searches
+ * shorter than three characters).
+ */
+function compareCustomerSearch(file: string, word: string, runs: number): void {
+  const db = new Database(file, { readonly: true });
+  try {
+    const like = db
+      .prepare(
+        `SELECT count(*) FROM port_in_requests
+         WHERE id IN (SELECT id FROM port_in_requests WHERE customer_folded LIKE ?)`,
+      )
+      .pluck();
+    const trigram = db
+      .prepare(
+        `SELECT count(*) FROM port_in_requests_customer_search
+         WHERE port_in_requests_customer_search MATCH ?`,
+      )
+      .pluck();
+    record(
+      `customer substring "${word}": LIKE over the folded name index`,
+      latency(timeRepeated(runs, () => like.get(`%${word}%`))),
+    );
+    record(
+      `customer substring "${word}": FTS5 trigram (what the store uses)`,
+      latency(timeRepeated(runs, () => trigram.get(`"${word}"`))),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-store-'));
+  const file = join(dir, 'portdesk.sqlite');
+  const store: Store = openStore({ file });
+  const portfolio = new Portfolio();
+  console.log(`Store bench in ${file}`);
+
+  const accounts = [0, 1].map((i) =>
+    store.accounts.insert({
+      label: `Desk ${i + 1}`,
+      accountSid: `AC${String(i + 1).padStart(32, '0')}`,
+      keySid: `SK${String(i + 1).padStart(32, '0')}`,
+      credentialKind: 'api_key',
+      kind: 'twilio',
+      baseUrl: 'https://numbers.twilio.com',
+      uploadBaseUrl: 'https://numbers-upload.twilio.com',
+    }),
+  );
+  const accountFor = (i: number): { id: string; accountSid: string } =>
+    must(accounts[i % accounts.length], 'account');
+
+  let clock = Date.parse('2026-11-27T08:00:00Z');
+  const tick = (): string => new Date((clock += 1000)).toISOString();
+
+  // Big requests: 1,000 numbers each, one saveFetchedRequest (= one transaction) per request.
+  const bigRequests: PortInRequest[] = [];
+  const bigSaves: number[] = [];
+  let numbersWritten = 0;
+  let started = process.hrtime.bigint();
+  for (let i = 0; i < BIG_REQUESTS; i += 1) {
+    const account = accountFor(i);
+    const request = portfolio.request(i, BIG_SIZE, account.accountSid);
+    const start = process.hrtime.bigint();
+    store.requests.saveFetchedRequest(account.id, request, tick());
+    bigSaves.push(Number(process.hrtime.bigint() - start) / 1e6);
+    numbersWritten += request.phoneNumbers.length;
+    if (i < 20) bigRequests.push(request);
+    if ((i + 1) % 100 === 0) process.stdout.write(`  big requests: ${i + 1}\r`);
+  }
+  const bigSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  bigSaves.sort((a, b) => a - b);
+  console.log('');
+  record(
+    `insert ${BIG_REQUESTS} × ${BIG_SIZE}-number requests`,
+    `${bigSeconds.toFixed(1)} s, ${Math.round(numbersWritten / bigSeconds).toLocaleString('en-US')} numbers/s`,
+  );
+  record(
+    `saveFetchedRequest, new ${BIG_SIZE}-number request`,
+    latency({ p50: percentile(bigSaves, 0.5), p95: percentile(bigSaves, 0.95) }),
+  );
+
+  // Small requests: 1–5 numbers, first listed (summary) then fetched, as sync does.
+  started = process.hrtime.bigint();
+  let smallNumbers = 0;
+  const smallRequests: PortInRequest[] = [];
+  for (let i = 0; i < SMALL_REQUESTS; i += 1) {
+    const account = accountFor(i);
+    const request = portfolio.request(BIG_REQUESTS + i, 1 + (i % 5), account.accountSid);
+    const observedAt = tick();
+    store.transaction(() => {
+      store.requests.upsertSummary(
+        account.id,
+        {
+          sid: request.sid,
+          status: request.status,
+          statusUpdatedAt: null,
+          numbersRequested: request.phoneNumbers.length,
+          numbersPorted: 0,
+          suggestedAction: null,
+        },
+        observedAt,
+      );
+      store.requests.saveFetchedRequest(account.id, request, observedAt);
+    });
+    smallNumbers += request.phoneNumbers.length;
+    if (smallRequests.length < 200) smallRequests.push(request);
+  }
+  const smallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  record(
+    `list + fetch ${SMALL_REQUESTS} small requests (${smallNumbers} numbers)`,
+    `${smallSeconds.toFixed(1)} s, ${Math.round(SMALL_REQUESTS / smallSeconds).toLocaleString('en-US')} requests/s`,
+  );
+
+  // A few local things so the list's outbox and draft joins have rows to find.
+  for (let i = 0; i < 50; i += 1) {
+    const request = smallRequests[i];
+    if (!request) break;
+    const accountId = accountFor(i).id;
+    const draft = store.drafts.create({ accountId, payload: { note: `draft ${i}` } });
+    store.drafts.update(draft.id, { status: 'submitted', requestSid: request.sid });
+    const item = store.outbox.enqueue({
+      accountId,
+      kind: 'cancel_port_in',
+      payload: { requestSid: request.sid },
+      requestSid: request.sid,
+    });
+    if (i % 5 === 0) store.outbox.update(item.id, { state: 'failed' });
+  }
+
+  const totalNumbers = numbersWritten + smallNumbers;
+  store.close();
+  record(
+    `file size (${(BIG_REQUESTS + SMALL_REQUESTS).toLocaleString('en-US')} requests, ${totalNumbers.toLocaleString('en-US')} numbers)`,
+    `${(fileSize(file) / 1024 / 1024).toFixed(0)} MiB`,
+  );
+
+  // Reopen: queries run the way the app runs them after start-up.
+  const reopened = openStore({ file });
+  const sample = must(smallRequests[17] ?? bigRequests[0], 'sample request');
+  const sampleNumber = must(sample.phoneNumbers[0], 'sample number').phoneNumber;
+  const lastSeven = sampleNumber.slice(-7);
+  const formatted = `(${sampleNumber.slice(2, 5)}) ${sampleNumber.slice(5, 8)}-${sampleNumber.slice(8)}`;
+  const customerWord = 'dental';
+  const customerRare = sample.losingCarrier.customerName.slice(2, 14).toUpperCase();
+  const sidPrefix = sample.sid.slice(0, 8);
+
+  const queries: [string, RequestListQuery][] = [
+    ['list: default sort, first page of 100', {}],
+    ['list: status = in_progress', { statuses: ['in_progress'] }],
+    ['list: needs attention', { needsAttention: true }],
+    ['list: one account', { accountIds: [must(accounts[1], 'second account').id] }],
+    [`list: search phone digits "${lastSeven}"`, { search: lastSeven }],
+    [`list: search "${formatted}"`, { search: formatted }],
+    [`list: search customer "${customerWord}" (many hits)`, { search: customerWord }],
+    [`list: search customer "${customerRare}"`, { search: customerRare }],
+    [`list: search SID prefix "${sidPrefix}"`, { search: sidPrefix }],
+    ['list: sort by customer', { sort: { field: 'customerName', direction: 'asc' } }],
+    ['list: sort by status', { sort: { field: 'status', direction: 'asc' } }],
+    ['list: sort by target date', { sort: { field: 'targetPortInDate', direction: 'asc' } }],
+    ['list: page at offset 9,000', { offset: 9000 }],
+  ];
+  for (const [what, query] of queries) {
+    const page = reopened.requests.listRequests(query);
+    record(
+      `${what} [${page.total} hits]`,
+      latency(timeRepeated(RUNS, () => reopened.requests.listRequests(query))),
+    );
+  }
+  record('counts (filter badges)', latency(timeRepeated(RUNS, () => reopened.requests.counts())));
+  const big = must(bigRequests[0], 'big request');
+  record(
+    `getRequest, ${BIG_SIZE}-number request`,
+    latency(timeRepeated(Math.min(RUNS, 50), () => reopened.requests.getRequest(big.sid))),
+  );
+  record(
+    'dueForFetch(now, 50)',
+    latency(timeRepeated(RUNS, () => reopened.requests.dueForFetch('2027-01-01T00:00:00Z', 50))),
+  );
+
+  // Re-saving a 1,000-number request: unchanged (the common poll), and with 50 numbers moved.
+  const accountId = accountFor(0).id;
+  record(
+    `saveFetchedRequest, ${BIG_SIZE}-number request unchanged`,
+    latency(timeRepeated(20, () => reopened.requests.saveFetchedRequest(accountId, big, tick()))),
+  );
+  let flip = false;
+  record(
+    `saveFetchedRequest, ${BIG_SIZE}-number request, 50 numbers changed`,
+    latency(
+      timeRepeated(20, () => {
+        flip = !flip;
+        const changed: PortInRequest = {
+          ...big,
+          phoneNumbers: big.phoneNumbers.map((number, index) =>
+            index < 50
+              ? { ...number, status: normaliseNumberStatus(flip ? 'pending' : 'submitted') }
+              : number,
+          ),
+        };
+        reopened.requests.saveFetchedRequest(accountId, changed, tick());
+      }),
+    ),
+  );
+  reopened.close();
+
+  compareCustomerSearch(file, customerWord, RUNS);
+
+  console.log('\n| What | Figure |\n| --- | --- |');
+  for (const row of table) console.log(`| ${row.what} | ${row.figure} |`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/store.json', JSON.stringify(table, null, 2));
+
+  if (args.keep) console.log(`\nKept ${file}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+main();
