@@ -11,7 +11,8 @@ export default defineConfig({
   outputDir: 'test-results/ui-artifacts',
   globalSetup: './tests/ui/globalSetup.ts',
   fullyParallel: true,
-  timeout: 60_000,
+  // Generous: axe runs in both themes on every screen, and build machines are shared.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: 'test-results/ui.json' }]]

@@ -245,7 +245,9 @@ export type DraftFieldKey = (typeof DRAFT_FIELD_KEYS)[number];
 
 /**
  * A problem with one field. `field` is a dotted path: a DraftFieldKey, or a deeper path such as
- * `phoneNumbers.3.pin` or `losingCarrier.address.zip`.
+ * `phoneNumbers.3.pin` or `losingCarrier.address.zip`. shared/domain/draft.ts names two fields
+ * differently (`accountId`, `billDocumentId`); main sends them as `account` and `bill` (the
+ * renderer accepts both spellings, see draftSectionOf).
  */
 export interface FieldError {
   field: string;

@@ -57,6 +57,15 @@ export function SyncPanel({
         </span>
       </div>
       {detail ? <p className="sync-panel__message">{detail}</p> : null}
+      {sync && (state === 'error' || state === 'unauthorized')
+        ? sync.accounts
+            .filter((a) => a.message && a.state !== 'idle')
+            .map((a) => (
+              <p key={a.accountId} className="sync-panel__message">
+                <strong>{a.label}:</strong> {a.message}
+              </p>
+            ))
+        : null}
       {sync && sync.queuedOps + sync.failedOps > 0 ? (
         <p className="sync-panel__detail">
           {sync.queuedOps > 0 ? `${sync.queuedOps} waiting to send` : null}

@@ -91,7 +91,7 @@ test.describe('request detail', () => {
     await table.getByRole('checkbox').nth(2).check({ force: true });
     await page.getByRole('button', { name: 'Cancel 1 number' }).click();
     const dialog = page.getByRole('alertdialog');
-    await expect(dialog).toContainText('These numbers stay with the losing carrier');
+    await expect(dialog).toContainText('This number stays with the losing carrier');
     await screenshots(page, 'detail-cancel-numbers');
     await dialog.getByRole('button', { name: 'Cancel numbers' }).click();
     await expect(page.getByText(/cancel sent to Twilio/)).toBeVisible();

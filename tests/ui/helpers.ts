@@ -8,13 +8,19 @@ export const SCREENSHOT_DIR = join('test-results', 'ui');
 
 export async function openApp(
   page: Page,
-  options: { scenario?: 'empty' | 'demo'; online?: boolean; latencyMs?: number } = {},
+  options: {
+    scenario?: 'empty' | 'demo';
+    online?: boolean;
+    latencyMs?: number;
+    requestCount?: number;
+  } = {},
 ): Promise<void> {
   const base = process.env.PORTDESK_UI_URL;
   if (!base) throw new Error('PORTDESK_UI_URL is not set: run through playwright.ui.config.ts.');
   const params = new URLSearchParams({ scenario: options.scenario ?? 'demo' });
   if (options.online === false) params.set('online', 'false');
   if (options.latencyMs) params.set('latency', String(options.latencyMs));
+  if (options.requestCount) params.set('requests', String(options.requestCount));
   await page.goto(`${base}?${params.toString()}`);
 }
 

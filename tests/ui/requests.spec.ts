@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ACME_SID } from '../fixtures/fakeData';
-import { expectAccessible, openApp, screenshots } from './helpers';
+import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
 test.describe('requests list', () => {
   test('shows every request with status, counts and attention flags; accessible in both themes', async ({
@@ -60,5 +60,50 @@ test.describe('requests list', () => {
     expect(rendered).toBeLessThan(60);
     await grid.locator('.request-table__body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(grid.locator('[aria-rowindex="301"]')).toBeVisible();
+  });
+});
+
+test.describe('requests list at scale and when things go wrong', () => {
+  test('10,000 requests: only the rows on screen are in the page, and scrolling fetches pages on demand', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await openApp(page, { requestCount: 10_000 });
+    await expect(page.getByText('10,000 requests')).toBeVisible({ timeout: 60_000 });
+    const grid = page.getByRole('grid', { name: 'Port-in requests' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '10001');
+    expect(await grid.getByRole('row').count()).toBeLessThan(60);
+    await grid.locator('.request-table__body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(grid.locator('[aria-rowindex="10001"]')).toContainText(/KW[0-9a-f]{32}/);
+    const listCalls = await page.evaluate(
+      () =>
+        (globalThis as unknown as FakeGlobal).__portdeskFake.calls.filter(
+          (c) => c.method === 'listRequests',
+        ).length,
+    );
+    // The first page, the last page (and a neighbour): never the 100 pages in between.
+    expect(listCalls).toBeLessThan(8);
+    await screenshots(page, 'requests-10000-end');
+  });
+
+  test('a slow answer shows a loading state; a failed one an error in words with a retry', async ({
+    page,
+  }) => {
+    await openApp(page, { latencyMs: 1500 });
+    await expect(page.getByText('Loading requests…')).toBeVisible();
+    await expect(page.getByText('300 requests')).toBeVisible();
+
+    await page.evaluate(() =>
+      (globalThis as unknown as FakeGlobal).__portdeskFake.failNext(
+        'listRequests',
+        'internal',
+        'The local database is busy. Try again in a moment.',
+      ),
+    );
+    await page.getByRole('searchbox', { name: 'Search requests' }).fill('Acme');
+    await expect(page.getByRole('alert')).toContainText('The local database is busy');
+    await screenshots(page, 'requests-error');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText(/^\d+ match(es)?$/)).toBeVisible();
   });
 });

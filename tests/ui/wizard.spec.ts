@@ -50,6 +50,8 @@ test.describe('new port-in wizard', () => {
   test('the whole wizard: portability, carrier, a dropped PDF bill, date, submit offline then online', async ({
     page,
   }) => {
+    // Six screens, each checked by axe in two themes.
+    test.setTimeout(300_000);
     await startDraft(page);
     await page.getByRole('textbox', { name: 'Paste numbers' }).fill(PASTED);
     await page.getByRole('button', { name: 'Add 6 numbers' }).click();
@@ -106,11 +108,9 @@ test.describe('new port-in wizard', () => {
       sizeBytes: 11 * 1024 * 1024,
     });
     await expect(
-      page
-        .getByRole('alert')
-        .filter({
-          hasText: 'huge-scan.pdf is 11.0 MB; Twilio accepts a utility bill of at most 10 MB',
-        }),
+      page.getByRole('alert').filter({
+        hasText: 'huge-scan.pdf is 11.0 MB; Twilio accepts a utility bill of at most 10 MB',
+      }),
     ).toBeVisible();
     await screenshots(page, 'wizard-bill-refused');
     await dropFile(page, 'bill-dropzone', {
@@ -171,5 +171,27 @@ test.describe('new port-in wizard', () => {
     await expect(page.getByText('1 number · Demo (simulator)')).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'wizard-drafts');
+  });
+
+  test('a CSV import finds the phone and PIN columns and shows a preview first', async ({
+    page,
+  }) => {
+    await startDraft(page);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'numbers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Line,Phone number,PIN\nMain,(415) 555-0132,1234\nFax,415.555.0133,\nOld,555-01,\n',
+      ),
+    });
+    const dialog = page.getByRole('dialog', { name: 'Import numbers from numbers.csv' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /Phone number \(column 2\)/ })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /PIN \(column 3\)/ })).toBeVisible();
+    await expect(dialog).toContainText('2 numbers to add (1 PIN)');
+    await expectAccessible(page);
+    await screenshots(page, 'wizard-csv-import');
+    await dialog.getByRole('button', { name: 'Add 2 numbers' }).click();
+    await expect(page.getByRole('heading', { name: 'In this request: 2 numbers' })).toBeVisible();
   });
 });

@@ -251,8 +251,9 @@ function DetailBody({
         onConfirm={() => cancelNumbers && void cancelSelected(cancelNumbers)}
       >
         <p>
-          These numbers stay with the losing carrier; the rest of the request goes on. Porting them
-          later takes a new request.
+          {cancelNumbers?.length === 1
+            ? 'This number stays with the losing carrier; the rest of the request goes on. Porting it later takes a new request.'
+            : 'These numbers stay with the losing carrier; the rest of the request goes on. Porting them later takes a new request.'}
         </p>
         {cancelNumbers && cancelNumbers.some((n) => n.portDate && daysUntil(n.portDate) <= 2) ? (
           <Banner tone="warning" title="Close to the port date">
