@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { ClientProvider } from '../accounts/clientProvider';
 import type { Store } from '../store';
@@ -67,6 +68,8 @@ export async function runAccountCycle(
 ): Promise<CycleResult> {
   const { store } = deps;
   const { signal } = options;
+  // Each call in flight listens for the abort; `concurrency` of them at once is expected.
+  setMaxListeners(Math.max(10, deps.concurrency * 3 + 10), signal);
   const result: CycleResult = {
     accountId,
     outcome: 'ok',
