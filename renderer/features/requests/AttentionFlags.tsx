@@ -18,7 +18,7 @@ export function AttentionFlags({
   attention: AttentionView;
   compact?: boolean;
 }) {
-  const flags: { key: string; tone: string; icon: ReactNode; text: string }[] = [];
+  const flags: { key: string; tone: string; icon: ReactNode; text: string; title?: string }[] = [];
   if (attention.actionRequired) {
     flags.push({
       key: 'action',
@@ -37,11 +37,13 @@ export function AttentionFlags({
   }
   if (attention.loaUnsignedDays !== null) {
     const left = attention.loaDaysLeft;
+    const full = `LOA unsigned for ${attention.loaUnsignedDays}d${left !== null ? `, ${left}d left` : ''}`;
     flags.push({
       key: 'loa',
       tone: left !== null && left <= 7 ? 'danger' : 'warning',
       icon: <IconPen size={12} />,
-      text: `LOA unsigned ${attention.loaUnsignedDays}d${left !== null ? ` · ${left}d left` : ''}`,
+      text: compact && left !== null ? `LOA unsigned · ${left}d left` : full,
+      title: full,
     });
   }
   if (attention.noPortDateDays !== null) {
@@ -66,7 +68,7 @@ export function AttentionFlags({
   return (
     <span className="flags">
       {flags.map((flag) => (
-        <span key={flag.key} className={`flag tone-${flag.tone}`}>
+        <span key={flag.key} className={`flag tone-${flag.tone}`} title={flag.title}>
           {flag.icon}
           {flag.text}
         </span>
