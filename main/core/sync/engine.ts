@@ -134,7 +134,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let outboxTimer: ReturnType<typeof setTimeout> | null = null;
 
   const cadence = (): CadenceSettings => {
-    const minutes = Number(options.settings().syncCadenceMinutes);
+    let minutes = Number.NaN;
+    try {
+      minutes = Number(options.settings().syncCadenceMinutes);
+    } catch (error) {
+      report(error);
+    }
     return {
       syncCadenceMinutes:
         Number.isFinite(minutes) && minutes >= 1 ? minutes : DEFAULT_SYNC_CADENCE_MINUTES,
@@ -270,10 +275,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   const kickOutbox = (): void => {
-    ensureRecovered();
-    for (const accountId of accountsWithWork()) {
-      if (runtimes.get(accountId)?.status.state === 'unauthorized') continue;
-      drainOutside(accountId).catch(report);
+    try {
+      ensureRecovered();
+      for (const accountId of accountsWithWork()) {
+        if (runtimes.get(accountId)?.status.state === 'unauthorized') continue;
+        drainOutside(accountId).catch(report);
+      }
+    } catch (error) {
+      // Called from timers and OS signals: nothing above would catch it.
+      report(error);
     }
   };
 
@@ -354,13 +364,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   };
 
-  /** Until the next discovery or the earliest due fetch, whichever is first. */
+  /** Until the next discovery or the earliest due fetch, whichever is first. Never throws. */
   const nextWakeMs = (rt: AccountRuntime): number => {
     const at = now();
     const cadenceMs = cadence().syncCadenceMinutes * 60_000;
     let wake = (rt.lastDiscoveryAt ?? at) + cadenceMs - at;
-    const [earliest] = store.requests.dueForFetch(FAR_FUTURE, 1, { accountIds: [rt.id] });
-    if (earliest) wake = Math.min(wake, Date.parse(earliest.nextFetchAt) - at);
+    try {
+      const [earliest] = store.requests.dueForFetch(FAR_FUTURE, 1, { accountIds: [rt.id] });
+      if (earliest) wake = Math.min(wake, Date.parse(earliest.nextFetchAt) - at);
+    } catch (error) {
+      report(error);
+    }
     return Math.max(timing.minWakeMs, wake);
   };
 
@@ -449,7 +463,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
 
     async syncNow(accountId) {
-      const ids = accountId ? [accountId] : [...runtimes.keys()];
+      const ids = accountId
+        ? [accountId]
+        : started
+          ? [...runtimes.keys()]
+          : store.accounts.list().map((account) => account.id);
       await Promise.all(
         ids.map(async (id) => {
           const rt = ensureRuntime(id);

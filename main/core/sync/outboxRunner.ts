@@ -266,7 +266,8 @@ export class OutboxRunner {
       item,
       () => client.createPortIn(input, { signal }),
       (request) => this.adopt(item, payload, request, false),
-      { ...payload, firstSentAt },
+      // Into the stored payload as it is, so keys this version does not know survive.
+      { ...item.payload, firstSentAt },
     );
   }
 
