@@ -98,8 +98,9 @@ export function runElectronShell(options: ElectronShellOptions): void {
 }
 
 /**
- * Test and development seams, read once at start: a separate user-data folder (each end-to-end
- * test has its own; the single-instance lock is per folder) and keychain service.
+ * Test and development seams, read once at start (docs/shell.md): a separate user-data folder
+ * (each end-to-end test has its own; the single-instance lock is per folder), keychain service
+ * (`PORTDESK_KEYCHAIN_SERVICE`) and demo clock speed (`PORTDESK_DEMO_ACCELERATION`).
  */
 function applyDevelopmentOverrides(): void {
   const userData = process.env.PORTDESK_USER_DATA_DIR;
@@ -109,10 +110,12 @@ function applyDevelopmentOverrides(): void {
 async function startShell(options: ElectronShellOptions, log: Logger): Promise<void> {
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
+  const demoAcceleration = Number(process.env.PORTDESK_DEMO_ACCELERATION);
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
     keychainService: process.env.PORTDESK_KEYCHAIN_SERVICE || undefined,
+    ...(demoAcceleration > 0 ? { demoAcceleration } : {}),
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, LINK_POLICY)) {

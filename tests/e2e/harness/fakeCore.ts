@@ -22,6 +22,7 @@ export interface FakeCore extends PortdeskCore {
   readonly calls: { method: InvokeMethod; payload: unknown }[];
   readonly networkChanges: boolean[];
   readonly resumes: number;
+  readonly syncs: (string | undefined)[];
   readonly started: boolean;
   readonly closed: boolean;
   attention: number;
@@ -96,6 +97,7 @@ export function createFakeCore(answers: FakeAnswers = {}): FakeCore {
     calls: [] as { method: InvokeMethod; payload: unknown }[],
     networkChanges: [] as boolean[],
     resumes: 0,
+    syncs: [] as (string | undefined)[],
     started: false,
     closed: false,
     attention: 0,
@@ -120,6 +122,9 @@ export function createFakeCore(answers: FakeAnswers = {}): FakeCore {
     },
     resumedFromSleep() {
       core.resumes += 1;
+    },
+    async syncNow(accountId?: string) {
+      core.syncs.push(accountId);
     },
     attentionCount() {
       return core.attention;

@@ -1,23 +1,34 @@
 import { test as base } from '@playwright/test';
-import { createFakeCore } from './fakeCore';
+import type { CoreOptions, PortdeskCore } from '../../../main/core/app/portdeskCore';
 import { HarnessHost, type CoreFactory } from './harnessHost';
 
 export { expect } from '@playwright/test';
 
+/**
+ * The real core, loaded on first use: a spec that swaps in a fake core never loads the database,
+ * keychain and sync engine (nor fails with them).
+ */
+export async function realCore(options: CoreOptions): Promise<PortdeskCore> {
+  const { createCore } = await import('../../../main/core/app');
+  return createCore(options);
+}
+
 /** Which core a spec runs against. An object, because Playwright reads a bare function option as a fixture. */
 export interface CoreChoice {
   create: CoreFactory;
+  /** Test seams passed to the core (demo clock speed, sync timings, clock). */
+  options?: Partial<Pick<CoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>>;
 }
 
 /**
- * `portdesk`: one PortDesk per test — its own data folder, keychain service and core (and, with
- * the real core, its own demo simulator) — wired to the built renderer in the test's page.
- * Specs choose the core with `test.use({ core: { create } })`.
+ * `portdesk`: one PortDesk per test — its own data folder, keychain service, simulator and real
+ * core (`createCore`) — wired to the built renderer in the test's page. A spec can swap in a fake
+ * core with `test.use({ core: { create: async () => createFakeCore() } })`.
  */
 export const test = base.extend<{ core: CoreChoice; portdesk: HarnessHost }>({
-  core: [{ create: async () => createFakeCore() }, { option: true }],
+  core: [{ create: realCore }, { option: true }],
   portdesk: async ({ page, core }, use, testInfo) => {
-    const host = await HarnessHost.launch(page, core.create, testInfo);
+    const host = await HarnessHost.launch(page, core.create, testInfo, core.options);
     try {
       await use(host);
     } finally {

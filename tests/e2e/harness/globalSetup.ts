@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bundlePageScript } from '../../../main/browserHost/pageScripts';
+import { electronBinary, NO_ELECTRON_REASON } from '../electron/electronBinary';
 import { ensureRendererBuilt } from '../../../main/browserHost/rendererBuild';
 import {
   BINDING_BRIDGE_SCRIPT,
@@ -26,4 +27,7 @@ export default async function globalSetup(): Promise<void> {
     await writeFile(output, await bundlePageScript(join(PROJECT_ROOT, entry)), 'utf8');
   }
   await rm(SCREENSHOT_ROOT, { recursive: true, force: true });
+  if (electronBinary() === null) {
+    console.log(`e2e: the _electron specs are skipped: ${NO_ELECTRON_REASON}.`);
+  }
 }

@@ -15,6 +15,8 @@ import {
 } from '../../../shared/ipc';
 import type { CoreOptions, PortdeskCore } from '../../../main/core/app/portdeskCore';
 import { startBrowserHost, type RunningBrowserHost } from '../../../main/browserHost/server';
+import { startSimulator, type RunningSimulator } from '../../../main/simulator';
+import type { AccountView } from '../../../shared/views';
 import { dispatchInvoke } from '../../../main/shell/ipc/dispatch';
 import { isSameOrigin } from '../../../main/shell/ipc/senderCheck';
 import { createLogger, type Logger } from '../../../main/shell/log/logger';
@@ -61,6 +63,12 @@ export class HarnessHost {
     readonly core: PortdeskCore,
     readonly dataDir: string,
     readonly server: RunningBrowserHost,
+    /**
+     * This test's own simulator, standing in for Twilio (the core's `twilioEndpoints` point at
+     * it): `simulator.control` advances its clock, signs LOAs, scripts rejections, injects faults.
+     * Demo mode runs the core's own built-in simulator beside it.
+     */
+    readonly simulator: RunningSimulator,
     private readonly records: HostRecords,
     private readonly testInfo: TestInfo,
   ) {}
@@ -82,8 +90,10 @@ export class HarnessHost {
     page: Page,
     createCore: CoreFactory,
     testInfo: TestInfo,
+    coreOptions: Partial<Pick<CoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>> = {},
   ): Promise<HarnessHost> {
     const dataDir = await mkdtemp(join(tmpdir(), 'portdesk-e2e-'));
+    const simulator = await startSimulator({ seed: testInfo.testId });
     const logLines: string[] = [];
     const records: HostRecords = {
       openedLinks: [],
@@ -93,8 +103,10 @@ export class HarnessHost {
     };
     const { openedLinks, clipboard, log } = records;
     const core = await createCore({
+      ...coreOptions,
       dataDir,
       keychainService: `PortDesk-e2e-${randomUUID()}`,
+      twilioEndpoints: { baseUrl: simulator.url, uploadBaseUrl: simulator.uploadUrl },
       host: {
         async openExternal(url) {
           if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
@@ -108,7 +120,7 @@ export class HarnessHost {
       },
     });
     const server = await startBrowserHost({ core, rendererRoot: RENDERER_ROOT, log });
-    const host = new HarnessHost(page, core, dataDir, server, records, testInfo);
+    const host = new HarnessHost(page, core, dataDir, server, simulator, records, testInfo);
     await host.#wirePage();
     return host;
   }
@@ -191,6 +203,19 @@ export class HarnessHost {
     await this.core.start();
   }
 
+  /**
+   * Adds a "Twilio" account whose API is this test's simulator, through the core as the
+   * onboarding form would (the credentials are tested against it first).
+   */
+  async connectSimulatorAccount(label = 'Acme porting'): Promise<AccountView> {
+    const { accountSid, apiKeySid, apiKeySecret } = this.simulator.credentials;
+    return this.core.handlers.addAccount({
+      label,
+      accountSid,
+      credential: { kind: 'api_key', keySid: apiKeySid, secret: apiKeySecret },
+    });
+  }
+
   /** Tells the core the network went away or came back (the shell's online watcher). */
   setOnline(online: boolean): void {
     this.core.networkChanged(online);
@@ -212,6 +237,7 @@ export class HarnessHost {
     await this.#removeAccounts();
     await this.core.close();
     await this.server.close();
+    await this.simulator.close();
     if (this.testInfo.status === this.testInfo.expectedStatus) {
       await rm(this.dataDir, { recursive: true, force: true });
     } else {
@@ -242,6 +268,6 @@ function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
 }
