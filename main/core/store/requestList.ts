@@ -173,16 +173,16 @@ const SEARCH_SQL = {
     WHERE sid >= @numberSidLow AND sid < @numberSidHigh)`,
 };
 
-const ROW_COLUMNS = `r.sid, r.account_id, r.status_raw, r.status, r.customer_name,
+const ROW_COLUMNS = `r.id, r.sid, r.account_id, r.status_raw, r.status, r.customer_name,
   r.numbers_requested, r.numbers_ported, r.target_port_in_date, r.first_port_date,
   r.last_changed_at, r.status_updated_at, r.date_created, r.suggested_action,
   r.support_ticket_id, r.signature_request_url IS NOT NULL AS has_signature_request,
-  r.signature_requested_at, r.has_rejections,
-  ${ATTENTION_FLAGS.map((flag) => `${ATTENTION_SQL[flag]} AS flag_${flag}`).join(',\n  ')}`;
+  r.signature_requested_at, r.has_rejections, r.needs_action, r.awaiting_port_date_since`;
 
 type Params = Record<string, string | number | null>;
 
-type ListRow = {
+interface ListRow {
+  id: number;
   sid: string;
   account_id: string;
   status_raw: string;
@@ -200,7 +200,9 @@ type ListRow = {
   has_signature_request: number;
   signature_requested_at: string | null;
   has_rejections: number;
-} & Record<`flag_${AttentionFlag}`, number>;
+  needs_action: number;
+  awaiting_port_date_since: string | null;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -214,14 +216,11 @@ function ageingCutoff(ageing: AgeingClock = {}): string {
 }
 
 /**
- * The WHERE of a list query. Attention flags become an id set: each flag's ids come through the
- * index its condition hits (see `flaggedIds`), which is far cheaper than evaluating five
- * conditions on every row to count the total.
+ * The WHERE of a list query. Attention flags become a set of ids gathered through the indexes
+ * the flags' conditions hit, which is far cheaper than evaluating five conditions on every row
+ * to count the total.
  */
-function whereClause(
-  query: RequestListQuery,
-  flaggedIds: (flags: readonly AttentionFlag[]) => number[],
-): { sql: string; params: Params } {
+function whereClause(query: RequestListQuery): { sql: string; params: Params } {
   const conditions: string[] = [];
   const params: Params = {};
 
@@ -257,8 +256,15 @@ function whereClause(
     const flags = query.needsAttention
       ? ATTENTION_FLAGS
       : ATTENTION_FLAGS.filter((flag) => query.attention?.includes(flag));
-    conditions.push('r.id IN (SELECT value FROM json_each(@attentionIds))');
-    params.attentionIds = JSON.stringify(flaggedIds(flags));
+    // Each branch walks the index its flag's condition hits. The unary + keeps the planner from
+    // looking up every flagged id and sorting them: it walks the sort's index instead and stops
+    // at the end of the page (measured: 4.7 → 1.7 ms CPU for "needs attention").
+    conditions.push(
+      `+r.id IN (${flags
+        .map((flag) => `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`)
+        .join(' UNION ALL ')})`,
+    );
+    if (flags.includes('no_port_date')) params.ageingCutoff = ageingCutoff(query.ageing);
   }
 
   const terms = parseSearch(query.search);
@@ -318,6 +324,22 @@ function orderBy(query: RequestListQuery): string {
   return order[direction];
 }
 
+/** ATTENTION_SQL for one row already read: the same conditions, evaluated in JS. */
+function rowAttention(
+  row: ListRow,
+  outbox: { pending: number; failed: number } | undefined,
+  cutoff: string,
+): AttentionFlag[] {
+  const has: Record<AttentionFlag, boolean> = {
+    action_required: row.needs_action === 1,
+    loa_unsigned: row.status === 'waiting_for_signature',
+    no_port_date: row.awaiting_port_date_since !== null && row.awaiting_port_date_since <= cutoff,
+    queued_offline: (outbox?.pending ?? 0) > 0,
+    failed_to_send: (outbox?.failed ?? 0) > 0,
+  };
+  return ATTENTION_FLAGS.filter((flag) => has[flag]);
+}
+
 export interface RequestList {
   listRequests(query?: RequestListQuery): RequestListPage;
   counts(query?: { ageing?: AgeingClock }): RequestCounts;
@@ -367,10 +389,9 @@ export function requestList(db: Database): RequestList {
         .pluck(),
     ]),
   ) as Record<AttentionFlag, Statement<unknown[], number>>;
-  const pageRows = db.prepare<[Params], ListRow>(
-    `SELECT ${ROW_COLUMNS}
-     FROM json_each(@ids) AS page JOIN port_in_requests r ON r.id = page.value
-     ORDER BY page.key`,
+  const pageRows = db.prepare<[string], ListRow>(
+    `SELECT ${ROW_COLUMNS} FROM port_in_requests r
+     WHERE r.id IN (SELECT value FROM json_each(?))`,
   );
 
   const flagIds = (flag: AttentionFlag, cutoff: string): number[] =>
@@ -381,10 +402,7 @@ export function requestList(db: Database): RequestList {
   return {
     listRequests(query = {}) {
       const { limit, offset } = pageBounds(query);
-      const cutoff = ageingCutoff(query.ageing);
-      const where = whereClause(query, (flags) => [
-        ...new Set(flags.flatMap((flag) => flagIds(flag, cutoff))),
-      ]);
+      const where = whereClause(query);
       const params = where.params;
       // Sort and page on ids alone (a sort then carries two values a row, not twenty), then read
       // the columns of the page's rows only.
@@ -394,9 +412,11 @@ export function requestList(db: Database): RequestList {
       )
         .pluck()
         .all({ ...params, limit, offset }) as number[];
-      const rows = ids.length
-        ? pageRows.all({ ids: JSON.stringify(ids), ageingCutoff: cutoff })
-        : [];
+      const byId = new Map(
+        (ids.length ? pageRows.all(JSON.stringify(ids)) : []).map((row) => [row.id, row]),
+      );
+      const rows = ids.flatMap((id) => byId.get(id) ?? []);
+      const cutoff = ageingCutoff(query.ageing);
       // A short page tells the total without counting.
       const total =
         rows.length < limit && (offset === 0 || rows.length > 0)
@@ -438,7 +458,7 @@ export function requestList(db: Database): RequestList {
           hasRejections: row.has_rejections === 1,
           draftId: drafts.get(row.sid) ?? null,
           outbox: outbox.get(row.sid) ?? { pending: 0, failed: 0 },
-          attention: ATTENTION_FLAGS.filter((flag) => row[`flag_${flag}`] === 1),
+          attention: rowAttention(row, outbox.get(row.sid), cutoff),
         })),
       };
     },

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PortInRequest } from '../../../shared/domain/portIn';
 import { normaliseNumberStatus } from '../../../shared/domain/statuses';
+import { ATTENTION_FLAGS } from '../../../main/core/store';
 import type { Account, RequestListQuery, Store } from '../../../main/core/store';
 import { aNumber, aRequest } from '../../fixtures/portInBuilders';
 import { addAccount, aSummary, numberSid, requestSid, useTempFolders } from './storeHarness';
@@ -207,6 +208,31 @@ describe('request list: filters', () => {
     expect(rows.find((r) => r.sid === sidOf(1))?.outbox).toEqual({ pending: 0, failed: 1 });
     store.outbox.update(queued.id, { state: 'done' });
     expect(listed({ attention: ['queued_offline'] })).toEqual([]);
+  });
+
+  it('agree between the flags a row shows and the rows a flag filter keeps', () => {
+    const failed = store.outbox.enqueue({
+      accountId: east.id,
+      kind: 'cancel_port_in',
+      payload: {},
+      requestSid: sidOf(4),
+    });
+    store.outbox.update(failed.id, { state: 'failed' });
+    store.outbox.enqueue({
+      accountId: west.id,
+      kind: 'cancel_number',
+      payload: {},
+      requestSid: sidOf(5),
+    });
+    const rows = store.requests.listRequests({ ageing: { now: NOW, noPortDateAfterDays: 3 } }).rows;
+    for (const flag of ATTENTION_FLAGS) {
+      const shown = rows.filter((row) => row.attention.includes(flag)).map((row) => row.sid);
+      expect(
+        listed({ attention: [flag], ageing: { now: NOW, noPortDateAfterDays: 3 } }),
+        flag,
+      ).toEqual(shown);
+      expect(shown.length, flag).toBeGreaterThan(0);
+    }
   });
 
   it('keep everything that needs the agent with needsAttention', () => {
