@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ClientProvider } from '../../../main/core/accounts/clientProvider';
 import type { OutboxChange, SyncStatusSnapshot } from '../../../main/core/sync/engine';
 import { PortingClient } from '../../../main/core/twilio';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
@@ -19,7 +20,7 @@ import {
 let sim: RunningSimulator;
 let temp: TempStore;
 let accountId: string;
-let clients: ReturnType<typeof simulatorClients>;
+let clients: ClientProvider;
 let nextNumber = 0;
 
 beforeAll(async () => {
@@ -318,14 +319,13 @@ describe('outbox', () => {
 
 describe('outbox and sync status without a network', () => {
   it('waits for the network while offline, says so, and sends everything once the network is back', async () => {
-    const offlineSim = await startSimulator({ seed: 'sync-offline' });
-    const port = Number(new URL(offlineSim.url).port);
-    const uploadPort = Number(new URL(offlineSim.uploadUrl).port);
-    const credentials = offlineSim.credentials;
+    // A closed simulator: connections are refused, as with no network.
+    const gone = await startSimulator({ seed: 'sync-offline' });
+    await gone.close();
+    let target = gone;
     const local = openTempStore();
-    const id = addSimulatorAccount(local.store, offlineSim, 'Offline desk');
-    const offlineClients = simulatorClients(offlineSim);
-    await offlineSim.close();
+    const id = addSimulatorAccount(local.store, gone, 'Offline desk');
+    const offlineClients = simulatorClients(() => target);
 
     const statuses: SyncStatusSnapshot[] = [];
     const engine = engineFor(local.store, offlineClients, {
@@ -349,7 +349,8 @@ describe('outbox and sync status without a network', () => {
       expect(engine.status().message).toMatch(/offline/);
       expect(engine.status().queuedOps).toBe(2);
 
-      back = await startSimulator({ seed: 'sync-offline', port, uploadPort, credentials });
+      back = await startSimulator({ seed: 'sync-offline', credentials: gone.credentials });
+      target = back;
       engine.networkChanged(true);
       await vi.waitFor(
         () => expect(local.store.outbox.get(queued.createItemId)?.state).toBe('done'),

@@ -66,39 +66,45 @@ export function addSimulatorAccount(
 
 /**
  * A ClientProvider over one PortingClient pointed at the simulator. The client's backoff sleeps
- * are shortened (the retry decisions are unchanged) so fault tests do not wait for real.
+ * are shortened (the retry decisions are unchanged) so fault tests do not wait for real. Given a
+ * function, it follows the simulator it returns: a new client when its URL changes (as demo mode
+ * does when the simulator comes back on another port).
  */
 export function simulatorClients(
-  sim: RunningSimulator,
+  target: RunningSimulator | (() => RunningSimulator),
   overrides: Partial<PortingClientOptions> = {},
-): ClientProvider & { built: number } {
-  let client: PortingClient | null = null;
-  const provider = {
-    built: 0,
+): ClientProvider {
+  const current = typeof target === 'function' ? target : () => target;
+  let built: { url: string; client: PortingClient } | null = null;
+  const provider: ClientProvider = {
     async clientFor() {
-      if (client === null) {
-        provider.built += 1;
-        client = new PortingClient({
-          credentials: {
-            username: sim.credentials.apiKeySid,
-            password: sim.credentials.apiKeySecret,
-          },
-          accountSid: sim.credentials.accountSid,
-          baseUrl: sim.url,
-          uploadBaseUrl: sim.uploadUrl,
-          sleep: (ms, signal) => delay(Math.min(ms, 25), undefined, { signal }),
-          ...overrides,
-        });
+      const sim = current();
+      if (built?.url !== sim.url) {
+        await built?.client.close();
+        built = {
+          url: sim.url,
+          client: new PortingClient({
+            credentials: {
+              username: sim.credentials.apiKeySid,
+              password: sim.credentials.apiKeySecret,
+            },
+            accountSid: sim.credentials.accountSid,
+            baseUrl: sim.url,
+            uploadBaseUrl: sim.uploadUrl,
+            sleep: (ms, signal) => delay(Math.min(ms, 25), undefined, { signal }),
+            ...overrides,
+          }),
+        };
       }
-      return client;
+      return built.client;
     },
     async invalidate() {
-      const old = client;
-      client = null;
-      await old?.close();
+      const old = built;
+      built = null;
+      await old?.client.close();
     },
     async closeAll() {
-      await provider.invalidate();
+      await provider.invalidate('');
     },
   };
   return provider;
