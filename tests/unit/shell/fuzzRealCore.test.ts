@@ -58,7 +58,7 @@ async function everythingStored() {
     accounts: await handlers.listAccounts({}),
     drafts,
     draftDetails: await Promise.all(drafts.map((d) => handlers.getDraft({ draftId: d.id }))),
-    requests: await handlers.listRequests({}),
+    requests: await handlers.listRequests(invokeContract.listRequests.payload.parse({})),
     outbox: await handlers.listOutbox({}),
     settings: await handlers.getSettings({}),
   };
