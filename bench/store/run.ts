@@ -42,16 +42,32 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 }
 
-function timeRepeated(runs: number, fn: () => unknown): { p50: number; p95: number } {
+interface Timing {
+  p50: number;
+  p95: number;
+  /** Median CPU time of this process per run: less disturbed than wall time on a shared box. */
+  cpu50?: number;
+}
+
+function timeRepeated(runs: number, fn: () => unknown): Timing {
   for (let i = 0; i < 5; i += 1) fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+  cpu.sort((a, b) => a - b);
+  return {
+    p50: percentile(samples, 0.5),
+    p95: percentile(samples, 0.95),
+    cpu50: percentile(cpu, 0.5),
+  };
 }
 
 function must<T>(value: T | undefined, what: string): T {
@@ -60,8 +76,8 @@ function must<T>(value: T | undefined, what: string): T {
 }
 
 const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-const latency = ({ p50, p95 }: { p50: number; p95: number }): string =>
-  `p50 ${ms(p50)} / p95 ${ms(p95)}`;
+const latency = ({ p50, p95, cpu50 }: Timing): string =>
+  `p50 ${ms(p50)} / p95 ${ms(p95)}${cpu50 === undefined ? '' : ` (CPU p50 ${ms(cpu50)})`}`;
 
 function fileSize(file: string): number {
   let total = 0;
