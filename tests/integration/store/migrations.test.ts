@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +151,20 @@ describe('migrations', () => {
     }
     expect(Object.keys(SHIPPED_CHECKSUMS).length).toBeGreaterThan(0);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('load the native binding it is given, and say which file it could not open', () => {
+    const binding = createRequire(import.meta.url).resolve(
+      'better-sqlite3/build/Release/better_sqlite3.node',
+    );
+    const file = join(temp.folder(), 'portdesk.sqlite');
+    const store = openStore({ file, nativeBinding: binding });
+    expect(store.schemaVersion).toBe(MIGRATIONS.length);
+    store.close();
+    const missing = join(temp.folder(), 'electron-abi.node');
+    expect(() => openStore({ file, nativeBinding: missing })).toThrow(
+      `Could not open the database at ${file}`,
+    );
   });
 
   it('open an in-memory store for quick tests', () => {
