@@ -423,10 +423,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return rt;
   };
 
-  const resumeAll = (reason: 'network' | 'wake'): void => {
+  /** On reconnect and on wake: a full cycle at once (ARCHITECTURE §6), and the outbox. */
+  const resumeAll = (): void => {
     for (const rt of runtimes.values()) {
       if (rt.status.state === 'unauthorized') continue;
-      if (reason === 'wake') rt.forceDiscovery = true;
+      rt.forceDiscovery = true;
       if (rt.status.state === 'offline') setStatus(rt, { state: 'idle', message: null });
       if (started) rt.loop.resume();
     }
@@ -508,7 +509,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     networkChanged(online) {
       if (online) {
-        resumeAll('network');
+        resumeAll();
         return;
       }
       for (const rt of runtimes.values()) {
@@ -519,7 +520,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
 
     resumedFromSleep() {
-      resumeAll('wake');
+      resumeAll();
     },
 
     credentialsChanged(accountId) {

@@ -544,7 +544,18 @@ export class OutboxRunner {
         this.changed(item, item.draftId, item.requestSid);
         return null;
       case 'waiting_for_network':
-        this.setState(item, 'waiting_for_network', lastError);
+        // Nothing reached Twilio: the attempt does not count towards giving up.
+        store.outbox.update(
+          item.id,
+          {
+            state: 'waiting_for_network',
+            attempts: item.attempts - 1,
+            lastError,
+            nextAttemptAt: null,
+          },
+          at,
+        );
+        this.changed(item, item.draftId, item.requestSid);
         return {
           stoppedBy: 'offline',
           message: isOffline(error) ? OFFLINE_MESSAGE : error.message,
