@@ -165,9 +165,6 @@ export function requestsRepository(db: Database): RequestsRepository {
      ON CONFLICT (request_id) DO UPDATE SET payload = excluded.payload
      WHERE payload IS NOT excluded.payload`,
   );
-  const idOf = db.prepare<[string], { id: number }>(
-    'SELECT id FROM port_in_requests WHERE sid = ?',
-  );
   const accountExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM accounts WHERE id = ?',
   );
@@ -349,40 +346,35 @@ export function requestsRepository(db: Database): RequestsRepository {
           : statusDiffers(existing, request.status);
 
       const customerName = request.losingCarrier.customerName || null;
-      const write = (lastChangedAt: string): void => {
-        upsertFetched.run({
-          sid: request.sid,
-          accountId,
-          statusRaw: request.status.raw,
-          status: request.status.canonical,
-          customerName,
-          customerFolded: customerName === null ? null : foldForSearch(customerName),
-          numbersRequested: phoneNumbers.length,
-          numbersPorted,
-          targetPortInDate: request.targetPortInDate,
-          firstPortDate,
-          signatureRequestUrl: request.signatureRequestUrl,
-          supportTicketId: request.supportTicketId,
-          hasRejections: hasRejections ? 1 : 0,
-          dateCreated: toInstantOrNull(request.dateCreated),
-          lastChangedAt,
-          observedAt,
-        });
-      };
+      const lastChangedAt = !existing
+        ? firstSeenChangeTime(
+            [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
+            observedAt,
+          )
+        : requestChanged
+          ? observedAt
+          : existing.last_changed_at;
 
-      // The request row goes first: the numbers reference it.
-      write(
-        !existing
-          ? firstSeenChangeTime(
-              [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
-              observedAt,
-            )
-          : requestChanged
-            ? observedAt
-            : existing.last_changed_at,
-      );
-      const requestId = idOf.get(request.sid)?.id;
-      if (requestId === undefined) throw notFound('Port-in request', request.sid);
+      // The request row goes first: the details and numbers reference it.
+      const written = upsertFetched.run({
+        sid: request.sid,
+        accountId,
+        statusRaw: request.status.raw,
+        status: request.status.canonical,
+        customerName,
+        customerFolded: customerName === null ? null : foldForSearch(customerName),
+        numbersRequested: phoneNumbers.length,
+        numbersPorted,
+        targetPortInDate: request.targetPortInDate,
+        firstPortDate,
+        signatureRequestUrl: request.signatureRequestUrl,
+        supportTicketId: request.supportTicketId,
+        hasRejections: hasRejections ? 1 : 0,
+        dateCreated: toInstantOrNull(request.dateCreated),
+        lastChangedAt,
+        observedAt,
+      });
+      const requestId = existing?.id ?? Number(written.lastInsertRowid);
       saveDetails.run(requestId, payload);
       const numberChanges = writer.replaceNumbers(requestId, phoneNumbers);
       const numbersChanged = hadDetails && numberChanges > 0;
