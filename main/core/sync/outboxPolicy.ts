@@ -63,12 +63,27 @@ export function decideAfterFailure(
     failure.kind === 'malformed_response';
   if (!transient || attempts >= schedule.maxAttempts) return { next: 'failed' };
 
+  return {
+    next: 'retry_wait',
+    nextAttemptAt: now + retryDelayMs(attempts, failure.retryAfterMs, random, schedule),
+  };
+}
+
+/**
+ * The wait before the next try after `attempts` tries: full jitter under a ceiling that doubles
+ * from the base, never below Retry-After nor below 1 s.
+ */
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+  schedule: RetrySchedule = DEFAULT_RETRY_SCHEDULE,
+): number {
   const ceiling = Math.min(
     schedule.maxDelayMs,
     schedule.baseDelayMs * 2 ** Math.max(0, attempts - 1),
   );
-  const delay = Math.max(Math.floor(random() * ceiling), failure.retryAfterMs ?? 0, 1_000);
-  return { next: 'retry_wait', nextAttemptAt: now + delay };
+  return Math.max(Math.floor(random() * ceiling), retryAfterMs ?? 0, 1_000);
 }
 
 /** Cancels of something already gone are done, not failed: the agent's intent holds. */

@@ -4,7 +4,12 @@ import { isTwilioError, type PortingClient, type TwilioError } from '../twilio';
 import type { CadenceSettings } from './cadence';
 import { fieldErrorsForRefusal } from './draftFieldErrors';
 import { OUTBOX_PAYLOADS, type OutboxPayloadOf } from './outboxPayloads';
-import { DEFAULT_RETRY_SCHEDULE, decideAfterFailure, isAlreadyDone } from './outboxPolicy';
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  decideAfterFailure,
+  isAlreadyDone,
+  retryDelayMs,
+} from './outboxPolicy';
 import { findCreatedRequest, requestSidsIn } from './reconcileCreate';
 import { saveFetchedWithEvents } from './requestWriter';
 import {
@@ -282,7 +287,7 @@ export class OutboxRunner {
     const lastMessage = typeof item.lastError?.message === 'string' ? item.lastError.message : '';
     let found: PortInRequest | null;
     try {
-      const search = await findCreatedRequest(
+      found = await findCreatedRequest(
         client,
         store,
         {
@@ -295,7 +300,6 @@ export class OutboxRunner {
         details,
         signal,
       );
-      found = search.match;
     } catch (error) {
       return this.reconcileFailed(item, error);
     }
@@ -391,12 +395,9 @@ export class OutboxRunner {
   private reconcileFailed(item: OutboxItem, error: unknown): StepEnd {
     const at = this.isoNow();
     const stop = cycleStopFor(error, this.deps.accountLabel(item.accountId));
-    const retryAfter = stop.kind === 'failed' ? (stop.retryAfterMs ?? 0) : 0;
     const nextAttemptAt =
       stop.kind === 'failed'
-        ? new Date(
-            this.deps.now() + Math.max(this.backoffMs(item.attempts), retryAfter),
-          ).toISOString()
+        ? new Date(this.deps.now() + this.backoffMs(item.attempts, stop.retryAfterMs)).toISOString()
         : null;
     // lastError keeps the send's failure (22137 matters later); the lookup's problem is not kept.
     this.deps.store.outbox.update(item.id, { state: 'reconciling', nextAttemptAt }, at);
@@ -672,13 +673,8 @@ export class OutboxRunner {
     return this.deps.store.drafts.get(item.draftId ?? draftId)?.payload ?? null;
   }
 
-  private backoffMs(attempts: number): number {
-    const schedule = DEFAULT_RETRY_SCHEDULE;
-    const ceiling = Math.min(
-      schedule.maxDelayMs,
-      schedule.baseDelayMs * 2 ** Math.max(0, attempts - 1),
-    );
-    return Math.max(1_000, Math.floor(this.deps.random() * ceiling));
+  private backoffMs(attempts: number, retryAfterMs: number | null = null): number {
+    return retryDelayMs(attempts, retryAfterMs, this.deps.random);
   }
 
   private changed(item: OutboxItem, draftId: number | null, requestSid: string | null): void {

@@ -28,13 +28,6 @@ export interface ReconcileQuery {
   hintedSids: readonly string[];
 }
 
-export interface ReconcileResult {
-  match: PortInRequest | null;
-  /** Candidates whose detail had to be fetched (for the figures). */
-  fetched: number;
-  pagesListed: number;
-}
-
 /**
  * Looks for the request a create may have made, before anything is sent again (Twilio has no
  * idempotency key). A candidate is ours when it has exactly the same set of phone numbers and the
@@ -53,28 +46,30 @@ export async function findCreatedRequest(
   query: ReconcileQuery,
   details: Map<string, PortInRequest>,
   signal: AbortSignal,
-): Promise<ReconcileResult> {
+): Promise<PortInRequest | null> {
   const wanted = numberSet(query.payload.phoneNumbers.map((n) => n.phoneNumber));
   const customer = nameKey(query.payload.losingCarrier.customerName);
   const firstSentAt = query.payload.firstSentAt ?? Date.parse(query.queuedAt);
   const notBefore = firstSentAt - CLOCK_SLACK_MS;
   const checked = new Set<string>();
-  const result: ReconcileResult = { match: null, fetched: 0, pagesListed: 0 };
 
-  const isOurs = async (sid: string, numbersRequested: number | null): Promise<boolean> => {
-    if (checked.has(sid)) return false;
+  /** The candidate's detail when it is ours, else null. */
+  const ours = async (
+    sid: string,
+    numbersRequested: number | null,
+  ): Promise<PortInRequest | null> => {
+    if (checked.has(sid)) return null;
     checked.add(sid);
-    if (numbersRequested !== null && numbersRequested !== wanted.size) return false;
-    if (ownedElsewhere(store, sid, query)) return false;
+    if (numbersRequested !== null && numbersRequested !== wanted.size) return null;
+    if (ownedElsewhere(store, sid, query)) return null;
     const detail = await detailOf(sid);
-    if (detail === null) return false;
-    if (detail.phoneNumbers.length !== wanted.size) return false;
-    if (!detail.phoneNumbers.every((n) => wanted.has(n.phoneNumber))) return false;
-    if (nameKey(detail.losingCarrier.customerName) !== customer) return false;
+    if (detail === null) return null;
+    if (detail.phoneNumbers.length !== wanted.size) return null;
+    if (!detail.phoneNumbers.every((n) => wanted.has(n.phoneNumber))) return null;
+    if (nameKey(detail.losingCarrier.customerName) !== customer) return null;
     const created = detail.dateCreated === null ? Number.NaN : Date.parse(detail.dateCreated);
-    if (!Number.isNaN(created) && created < notBefore) return false;
-    result.match = detail;
-    return true;
+    if (!Number.isNaN(created) && created < notBefore) return null;
+    return detail;
   };
 
   const detailOf = async (sid: string): Promise<PortInRequest | null> => {
@@ -82,7 +77,6 @@ export async function findCreatedRequest(
     if (cached !== null) return cached;
     try {
       const fetched = await client.fetchPortIn(sid, { signal });
-      result.fetched += 1;
       details.set(sid, fetched);
       return fetched;
     } catch (error) {
@@ -92,29 +86,20 @@ export async function findCreatedRequest(
   };
 
   for (const sid of query.hintedSids) {
-    if (await isOurs(sid, null)) return result;
+    const match = await ours(sid, null);
+    if (match) return match;
   }
   const createdAfter = new Date(firstSentAt - CREATED_AFTER_MARGIN_MS).toISOString().slice(0, 10);
   for (const filter of [{ createdAfter }, {}]) {
-    const seenTokens = new Set<string>();
-    let token: string | undefined;
-    for (;;) {
-      const page = await client.listPortInsPage(
-        { ...filter, size: DISCOVERY_PAGE_SIZE, token },
-        { signal },
-      );
-      result.pagesListed += 1;
-      for (const row of page.requests) {
-        if (await isOurs(row.sid, row.numbersRequested)) return result;
-      }
-      if (page.nextToken === null || page.nextToken === '' || seenTokens.has(page.nextToken)) {
-        break;
-      }
-      seenTokens.add(page.nextToken);
-      token = page.nextToken;
+    for await (const row of client.listAllPortIns(
+      { ...filter, size: DISCOVERY_PAGE_SIZE },
+      { signal },
+    )) {
+      const match = await ours(row.sid, row.numbersRequested);
+      if (match) return match;
     }
   }
-  return result;
+  return null;
 }
 
 /** Linked to another draft, or the result of another create: not a candidate. */

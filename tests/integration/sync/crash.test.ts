@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
+import { Random } from '../../../main/simulator/random';
 import { simRequests } from './syncHarness';
 
 const DRAFTS = 50;
@@ -27,18 +28,6 @@ afterAll(async () => {
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with the same kill times. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface RunEnd {
   killed: boolean;
@@ -80,11 +69,12 @@ function runWorker(dbFile: string, killAfterMs: number | null): Promise<RunEnd> 
 describe('crash safety of the outbox', () => {
   it('killed at random while 50 drafts are sent, it ends with exactly 50 requests and every draft linked', async () => {
     const dbFile = join(dir, 'portdesk.db');
-    const random = seededRandom(20_260_427);
+    // Seeded, so a failing run can be replayed with the same kill times.
+    const random = new Random('sync-crash-kills');
     let kills = 0;
     let finished: RunEnd | null = null;
     for (let run = 0; run < MAX_KILLS + 5 && finished === null; run += 1) {
-      const killAfterMs = kills < MAX_KILLS ? Math.floor(40 + random() * 500) : null;
+      const killAfterMs = kills < MAX_KILLS ? random.int(40, 540) : null;
       const end = await runWorker(dbFile, killAfterMs);
       if (end.killed) {
         kills += 1;
