@@ -93,36 +93,48 @@ export class HarnessHost {
     coreOptions: Partial<Pick<CoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>> = {},
   ): Promise<HarnessHost> {
     const dataDir = await mkdtemp(join(tmpdir(), 'portdesk-e2e-'));
-    const simulator = await startSimulator({ seed: testInfo.testId });
-    const logLines: string[] = [];
-    const records: HostRecords = {
-      openedLinks: [],
-      clipboard: [],
-      logLines,
-      log: createLogger((line) => logLines.push(line)),
-    };
-    const { openedLinks, clipboard, log } = records;
-    const core = await createCore({
-      ...coreOptions,
-      dataDir,
-      keychainService: `PortDesk-e2e-${randomUUID()}`,
-      twilioEndpoints: { baseUrl: simulator.url, uploadBaseUrl: simulator.uploadUrl },
-      host: {
-        async openExternal(url) {
-          if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
-            throw new IpcCommandError('forbidden', 'Refused by the external link policy');
-          }
-          openedLinks.push(url);
+    // What launch has opened so far, closed again if a later step fails.
+    const opened: (() => Promise<unknown>)[] = [
+      () => rm(dataDir, { recursive: true, force: true }),
+    ];
+    try {
+      const simulator = await startSimulator({ seed: testInfo.testId });
+      opened.push(() => simulator.close());
+      const logLines: string[] = [];
+      const records: HostRecords = {
+        openedLinks: [],
+        clipboard: [],
+        logLines,
+        log: createLogger((line) => logLines.push(line)),
+      };
+      const { openedLinks, clipboard, log } = records;
+      const core = await createCore({
+        ...coreOptions,
+        dataDir,
+        keychainService: `PortDesk-e2e-${randomUUID()}`,
+        twilioEndpoints: { baseUrl: simulator.url, uploadBaseUrl: simulator.uploadUrl },
+        host: {
+          async openExternal(url) {
+            if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
+              throw new IpcCommandError('forbidden', 'Refused by the external link policy');
+            }
+            openedLinks.push(url);
+          },
+          writeClipboard(text) {
+            clipboard.push(text);
+          },
         },
-        writeClipboard(text) {
-          clipboard.push(text);
-        },
-      },
-    });
-    const server = await startBrowserHost({ core, rendererRoot: RENDERER_ROOT, log });
-    const host = new HarnessHost(page, core, dataDir, server, simulator, records, testInfo);
-    await host.#wirePage();
-    return host;
+      });
+      opened.push(() => core.close());
+      const server = await startBrowserHost({ core, rendererRoot: RENDERER_ROOT, log });
+      opened.push(() => server.close());
+      const host = new HarnessHost(page, core, dataDir, server, simulator, records, testInfo);
+      await host.#wirePage();
+      return host;
+    } catch (error) {
+      for (const close of opened.reverse()) await close().catch(() => undefined);
+      throw error;
+    }
   }
 
   async #wirePage(): Promise<void> {
