@@ -331,6 +331,15 @@ class MainWindow {
     window.on('closed', () => {
       if (this.#window === window) this.#window = null;
     });
+    // A crashed renderer leaves a blank window; reload it, but not in a loop.
+    let reloads = 0;
+    window.webContents.on('render-process-gone', (_event, details) => {
+      this.log.error('shell: the window’s renderer process is gone', details);
+      if (details.reason !== 'clean-exit' && reloads < 3 && !window.isDestroyed()) {
+        reloads += 1;
+        window.webContents.reload();
+      }
+    });
     await window.loadURL(`${APP_ORIGIN}/index.html`);
     return window;
   }
