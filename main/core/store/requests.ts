@@ -112,6 +112,7 @@ interface RequestRow {
   last_changed_at: string;
   payload: string | null;
   last_listed_at: string | null;
+  listed_fingerprint: string | null;
   last_fetched_at: string | null;
   next_fetch_at: string | null;
   terminal_fetched: number;
@@ -134,6 +135,21 @@ function statusDiffers(
 ): boolean {
   if (row.status !== status.canonical) return true;
   return status.canonical === 'unknown' && row.status_raw !== status.raw;
+}
+
+/** What a listing says, spelling of a known status aside. */
+function summaryFingerprint(summary: PortInRequestSummary): string {
+  const status =
+    summary.status.canonical === 'unknown'
+      ? `unknown:${summary.status.raw}`
+      : summary.status.canonical;
+  return JSON.stringify([
+    status,
+    summary.numbersRequested,
+    summary.numbersPorted,
+    summary.suggestedAction,
+    summary.statusUpdatedAt,
+  ]);
 }
 
 /** First sight: Twilio's own timestamp when it has one (never in the future), else now. */
@@ -177,14 +193,16 @@ export function requestsRepository(db: Database): RequestsRepository {
     numbersPorted: number | null;
     suggestedAction: string | null;
     statusUpdatedAt: string | null;
+    fingerprint: string;
     lastChangedAt: string;
     observedAt: string;
   }>(
     `INSERT INTO port_in_requests (sid, account_id, status_raw, status, numbers_requested,
        numbers_ported, suggested_action, status_updated_at, last_changed_at, last_listed_at,
-       next_fetch_at)
+       listed_fingerprint, next_fetch_at)
      VALUES (@sid, @accountId, @statusRaw, @status, @numbersRequested, @numbersPorted,
-       @suggestedAction, @statusUpdatedAt, @lastChangedAt, @observedAt, @observedAt)`,
+       @suggestedAction, @statusUpdatedAt, @lastChangedAt, @observedAt, @fingerprint,
+       @observedAt)`,
   );
   const updateChangedSummary = db.prepare<{
     sid: string;
@@ -194,9 +212,11 @@ export function requestsRepository(db: Database): RequestsRepository {
     numbersPorted: number | null;
     suggestedAction: string | null;
     statusUpdatedAt: string | null;
+    fingerprint: string;
     observedAt: string;
   }>(
     `UPDATE port_in_requests SET
+       listed_fingerprint = @fingerprint,
        terminal_fetched = CASE WHEN status = @status THEN terminal_fetched ELSE 0 END,
        status_raw = @statusRaw, status = @status,
        numbers_requested = @numbersRequested, numbers_ported = @numbersPorted,
@@ -206,8 +226,8 @@ export function requestsRepository(db: Database): RequestsRepository {
          THEN next_fetch_at ELSE @observedAt END
      WHERE sid = @sid`,
   );
-  const touchListed = db.prepare<[string, string]>(
-    'UPDATE port_in_requests SET last_listed_at = ? WHERE sid = ?',
+  const touchListed = db.prepare<[string, string, string]>(
+    'UPDATE port_in_requests SET last_listed_at = ?, listed_fingerprint = ? WHERE sid = ?',
   );
   const upsertFetched = db.prepare<{
     sid: string;
@@ -292,6 +312,7 @@ export function requestsRepository(db: Database): RequestsRepository {
         numbersPorted: summary.numbersPorted,
         suggestedAction: summary.suggestedAction,
         statusUpdatedAt: summary.statusUpdatedAt,
+        fingerprint: summaryFingerprint(summary),
         observedAt,
       };
       if (!existing) {
@@ -302,14 +323,13 @@ export function requestsRepository(db: Database): RequestsRepository {
         });
         return { created: true, changed: true };
       }
+      // Never listed before (created here, then fetched): only the status can tell news.
       const changed =
-        statusDiffers(existing, summary.status) ||
-        existing.numbers_requested !== summary.numbersRequested ||
-        existing.numbers_ported !== summary.numbersPorted ||
-        existing.suggested_action !== summary.suggestedAction ||
-        existing.status_updated_at !== summary.statusUpdatedAt;
+        existing.listed_fingerprint === null
+          ? statusDiffers(existing, summary.status)
+          : existing.listed_fingerprint !== values.fingerprint;
       if (changed) updateChangedSummary.run(values);
-      else touchListed.run(observedAt, summary.sid);
+      else touchListed.run(observedAt, values.fingerprint, summary.sid);
       return { created: false, changed };
     },
   );

