@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
-import { version as portDeskVersion } from '../../../package.json';
+// The attribute is required by Node's own ESM loader (Playwright's runner uses it); bundlers accept it too.
+import packageJson from '../../../package.json' with { type: 'json' };
 import { parseErrorBody } from './errorBody';
 import { parseRetryAfterMs, type HttpMethod } from './retryPolicy';
 import { KIND_SUMMARY, TwilioError, type TwilioErrorKind } from './twilioError';
 
+const portDeskVersion = packageJson.version;
 export interface TwilioCredentials {
   /** API key SID (SK…) or Account SID (AC…). */
   username: string;
