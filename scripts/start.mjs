@@ -31,10 +31,14 @@ function run(cmd, args) {
 let binary = electronBinary();
 if (!binary && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
   // Electron downloads its binary lazily; try once, quietly, and fall back if the network says no.
-  const attempt = spawnSync(process.execPath, [join(dirname(require.resolve('electron/package.json')), 'install.js')], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+  const attempt = spawnSync(
+    process.execPath,
+    [join(dirname(require.resolve('electron/package.json')), 'install.js')],
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+    },
+  );
   if (attempt.status === 0) binary = electronBinary();
 }
 
