@@ -15,6 +15,7 @@
  *                       [--requests 10000] [--heavy-numbers 1000] [--heavy-events 500]
  *                       [--only first,filter,scroll,detail,heap]
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -65,6 +66,19 @@ const CHROMIUM_ARGS = [
 ];
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/** The commit measured, and whether renderer/ had uncommitted changes (others edit it too). */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'renderer'], {
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (renderer/ modified)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /*
  * page.evaluate callbacks run in the page and cannot close over this module: each one reaches
@@ -451,6 +465,7 @@ async function main(): Promise<void> {
     memoryGiB: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     chromium: '',
+    revision: revision(),
     loadAtStart: loadavg().map((l) => l.toFixed(2)),
   };
   console.log('Building the UI test host in production mode…');
@@ -571,7 +586,7 @@ async function main(): Promise<void> {
 
     // ── Tables ──
     report.push(
-      `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium} (headless, --disable-gpu); load average at start ${machine.loadAtStart.join(' ')}, at end ${loadavg()
+      `Commit ${machine.revision}. Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium} (headless, --disable-gpu); load average at start ${machine.loadAtStart.join(' ')}, at end ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
