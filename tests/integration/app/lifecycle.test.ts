@@ -6,7 +6,7 @@ import { createCore, type PortdeskCore } from '../../../main/core/app';
 import type { Notice } from '../../../main/core/notify/types';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import { createVault } from '../../../main/core/vault';
-import { minimalPdf } from '../simulator/harness';
+import { minimalPdf } from '../../unit/twilio/documentBytes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -104,7 +104,7 @@ describe('a port-in from draft to completed, through the core', () => {
     await core.handlers.attachBill({
       draftId: draft.id,
       name: 'bill.pdf',
-      bytes: new Uint8Array(minimalPdf()),
+      bytes: minimalPdf(),
     });
     const validation = await core.handlers.validateDraft({ draftId: draft.id });
     expect(validation).toEqual({ fieldErrors: [], ready: true });

@@ -10,6 +10,7 @@ import {
   type SimulatorOptions,
 } from '../../../main/simulator/index';
 import { loadOpenApiValidator, specMissingMessage } from '../../helpers/openapiSpec';
+import { minimalPdf as sharedMinimalPdf } from '../../unit/twilio/documentBytes';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -193,27 +194,9 @@ export interface UploadFile {
   type: string;
 }
 
-/** A valid one-page PDF, built here so the test owns every byte of it. */
-export function minimalPdf(text = 'Utility bill'): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(pdf.length);
-    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+/** The shared test PDF (tests/unit/twilio/documentBytes.ts) as a Buffer, for Buffer-style edits. */
+export function minimalPdf(text?: string): Buffer {
+  return Buffer.from(sharedMinimalPdf(text));
 }
 
 export function pdfBill(): UploadFile {
