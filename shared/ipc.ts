@@ -115,6 +115,11 @@ export class IpcCommandError extends Error {
 
 /** Twilio's Documents API limit (PORTING-API §3.9). */
 export const BILL_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * The most bytes one attach may carry across IPC. Above Twilio's limit on purpose: a bill up to
+ * this size reaches the use case, which refuses it naming the file and its size.
+ */
+export const BILL_TRANSPORT_MAX_BYTES = 16 * 1024 * 1024;
 /** What Twilio accepts as a utility bill: image or PDF. Main checks the magic bytes. */
 export const BILL_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const BILL_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'] as const;
@@ -311,6 +316,13 @@ export const UpdateDraftSchema = z.strictObject({
   patch: DraftPatchSchema,
 });
 
+/**
+ * The contract only bounds what one attach may carry; whether a bill is empty, over Twilio's
+ * 10 MB or not a PDF/JPEG/PNG is the bill use case's call, whose refusal names the file
+ * ("“scan.pdf” is 12.4 MB; the limit is 10 MB…"). The transport cap sits above Twilio's limit
+ * so that those refusals reach the agent, and refuses only absurd payloads before any hashing,
+ * sniffing or writing.
+ */
 export const AttachBillSchema = z.strictObject({
   draftId: DraftIdSchema,
   name: z.string().min(1, 'The file has no name').max(255, 'The file name is too long'),
@@ -318,10 +330,9 @@ export const AttachBillSchema = z.strictObject({
     .custom<Uint8Array>((value) => value instanceof Uint8Array, {
       message: 'The bill must be sent as bytes (a Uint8Array), not a path',
     })
-    .refine((bytes) => bytes.byteLength > 0, 'The file is empty')
     .refine(
-      (bytes) => bytes.byteLength <= BILL_MAX_BYTES,
-      'The file is larger than 10 MB, the most Twilio accepts for a utility bill',
+      (bytes) => bytes.byteLength <= BILL_TRANSPORT_MAX_BYTES,
+      `The file is larger than ${BILL_TRANSPORT_MAX_BYTES / (1024 * 1024)} MB; Twilio accepts a utility bill of at most 10 MB`,
     ),
 });
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { AttachBillSchema, IpcCommandError, type PayloadInput } from '../../../shared/ipc';
+import { IpcCommandError, type PayloadInput } from '../../../shared/ipc';
 import type { DraftView, UploadPhase } from '../../../shared/views';
 import type { Draft } from '../store';
 import { checkBill } from './billChecks';
@@ -17,14 +16,6 @@ export interface BillCommands {
   attachBill(input: PayloadInput<'attachBill'>): Promise<DraftView>;
   removeBill(input: PayloadInput<'removeBill'>): Promise<DraftView>;
 }
-
-/**
- * The contract's schema refuses empty and oversized files with generic words; here the same
- * checks run in checkBill, whose refusals name the file ("“scan.pdf” is 11.2 MB…").
- */
-const AttachBillInput = AttachBillSchema.extend({
-  bytes: z.instanceof(Uint8Array, { message: 'The bill must be sent as bytes' }),
-});
 
 /** "C:\fakepath\bill.pdf" → "bill.pdf": only the name is kept, never a path. */
 function baseName(name: string): string {
@@ -81,7 +72,8 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
 
   return {
     async attachBill(input) {
-      const parsed = parseInput('attachBill', input, AttachBillInput);
+      // The contract bounds the payload; checkBill decides, naming the file in its refusal.
+      const parsed = parseInput('attachBill', input);
       const { draftId, bytes } = parsed;
       const name = baseName(parsed.name);
       const draft = loadDraft(store, draftId);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   BILL_MAX_BYTES,
+  BILL_TRANSPORT_MAX_BYTES,
   EVENT_METHODS,
   INVOKE_METHODS,
   IpcCommandError,
@@ -98,20 +99,26 @@ describe('the IPC contract', () => {
     expect(good.ok && good.data.label).toBe('Acme');
   });
 
-  it('accepts a bill as bytes up to 10 MB and refuses one byte more with the reason', () => {
-    const atLimit = parseInvokePayload('attachBill', {
+  it('leaves empty and over-10 MB bills to the use case, and refuses beyond the transport cap', () => {
+    // The use case refuses these naming the file (tests/integration/app/billRefusals.test.ts).
+    for (const size of [0, BILL_MAX_BYTES + 1, BILL_TRANSPORT_MAX_BYTES]) {
+      const parsed = parseInvokePayload('attachBill', {
+        draftId: 3,
+        name: 'bill.pdf',
+        bytes: new Uint8Array(size),
+      });
+      expect(parsed.ok, `${size} bytes`).toBe(true);
+    }
+    const absurd = parseInvokePayload('attachBill', {
       draftId: 3,
       name: 'bill.pdf',
-      bytes: new Uint8Array(BILL_MAX_BYTES),
+      bytes: new Uint8Array(BILL_TRANSPORT_MAX_BYTES + 1),
     });
-    expect(atLimit.ok).toBe(true);
-    const over = parseInvokePayload('attachBill', {
-      draftId: 3,
-      name: 'bill.pdf',
-      bytes: new Uint8Array(BILL_MAX_BYTES + 1),
-    });
-    expect(over.ok).toBe(false);
-    if (!over.ok) expect(over.error.message).toContain('10 MB');
+    expect(absurd.ok).toBe(false);
+    if (!absurd.ok) {
+      expect(absurd.error.fields?.map((f) => f.field)).toEqual(['bytes']);
+      expect(absurd.error.message).toContain('at most 10 MB');
+    }
     expect(
       parseInvokePayload('attachBill', { draftId: 3, name: 'bill.pdf', bytes: '/etc/passwd' }).ok,
     ).toBe(false);
