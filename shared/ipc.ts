@@ -604,23 +604,56 @@ export type InvokeHandlers = {
 
 // ── Parsing helpers for main, the preload and test fakes ────────────────────────────────────
 
-/** zod issues → field errors with dotted paths; unknown keys are reported one by one. */
+/**
+ * The most field errors one refusal lists. A hostile sender can put a million unknown keys in a
+ * payload; the refusal (and anything that logs it) stays a few kilobytes whatever it sends.
+ */
+export const MAX_FIELD_ERRORS = 50;
+/** How much of an unknown key's name a refusal echoes. */
+export const MAX_ECHOED_KEY_LENGTH = 64;
+/** How long a field path may grow (nested unknown keys under long known paths). */
+const MAX_FIELD_PATH_LENGTH = 200;
+
+/** A name from the payload, cut and with control characters escaped, safe to echo and log. */
+function echoed(name: string, max: number): string {
+  const cut = name.length > max ? `${name.slice(0, max)}…` : name;
+  // JSON's escaping, without its quotes: a newline in a key cannot start a fake log line.
+  return JSON.stringify(cut).slice(1, -1);
+}
+
+/**
+ * zod issues → field errors with dotted paths; unknown keys are reported one by one, their names
+ * cut to MAX_ECHOED_KEY_LENGTH, and at most MAX_FIELD_ERRORS entries (the last one then says how
+ * many more problems there were).
+ */
 export function fieldErrorsFromZod(error: z.ZodError): IpcFieldError[] {
   const fields: IpcFieldError[] = [];
+  let problems = 0;
+  const add = (field: string, message: string) => {
+    problems += 1;
+    if (fields.length < MAX_FIELD_ERRORS) fields.push({ field, message });
+  };
   for (const issue of error.issues) {
-    const base = issue.path.map(String).join('.');
+    const base = echoed(issue.path.map(String).join('.'), MAX_FIELD_PATH_LENGTH);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        fields.push({
-          field: base ? `${base}.${key}` : key,
-          message: `Unexpected field "${key}"`,
-        });
+      for (const key of issue.keys.slice(0, MAX_FIELD_ERRORS)) {
+        const name = echoed(key, MAX_ECHOED_KEY_LENGTH);
+        add(base ? `${base}.${name}` : name, `Unexpected field "${name}"`);
       }
+      // Counted, not walked: the names past the cap are never read.
+      problems += Math.max(0, issue.keys.length - MAX_FIELD_ERRORS);
     } else {
-      fields.push({ field: base || '(payload)', message: issue.message });
+      add(base || '(payload)', issue.message);
     }
   }
-  return fields.slice(0, 50);
+  if (problems > MAX_FIELD_ERRORS) {
+    const unlisted = problems - (MAX_FIELD_ERRORS - 1);
+    fields[MAX_FIELD_ERRORS - 1] = {
+      field: '(payload)',
+      message: `${unlisted.toLocaleString('en-US')} more problems not listed`,
+    };
+  }
+  return fields;
 }
 
 export function parseInvokePayload<M extends InvokeMethod>(

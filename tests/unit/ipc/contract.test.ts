@@ -6,6 +6,8 @@ import {
   EVENT_METHODS,
   INVOKE_METHODS,
   IpcCommandError,
+  MAX_ECHOED_KEY_LENGTH,
+  MAX_FIELD_ERRORS,
   eventContract,
   invokeContract,
   parseEventPayload,
@@ -45,6 +47,35 @@ describe('the IPC contract', () => {
       expect(result.error.code).toBe('invalid_payload');
       expect(result.error.fields?.[0]?.field).toBe('patch.losingCarrier.address.constructor');
     }
+  });
+
+  it('lists at most 50 field errors however many unknown keys a payload carries', () => {
+    const hostile = Object.fromEntries(
+      Array.from({ length: 5_000 }, (_, i) => [`k${i}${'x'.repeat(1_000)}`, 1]),
+    );
+    const result = parseInvokePayload('updateDraft', { draftId: 1, patch: {}, ...hostile });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.error.fields ?? [];
+    expect(fields).toHaveLength(MAX_FIELD_ERRORS);
+    expect(fields.at(-1)).toEqual({
+      field: '(payload)',
+      message: '4,951 more problems not listed',
+    });
+    // 5 MB of key names in, a few kilobytes out.
+    expect(JSON.stringify(result.error).length).toBeLessThan(10_000);
+  });
+
+  it('cuts an echoed key name to 64 characters and escapes its line breaks', () => {
+    const name = `evil\n[error] forged log line${'y'.repeat(1_000_000)}`;
+    const result = parseInvokePayload('updateDraft', { draftId: 1, patch: { [name]: true } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const [field] = result.error.fields ?? [];
+    const echoed = `evil\\n[error] forged log line${'y'.repeat(MAX_ECHOED_KEY_LENGTH - 28)}…`;
+    expect(field).toEqual({ field: `patch.${echoed}`, message: `Unexpected field "${echoed}"` });
+    expect(result.error.message).not.toContain('\n');
+    expect(result.error.message.length).toBeLessThan(200);
   });
 
   it('fills the list query defaults so main always gets a complete query', () => {
