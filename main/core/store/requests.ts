@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
+import type {
+  PortInNumber,
+  PortInRequest,
+  PortInRequestSummary,
+} from '../../../shared/domain/portIn';
 import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
 import { StoreError, invalidInput, notFound } from './errors';
 import { fromJson, toJson } from './json';
@@ -22,7 +26,10 @@ export interface StoredPortInRequest {
   /** Earliest confirmed port date among the numbers that are not canceled. */
   firstPortDate: string | null;
   signatureRequestUrl: string | null;
-  /** When PortDesk first saw the LOA link. */
+  /**
+   * When the LOA link went out: Twilio's timestamp of the numbers turning Waiting for Signature
+   * when it has one (never later than PortDesk first saw the link), else that first sight.
+   */
   signatureRequestedAt: string | null;
   supportTicketId: number | null;
   suggestedAction: string | null;
@@ -159,6 +166,21 @@ function firstSeenChangeTime(candidates: (string | null)[], observedAt: string):
   return latest !== undefined && latest < observedAt ? latest : observedAt;
 }
 
+/**
+ * When the LOA went out, for "unsigned for N days" and the 30-day expiry: Twilio's timestamp of
+ * the numbers turning Waiting for Signature (the LOA is generated then), else the time PortDesk
+ * saw the link. Only used the first time the link is seen: a request that was already waiting
+ * before its account was connected has been unsigned for longer than PortDesk has known it.
+ */
+function loaSentAt(phoneNumbers: readonly PortInNumber[], observedAt: string): string {
+  return firstSeenChangeTime(
+    phoneNumbers
+      .filter((number) => number.status.canonical === 'waiting_for_signature')
+      .map((number) => number.statusUpdatedAt),
+    observedAt,
+  );
+}
+
 function assertRequestSid(sid: string, field: string): void {
   if (typeof sid !== 'string' || !/^KW[0-9a-fA-F]{32}$/.test(sid)) {
     throw invalidInput(field, `"${String(sid)}" is not a port-in request SID (KW + 32 hex digits)`);
@@ -241,6 +263,7 @@ export function requestsRepository(db: Database): RequestsRepository {
     targetPortInDate: string | null;
     firstPortDate: string | null;
     signatureRequestUrl: string | null;
+    signatureRequestedAt: string | null;
     supportTicketId: number | null;
     hasRejections: number;
     dateCreated: string | null;
@@ -253,7 +276,7 @@ export function requestsRepository(db: Database): RequestsRepository {
        date_created, last_changed_at, last_fetched_at, next_fetch_at)
      VALUES (@sid, @accountId, @statusRaw, @status, @customerName, @customerFolded,
        @numbersRequested, @numbersPorted, @targetPortInDate, @firstPortDate, @signatureRequestUrl,
-       CASE WHEN @signatureRequestUrl IS NULL THEN NULL ELSE @observedAt END,
+       @signatureRequestedAt,
        @supportTicketId, @hasRejections, @dateCreated, @lastChangedAt, @observedAt, @observedAt)
      ON CONFLICT (sid) DO UPDATE SET
        signature_requested_at = CASE
@@ -388,6 +411,8 @@ export function requestsRepository(db: Database): RequestsRepository {
         targetPortInDate: request.targetPortInDate,
         firstPortDate,
         signatureRequestUrl: request.signatureRequestUrl,
+        signatureRequestedAt:
+          request.signatureRequestUrl === null ? null : loaSentAt(phoneNumbers, observedAt),
         supportTicketId: request.supportTicketId,
         hasRejections: hasRejections ? 1 : 0,
         dateCreated: toInstantOrNull(request.dateCreated),

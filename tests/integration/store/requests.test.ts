@@ -177,6 +177,37 @@ describe('requests: saving what sync fetched', () => {
     expect(store.requests.getRequest(sid)?.signatureRequestedAt).toBe(T1);
   });
 
+  it('date the LOA of a request first seen already waiting from Twilio’s own timestamp', () => {
+    const store = temp.open();
+    const account = addAccount(store);
+    const loaSent = '2026-11-15T08:00:00.000Z';
+    const waiting = (statusUpdatedAt: string | null): PortInNumber =>
+      aNumber({
+        sid: numberSid(1),
+        status: 'Waiting for Signature',
+        statusUpdatedAt,
+      });
+    const signing = (sid: string, phoneNumbers: PortInNumber[]) =>
+      aRequest({
+        sid,
+        status: 'Waiting for Signature',
+        signatureRequestUrl: 'https://sign.example/loa/1',
+        phoneNumbers,
+      });
+
+    store.requests.saveFetchedRequest(account.id, signing(requestSid(1), [waiting(loaSent)]), T0);
+    expect(store.requests.getRequest(requestSid(1))?.signatureRequestedAt).toBe(loaSent);
+    // A later fetch keeps the first answer.
+    store.requests.saveFetchedRequest(account.id, signing(requestSid(1), [waiting(T1)]), T2);
+    expect(store.requests.getRequest(requestSid(1))?.signatureRequestedAt).toBe(loaSent);
+
+    // No timestamp, or one in the future: when PortDesk saw the link.
+    store.requests.saveFetchedRequest(account.id, signing(requestSid(2), [waiting(null)]), T0);
+    expect(store.requests.getRequest(requestSid(2))?.signatureRequestedAt).toBe(T0);
+    store.requests.saveFetchedRequest(account.id, signing(requestSid(3), [waiting(T2)]), T1);
+    expect(store.requests.getRequest(requestSid(3))?.signatureRequestedAt).toBe(T1);
+  });
+
   it('refuse a request that another account already owns, naming both', () => {
     const store = temp.open();
     const first = addAccount(store, 1);
