@@ -54,7 +54,9 @@ export function groupTimeline(entries: readonly TimelineEntry[]): TimelineGroup[
 }
 
 function statusFrom(entry: TimelineEntry, which: 'from' | 'to'): string {
-  const canonical = entry.detail[which === 'from' ? 'fromStatus' : 'toStatus'];
+  // A status change names both ends; a first sighting names its one status `status`.
+  const canonical =
+    which === 'from' ? entry.detail.fromStatus : (entry.detail.toStatus ?? entry.detail.status);
   const kind = entry.numberSid === null ? 'request' : 'number';
   if (typeof canonical === 'string' && canonical !== 'unknown') return statusWord(canonical, kind);
   return statusWord(entry[which], kind);
