@@ -8,10 +8,12 @@ import {
   type OutboxPayloadOf,
 } from '../sync/outboxPayloads';
 import { dataChanged, isoNow, type PortingDeps } from './deps';
+import { readDraftPayload } from './draftPayload';
 import { loadDraft, releaseFailedOperations, requireEditable } from './draftRecords';
 import { validateStoredDraft } from './draftValidation';
 import { validationFailed } from './errors';
 import { parseInput } from './input';
+import { numbersHeldByOrigin } from './originHold';
 
 export interface SubmitCommands {
   submitDraft(input: PayloadInput<'submitDraft'>): Promise<SubmitResultView>;
@@ -66,16 +68,29 @@ export function submitCommands(deps: PortingDeps): SubmitCommands {
     async submitDraft(input) {
       const { draftId } = parseInput('submitDraft', input);
       type Outcome =
-        { ready: false; fieldErrors: FieldError[] } | { ready: true; create: OutboxItem };
+        | { ready: false; fieldErrors: FieldError[] }
+        | { ready: false; held: FieldError[]; message: string }
+        | { ready: true; create: OutboxItem };
       const outcome = store.transaction((): Outcome => {
         const draft = loadDraft(store, draftId);
         requireEditable(draft);
         const validation = validateStoredDraft(store, draft, deps.now());
         if (!validation.ok) return { ready: false, fieldErrors: validation.fieldErrors };
+        const { bill, value } = validation;
+        const origin = readDraftPayload(draft.payload).origin;
+        const held = origin
+          ? numbersHeldByOrigin(store, origin.requestSid, value.phoneNumbers)
+          : [];
+        if (held.length > 0) {
+          const message =
+            held.length === 1
+              ? (held[0]?.message ?? '')
+              : `${held.length} numbers of this draft are still in request ${origin?.requestSid ?? ''}, and Twilio refuses a new request for a number another request still holds (error 22137). Cancel them there and wait until they show Canceled, then submit again.`;
+          return { ready: false, held, message };
+        }
         releaseFailedOperations(store, draft);
 
         const now = isoNow(deps);
-        const { bill, value } = validation;
         const dependsOn: number[] = [];
         if (bill.twilioSid === null) {
           const upload =
@@ -105,6 +120,8 @@ export function submitCommands(deps: PortingDeps): SubmitCommands {
         return { ready: true, create };
       });
 
+      // Not kept on the draft: it clears by itself once Twilio lets the numbers go.
+      if ('held' in outcome) throw validationFailed(outcome.message, outcome.held);
       if (!outcome.ready) {
         // Kept on the draft, so the wizard shows them after a restart too.
         store.drafts.update(draftId, { fieldErrors: outcome.fieldErrors }, isoNow(deps));

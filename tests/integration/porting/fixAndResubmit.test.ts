@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aNumber, aRequest } from '../../fixtures/portInBuilders';
-import { normaliseRequestStatus } from '../../../shared/domain/statuses';
+import { normaliseNumberStatus, normaliseRequestStatus } from '../../../shared/domain/statuses';
+import { minimalPdf } from './billBytes';
 import {
   createHarness,
   expectRefusedWithoutChange,
@@ -223,5 +224,62 @@ describe('fix and resubmit', () => {
       code: 'invalid_payload',
       field: 'sid',
     });
+  });
+
+  it('submits the corrected draft only once the rejected request has let its numbers go (22137)', async () => {
+    const original = (status: string) =>
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [
+          { ...rejected(1, 22153, 'INVALID_END_USER_NAME'), status: normaliseNumberStatus(status) },
+          aNumber({ sid: pu(2), phoneNumber: '+13125550102', status: 'Pending' }),
+        ],
+      });
+    storeFetchedRequest(h, original('Rejected'));
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+    const edited = await h.porting.updateDraft({
+      draftId: draft.id,
+      patch: { losingCarrier: { customerName: 'Acme Incorporated' }, targetPortInDate: null },
+    });
+    await h.porting.attachBill({ draftId: draft.id, name: 'bill.pdf', bytes: minimalPdf() });
+    const submit = () => h.porting.submitDraft({ draftId: draft.id });
+
+    await expectRefusedWithoutChange(h, submit, {
+      code: 'validation_failed',
+      field: 'phoneNumbers.0.phoneNumber',
+      message: new RegExp(
+        `\\(312\\) 555-0101 is still in request ${KW} \\(Rejected\\).*22137.*Cancel it in that request first`,
+      ),
+    });
+
+    const cancel = await h.porting.cancelNumbers({ sid: KW, numberSids: [pu(1)] });
+    await expectRefusedWithoutChange(h, submit, {
+      code: 'validation_failed',
+      field: 'phoneNumbers.0.phoneNumber',
+      message: /its cancel is waiting in the Outbox.*once it shows Canceled/,
+    });
+
+    // Sent, and PortDesk has not seen the number change yet: Twilio is canceling it.
+    h.store.outbox.update(cancel.outboxItemIds[0] ?? 0, { state: 'done' });
+    await expectRefusedWithoutChange(h, submit, {
+      code: 'validation_failed',
+      field: 'phoneNumbers.0.phoneNumber',
+      message: /still being canceled in request/,
+    });
+
+    storeFetchedRequest(h, original('Canceling'));
+    await expectRefusedWithoutChange(h, submit, {
+      code: 'validation_failed',
+      field: 'phoneNumbers.0.phoneNumber',
+      message: /still being canceled in request/,
+    });
+    // The markers of what to correct stay on the draft: the refusal clears by itself.
+    const kept = (await h.porting.getDraft({ draftId: draft.id })).fieldErrors;
+    expect(kept.map((error) => error.field)).toEqual(['losingCarrier.authorizedRepresentative']);
+    expect(kept).toEqual(edited.fieldErrors);
+
+    storeFetchedRequest(h, original('Canceled'));
+    await expect(submit()).resolves.toMatchObject({ state: 'queued', draftId: draft.id });
   });
 });
