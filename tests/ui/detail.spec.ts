@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME_SID, GLOBEX_SID, INITECH_SID } from '../fixtures/fakeData';
+import { ACME_SID, GLOBEX_SID, HEAVY_SID, INITECH_SID } from '../fixtures/fakeData';
 import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
 async function openRequest(page: Page, sid: string) {
@@ -92,6 +92,8 @@ test.describe('request detail', () => {
     await page.getByRole('button', { name: 'Cancel 1 number' }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText('This number stays with the losing carrier');
+    // It names the number, so the agent sees which one goes.
+    await expect(dialog.getByRole('heading')).toHaveText(/^Cancel \(\d{3}\) \d{3}-\d{4}\?$/);
     await screenshots(page, 'detail-cancel-numbers');
     await dialog.getByRole('button', { name: 'Cancel numbers' }).click();
     await expect(page.getByText(/cancel sent to Twilio/)).toBeVisible();
@@ -113,9 +115,41 @@ test.describe('request detail', () => {
     await openApp(page);
     await openRequest(page, ACME_SID);
     await page.getByRole('button', { name: 'Fix and resubmit' }).click();
+    // Twilio holds a rejected number until it is canceled: the dialog says so and cancels it.
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('refuses a new request for it until then');
+    await expectAccessible(page);
+    await screenshots(page, 'detail-fix-and-resubmit');
+    await dialog.getByRole('button', { name: /Cancel (it|them) and fix/ }).click();
     await expect(page.getByText(`Correcting rejected request ${ACME_SID}`)).toBeVisible();
+    await expect(page.getByText(/rejected numbers?: cancel sent to Twilio/)).toBeVisible();
     await expect(page.getByText(/Invalid PIN/).first()).toBeVisible();
     await screenshots(page, 'wizard-resubmit');
+  });
+
+  test('a 500-event timeline keeps every event in the page; days off screen are not rendered until scrolled to', async ({
+    page,
+  }) => {
+    await openApp(page, { heavyRequest: { numbers: 50, timelineEvents: 500 } });
+    await openRequest(page, HEAVY_SID);
+    const timeline = page.getByTestId('timeline');
+    const items = timeline.locator('.timeline__item');
+    await expect(items).toHaveCount(500);
+    // Readable in full (find in page, screen readers, the e2e smoke test read textContent).
+    expect(await timeline.textContent()).toContain('PortDesk first saw this request');
+
+    const days = timeline.locator('section');
+    const lastDay = days.last();
+    const skipped = (el: Element) => !el.checkVisibility({ contentVisibilityAuto: true });
+    expect(await days.first().evaluate(skipped)).toBe(false);
+    expect(await lastDay.evaluate(skipped)).toBe(true);
+
+    const oldest = timeline.getByText(/PortDesk first saw this request/);
+    await oldest.scrollIntoViewIfNeeded();
+    await expect(oldest).toBeInViewport();
+    await expect.poll(() => lastDay.evaluate(skipped)).toBe(false);
+    await expectAccessible(page);
+    await screenshots(page, 'detail-long-timeline-end');
   });
 
   test('a request with 1,000 numbers opens and its numbers filter by digits', async ({ page }) => {

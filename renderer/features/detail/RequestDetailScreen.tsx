@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
+import { isTerminalRequestStatus } from '../../../shared/domain/statuses';
 import type { NumberRow, RequestDetailView } from '../../../shared/views';
 import { describeError, request } from '../../bridge';
 import { useApp } from '../../store/appStore';
@@ -13,7 +14,7 @@ import { Screen } from '../../ui/Screen';
 import { Banner, ErrorState, LoadingState } from '../../ui/states';
 import { RequestStatusChip } from '../../ui/StatusChip';
 import { detailAsText } from './detailText';
-import { NumbersTable } from './NumbersTable';
+import { isCancellable, NumbersTable } from './NumbersTable';
 import { Timeline } from './Timeline';
 
 export function RequestDetailScreen({ sid }: { sid: string }) {
@@ -69,6 +70,7 @@ function DetailBody({
   const toast = useApp((s) => s.toast);
   const navigate = useApp((s) => s.navigate);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmResubmit, setConfirmResubmit] = useState(false);
   const [cancelNumbers, setCancelNumbers] = useState<NumberRow[] | null>(null);
   const [busy, setBusy] = useState<null | 'cancel' | 'numbers' | 'resubmit' | 'loa'>(null);
 
@@ -107,13 +109,40 @@ function DetailBody({
     }
   }
 
-  async function fixAndResubmit() {
+  /**
+   * Twilio keeps a rejected number in this request until it is canceled, and refuses a new
+   * request for it until then (22137): the corrected draft is opened and, when the agent agreed,
+   * the rejected numbers are canceled here at the same time.
+   */
+  async function fixAndResubmit(cancelRejected: readonly NumberRow[]) {
     setBusy('resubmit');
     const result = await request((b) => b.fixAndResubmit({ sid: req.sid }));
-    setBusy(null);
-    if (!result.ok)
+    if (!result.ok) {
+      setBusy(null);
+      setConfirmResubmit(false);
       toast('danger', `Could not start the corrected request: ${describeError(result.error)}`);
-    else navigate({ screen: 'new-port-in', draftId: result.data.id });
+      return;
+    }
+    if (cancelRejected.length > 0) {
+      const canceled = await request((b) =>
+        b.cancelNumbers({ sid: req.sid, numberSids: cancelRejected.map((r) => r.sid) }),
+      );
+      const what = plural(cancelRejected.length, 'rejected number');
+      if (!canceled.ok) {
+        toast(
+          'danger',
+          `The ${what} ${cancelRejected.length === 1 ? 'was' : 'were'} not canceled: ${describeError(canceled.error)} Cancel ${cancelRejected.length === 1 ? 'it' : 'them'} in ${req.sid} before you submit the correction.`,
+        );
+      } else {
+        toast(
+          'info',
+          `${what}: cancel ${canceled.data.waitingForNetwork ? 'queued until PortDesk is back online' : 'sent to Twilio'}.`,
+        );
+      }
+    }
+    setBusy(null);
+    setConfirmResubmit(false);
+    navigate({ screen: 'new-port-in', draftId: result.data.id });
   }
 
   async function openLoa() {
@@ -131,7 +160,10 @@ function DetailBody({
   }
 
   const carrier = req.losingCarrier;
-  const rejected = detail.numbers.filter((n) => n.status.canonical === 'rejected').length;
+  const rejectedRows = detail.numbers.filter((n) => n.status.canonical === 'rejected');
+  const rejected = rejectedRows.length;
+  // Those the agent can still cancel (not already on their way out).
+  const rejectedToCancel = actions.canCancelNumbers ? rejectedRows.filter(isCancellable) : [];
   const nearPortDate = cancelWarningFor(detail);
 
   return (
@@ -160,7 +192,9 @@ function DetailBody({
           {actions.canFixAndResubmit ? (
             <Button
               variant="primary"
-              onPress={() => void fixAndResubmit()}
+              onPress={() =>
+                rejectedToCancel.length > 0 ? setConfirmResubmit(true) : void fixAndResubmit([])
+              }
               isDisabled={busy === 'resubmit'}
             >
               <IconPen /> Fix and resubmit
@@ -243,13 +277,20 @@ function DetailBody({
       <ConfirmDialog
         isOpen={cancelNumbers !== null}
         onOpenChange={(open) => !open && setCancelNumbers(null)}
-        title={`Cancel ${plural(cancelNumbers?.length ?? 0, 'number')}?`}
+        title={
+          cancelNumbers?.length === 1 && cancelNumbers[0]
+            ? `Cancel ${formatUsPhoneNumber(cancelNumbers[0].phoneNumber)}?`
+            : `Cancel ${plural(cancelNumbers?.length ?? 0, 'number')}?`
+        }
         confirmLabel="Cancel numbers"
-        cancelLabel="Keep them"
+        cancelLabel={cancelNumbers?.length === 1 ? 'Keep it' : 'Keep them'}
         danger
         busy={busy === 'numbers'}
         onConfirm={() => cancelNumbers && void cancelSelected(cancelNumbers)}
       >
+        {cancelNumbers && cancelNumbers.length > 1 ? (
+          <p className="tabular">{numberList(cancelNumbers)}</p>
+        ) : null}
         <p>
           {cancelNumbers?.length === 1
             ? 'This number stays with the losing carrier; the rest of the request goes on. Porting it later takes a new request.'
@@ -262,8 +303,52 @@ function DetailBody({
           </Banner>
         ) : null}
       </ConfirmDialog>
+
+      <ConfirmDialog
+        isOpen={confirmResubmit}
+        onOpenChange={setConfirmResubmit}
+        title={
+          rejectedToCancel.length === 1 && rejectedToCancel[0]
+            ? `Fix and resubmit ${formatUsPhoneNumber(rejectedToCancel[0].phoneNumber)}?`
+            : `Fix and resubmit ${plural(rejectedToCancel.length, 'rejected number')}?`
+        }
+        confirmLabel={rejectedToCancel.length === 1 ? 'Cancel it and fix' : 'Cancel them and fix'}
+        cancelLabel="Not now"
+        busy={busy === 'resubmit'}
+        onConfirm={() => void fixAndResubmit(rejectedToCancel)}
+      >
+        {rejectedToCancel.length > 1 ? (
+          <p className="tabular">{numberList(rejectedToCancel)}</p>
+        ) : null}
+        <p>
+          Twilio has no update call, so a correction is a new request: PortDesk opens a draft with
+          the rejected {rejectedToCancel.length === 1 ? 'number' : 'numbers'} and this
+          request&apos;s details, the fields to correct marked.
+        </p>
+        <p>
+          Twilio keeps a rejected number in this request until it is canceled, and refuses a new
+          request for it until then. So PortDesk cancels{' '}
+          {rejectedToCancel.length === 1 ? 'it' : 'them'} here now;{' '}
+          {detail.numbers.some(
+            (n) =>
+              !rejectedToCancel.includes(n) &&
+              n.status.canonical !== 'completed' &&
+              n.status.canonical !== 'canceled',
+          )
+            ? 'the other numbers of this request go on.'
+            : 'no other number is still running here, so this request ends.'}
+        </p>
+      </ConfirmDialog>
     </Screen>
   );
+}
+
+/** The numbers a dialog is about, named (a few, then how many more). */
+function numberList(rows: readonly NumberRow[]): string {
+  const shown = rows.slice(0, 5).map((row) => formatUsPhoneNumber(row.phoneNumber));
+  return rows.length > shown.length
+    ? `${shown.join(', ')} and ${rows.length - shown.length} more`
+    : shown.join(', ');
 }
 
 function daysUntil(iso: string): number {
@@ -300,7 +385,10 @@ function DetailBanners({ detail, rejected }: { detail: RequestDetailView; reject
         >
           Sent to {req.losingCarrier.authorizedRepresentative} (
           {req.losingCarrier.authorizedRepresentativeEmail}){' '}
-          {plural(attention.loaUnsignedDays, 'day')} ago.
+          {attention.loaUnsignedDays === 0
+            ? 'today'
+            : `${plural(attention.loaUnsignedDays, 'day')} ago`}
+          .
           {attention.loaDaysLeft !== null
             ? ` The request expires in ${plural(attention.loaDaysLeft, 'day')} if it is not signed.`
             : ''}
@@ -400,7 +488,9 @@ function Facts({ detail }: { detail: RequestDetailView }) {
       req.firstPortDate ? (
         formatPortDate(req.firstPortDate)
       ) : (
-        <span className="muted">Not set yet</span>
+        <span className="muted">
+          {isTerminalRequestStatus(req.status.canonical) ? 'None' : 'Not set yet'}
+        </span>
       ),
     ],
     [
