@@ -5,6 +5,7 @@ import {
   DATA_KINDS,
   DRAFT_FIELD_KEYS,
   NOTIFICATION_KINDS,
+  REQUEST_SORT_FIELDS,
   type AccountRemovalPreview,
   type AccountView,
   type DataChangedView,
@@ -19,6 +20,7 @@ import {
   type ReasonView,
   type RequestDetailView,
   type RequestListResult,
+  type RequestSortField,
   type SettingsView,
   type SubmitResultView,
   type SyncStatusView,
@@ -209,16 +211,7 @@ export const RemoveAccountSchema = z.strictObject({
 
 // ── Payload schemas: requests ───────────────────────────────────────────────────────────────
 
-export const REQUEST_SORT_FIELDS = [
-  'lastChangedAt',
-  'dateCreated',
-  'targetPortInDate',
-  'firstPortDate',
-  'customerName',
-  'status',
-  'numbersRequested',
-] as const;
-export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
+export { REQUEST_SORT_FIELDS, type RequestSortField };
 
 export const RequestListQuerySchema = z.strictObject({
   statuses: z

@@ -1,6 +1,7 @@
 import type { NumberStatus, ObservedStatus, RequestStatus } from './domain/statuses';
 import type { PortInNumber, PortInRequest } from './domain/portIn';
 import type { TimelineEvent } from './domain/timeline';
+import { DRAFT_SECTIONS, type DraftPayload, type DraftSection } from './domain/draftForm';
 
 /**
  * View models: what crosses IPC from main to the renderer. Main builds them from the store and
@@ -61,6 +62,14 @@ export interface ReasonView {
 
 // ── Requests list ───────────────────────────────────────────────────────────────────────────
 
+/**
+ * Why a request needs the agent (main computes them; the store's list query filters on them):
+ * - action_required: Twilio says so, or a number of an open request was rejected;
+ * - loa_unsigned: waiting for the LOA signature;
+ * - no_port_date: open, no confirmed port date, submitted more than `ageingDays` ago;
+ * - queued_offline: a mutation of it waits in the outbox;
+ * - failed_to_send: a mutation of it failed and waits for the agent.
+ */
 export const ATTENTION_FLAGS = [
   'action_required',
   'loa_unsigned',
@@ -86,6 +95,18 @@ export interface AttentionView {
 }
 
 export type RequestStatusFilter = RequestStatus | 'unknown';
+
+/** What the list can be sorted by (the contract's query and the store's ORDER BY share them). */
+export const REQUEST_SORT_FIELDS = [
+  'lastChangedAt',
+  'dateCreated',
+  'targetPortInDate',
+  'firstPortDate',
+  'customerName',
+  'status',
+  'numbersRequested',
+] as const;
+export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
 
 export interface RequestListRow {
   sid: string;
@@ -185,63 +206,19 @@ export interface RequestDetailView {
 
 // ── Drafts (new port-in wizard) ─────────────────────────────────────────────────────────────
 
-export interface DraftPhoneNumber {
-  /** E.164 */
-  phoneNumber: string;
-  /** Port-out PIN; required for US mobile numbers. */
-  pin: string | null;
-}
-
-export interface DraftAddress {
-  street: string;
-  street2: string;
-  city: string;
-  state: string;
-  zip: string;
-  country: string;
-}
-
-export interface DraftLosingCarrier {
-  customerType: 'Business' | 'Individual' | null;
-  customerName: string;
-  accountNumber: string;
-  /** Billing telephone number (BTN), E.164 or as typed. */
-  accountTelephoneNumber: string;
-  authorizedRepresentative: string;
-  authorizedRepresentativeEmail: string;
-  address: DraftAddress;
-}
-
-/** What the agent has typed so far; incomplete until `validateDraft` reports no field errors. */
-export interface DraftPayload {
-  phoneNumbers: DraftPhoneNumber[];
-  losingCarrier: DraftLosingCarrier;
-  notificationEmails: string[];
-  /** YYYY-MM-DD */
-  targetPortInDate: string | null;
-  /** ISO offset time as the wire wants it, e.g. `10:00:00-05:00`. */
-  targetPortInTimeRangeStart: string | null;
-  targetPortInTimeRangeEnd: string | null;
-}
-
-/** Top-level fields a field error or a "fix and resubmit" marker can point at. */
-export const DRAFT_FIELD_KEYS = [
-  'account',
-  'phoneNumbers',
-  'pin',
-  'bill',
-  'losingCarrier.customerType',
-  'losingCarrier.customerName',
-  'losingCarrier.accountNumber',
-  'losingCarrier.accountTelephoneNumber',
-  'losingCarrier.authorizedRepresentative',
-  'losingCarrier.authorizedRepresentativeEmail',
-  'losingCarrier.address',
-  'notificationEmails',
-  'targetPortInDate',
-  'targetPortInTimeRange',
-] as const;
-export type DraftFieldKey = (typeof DRAFT_FIELD_KEYS)[number];
+/**
+ * The form's shape and its sections are written once, in shared/domain/draftForm.ts; the view
+ * carries the form as is. DRAFT_FIELD_KEYS are the sections: the top-level fields a field error
+ * or a "fix and resubmit" marker can point at.
+ */
+export type {
+  DraftAddress,
+  DraftLosingCarrier,
+  DraftPayload,
+  DraftPhoneNumber,
+} from './domain/draftForm';
+export { DRAFT_SECTIONS as DRAFT_FIELD_KEYS };
+export type DraftFieldKey = DraftSection;
 
 /**
  * A problem with one field. `field` is a dotted path: a DraftFieldKey, or a deeper path such as

@@ -9,6 +9,16 @@ import {
 import { MAX_NUMBERS_PER_REQUEST, checkUsPhoneNumber, formatUsPhoneNumber } from './phoneNumbers';
 import { explainReason } from './reasonCodes';
 import type { ReasonField } from './reasonCodes';
+import {
+  DRAFT_SECTIONS,
+  type DraftAddress,
+  type DraftLosingCarrier,
+  type DraftPayload,
+  type DraftPhoneNumber,
+  type DraftSection,
+} from './draftForm';
+
+export { DRAFT_SECTIONS, type DraftSection };
 
 /**
  * The port-in draft an agent edits in the wizard (saved on every change, offline), the lenient
@@ -16,48 +26,30 @@ import type { ReasonField } from './reasonCodes';
  * (`validateDraftForSubmit`). Every field may be missing or null while editing.
  */
 
-export interface PortInDraftNumber {
-  /** E.164, or as typed. */
-  phoneNumber?: string | null;
-  /** Port-out PIN; required for numbers whose portability check says so (US mobile). */
-  pin?: string | null;
-}
+/**
+ * While a draft is edited (and when it is read back from IPC or the database) any field of the
+ * form may be missing or null: the form's shape, every level made lenient.
+ */
+type Lenient<T> = {
+  [K in keyof T]?:
+    | (T[K] extends readonly (infer E)[]
+        ? (E extends object ? Lenient<E> : E)[]
+        : T[K] extends object
+          ? Lenient<T[K]>
+          : T[K])
+    | null;
+};
 
-export interface PortInDraftAddress {
-  street?: string | null;
-  street2?: string | null;
-  city?: string | null;
-  /** 2-letter USPS code. */
-  state?: string | null;
-  zip?: string | null;
-  /** Only US; taken as US when empty. */
-  country?: string | null;
-}
+export type PortInDraftNumber = Lenient<DraftPhoneNumber>;
+export type PortInDraftAddress = Lenient<DraftAddress>;
+export type PortInDraftLosingCarrier = Lenient<DraftLosingCarrier>;
 
-export interface PortInDraftLosingCarrier {
-  customerType?: 'Business' | 'Individual' | null;
-  customerName?: string | null;
-  accountNumber?: string | null;
-  /** Billing telephone number (BTN). */
-  accountTelephoneNumber?: string | null;
-  authorizedRepresentative?: string | null;
-  authorizedRepresentativeEmail?: string | null;
-  address?: PortInDraftAddress | null;
-}
-
-export interface PortInDraft {
+/** The form (shared/domain/draftForm.ts), lenient, with what the draft row keeps beside it. */
+export interface PortInDraft extends Lenient<DraftPayload> {
   /** PortDesk's id of the Twilio account the numbers go to. */
   accountId?: string | null;
-  phoneNumbers?: PortInDraftNumber[] | null;
-  losingCarrier?: PortInDraftLosingCarrier | null;
   /** The local document id (documents table) of the utility bill; uploaded when submitting. */
   billDocumentId?: number | null;
-  /** YYYY-MM-DD */
-  targetPortInDate?: string | null;
-  /** ISO offset time, e.g. `10:00:00-05:00`. */
-  targetPortInTimeRangeStart?: string | null;
-  targetPortInTimeRangeEnd?: string | null;
-  notificationEmails?: string[] | null;
 }
 
 /** A problem with one field; `field` is a dotted path such as `phoneNumbers.3.pin` (0-based). */
@@ -598,25 +590,6 @@ export function draftPathForReasonField(field: ReasonField, numberIndex?: number
       return `losingCarrier.${field}`;
   }
 }
-
-/** The wizard sections (the IPC contract's DraftFieldKey values) a field path belongs to. */
-export const DRAFT_SECTIONS = [
-  'account',
-  'phoneNumbers',
-  'pin',
-  'bill',
-  'losingCarrier.customerType',
-  'losingCarrier.customerName',
-  'losingCarrier.accountNumber',
-  'losingCarrier.accountTelephoneNumber',
-  'losingCarrier.authorizedRepresentative',
-  'losingCarrier.authorizedRepresentativeEmail',
-  'losingCarrier.address',
-  'notificationEmails',
-  'targetPortInDate',
-  'targetPortInTimeRange',
-] as const;
-export type DraftSection = (typeof DRAFT_SECTIONS)[number];
 
 function isDraftSection(value: string): value is DraftSection {
   return (DRAFT_SECTIONS as readonly string[]).includes(value);

@@ -1,38 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
+import type { RequestStatus } from '../../../shared/domain/statuses';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
+import {
+  ATTENTION_FLAGS,
+  REQUEST_SORT_FIELDS,
+  type AttentionFlag,
+  type RequestListRow as RequestListRowView,
+  type RequestSortField,
+} from '../../../shared/views';
 import { invalidInput } from './errors';
 import { parseSearch } from './search';
 import { nowInstant, toInstant } from './time';
 
-/** Same names as the IPC contract's sort fields, so the use case passes them through. */
-export const REQUEST_SORT_FIELDS = [
-  'lastChangedAt',
-  'dateCreated',
-  'targetPortInDate',
-  'firstPortDate',
-  'customerName',
-  'status',
-  'numbersRequested',
-] as const;
-export type RequestSortField = (typeof REQUEST_SORT_FIELDS)[number];
-
-/**
- * Why a request needs the agent (same names as the IPC contract's attention flags):
- * - action_required: Twilio says so, or a number of an open request was rejected;
- * - loa_unsigned: waiting for the LOA signature;
- * - no_port_date: open, no confirmed port date, created more than `noPortDateAfterDays` ago;
- * - queued_offline: a mutation of it waits in the outbox;
- * - failed_to_send: a mutation of it failed and waits for the agent.
- */
-export const ATTENTION_FLAGS = [
-  'action_required',
-  'loa_unsigned',
-  'no_port_date',
-  'queued_offline',
-  'failed_to_send',
-] as const;
-export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
+export { ATTENTION_FLAGS, REQUEST_SORT_FIELDS, type AttentionFlag, type RequestSortField };
 
 /** The clock behind no_port_date; a setting of the app, passed in by the caller. */
 export interface AgeingClock {
@@ -62,24 +42,17 @@ export interface RequestListQuery {
   ageing?: AgeingClock;
 }
 
-/** What one row of the list screen shows; the use case adds the words and day counts. */
-export interface RequestListRow {
-  sid: string;
-  accountId: string;
-  accountLabel: string;
-  status: ObservedStatus<RequestStatus>;
-  customerName: string | null;
-  numbersRequested: number | null;
-  numbersPorted: number | null;
-  targetPortInDate: string | null;
-  firstPortDate: string | null;
+/**
+ * One row of the list screen as stored: the view's columns (shared/views.ts RequestListRow, the
+ * one place they are named) plus what the use case turns into attention words and day counts.
+ */
+export interface RequestListRow extends Omit<RequestListRowView, 'attention' | 'lastChangedAt'> {
+  /** Always set in the store; the view allows null. */
   lastChangedAt: string;
   statusUpdatedAt: string | null;
-  dateCreated: string | null;
-  suggestedAction: string | null;
   supportTicketId: number | null;
   hasSignatureRequest: boolean;
-  /** When PortDesk first saw the LOA link; null without one. */
+  /** When the LOA link went out (see StoredPortInRequest.signatureRequestedAt); null without one. */
   signatureRequestedAt: string | null;
   hasRejections: boolean;
   draftId: number | null;

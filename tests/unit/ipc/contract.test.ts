@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   BILL_MAX_BYTES,
@@ -13,7 +13,13 @@ import {
   parseEventPayload,
   parseInvokePayload,
   toIpcError,
+  type DraftPatch,
 } from '../../../shared/ipc';
+import type {
+  DraftAddress,
+  DraftLosingCarrier,
+  DraftPayload,
+} from '../../../shared/domain/draftForm';
 
 const accountSid = `AC${'a'.repeat(32)}`;
 const keySid = `SK${'b'.repeat(32)}`;
@@ -76,6 +82,23 @@ describe('the IPC contract', () => {
     expect(field).toEqual({ field: `patch.${echoed}`, message: `Unexpected field "${echoed}"` });
     expect(result.error.message).not.toContain('\n');
     expect(result.error.message.length).toBeLessThan(200);
+  });
+
+  it('patches exactly the fields of the draft form, losingCarrier and its address key by key', () => {
+    // Checked by the type checker (npm run typecheck): the form in shared/domain/draftForm.ts is
+    // the one place the draft's fields are named, and the patch schema must follow it.
+    type FormPatch = {
+      [K in keyof DraftPayload]?: K extends 'losingCarrier'
+        ? {
+            [C in keyof DraftLosingCarrier]?: C extends 'address'
+              ? Partial<DraftAddress>
+              : DraftLosingCarrier[C];
+          }
+        : DraftPayload[K];
+    };
+    expectTypeOf<DraftPatch>().toEqualTypeOf<FormPatch>();
+    const patch: DraftPatch = { losingCarrier: { address: { zip: '62701' } } };
+    expect(parseInvokePayload('updateDraft', { draftId: 1, patch }).ok).toBe(true);
   });
 
   it('fills the list query defaults so main always gets a complete query', () => {
