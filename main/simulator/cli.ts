@@ -1,15 +1,23 @@
 /**
  * `npm run simulator -- [--port N] [--upload-port N] [--accelerate X] [--seed S] [--demo]
- * [--auto-sign-after-ms MS] [--spelling twilio|snake|title] [--quiet]`
+ * [--auto-sign-after-ms MS] [--spelling twilio|snake|title] [--state FILE] [--quiet]`
  *
  * Prints ONE JSON line first — {"url","uploadUrl","accountSid","authToken","apiKeySid",
  * "apiKeySecret"} — so scripts can read where the simulator listens and how to log in; then one
  * human line per API call. Runs until SIGINT/SIGTERM. The credentials are the simulator's own
- * throwaway values, never a real Twilio secret.
+ * throwaway values, never a real Twilio secret. With --state FILE the world is restored from FILE
+ * when it exists and saved there while it changes and on exit (docs/simulator.md, "Snapshots").
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
 import type { SimulatorOptions, StatusSpelling } from './options';
+import { readSnapshotFile } from './snapshotFile';
+import { keepSnapshotSaved, type SnapshotSaver } from './snapshotSaver';
+
+interface CliOptions {
+  simulator: SimulatorOptions;
+  stateFile: string | undefined;
+}
 
 function numberOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -18,7 +26,7 @@ function numberOption(name: string, raw: string | undefined): number | undefined
   return value;
 }
 
-function parseOptions(argv: string[]): SimulatorOptions {
+function parseOptions(argv: string[]): CliOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -30,6 +38,7 @@ function parseOptions(argv: string[]): SimulatorOptions {
       demo: { type: 'boolean' },
       'auto-sign-after-ms': { type: 'string' },
       spelling: { type: 'string' },
+      state: { type: 'string' },
       quiet: { type: 'boolean' },
     },
     strict: true,
@@ -39,7 +48,8 @@ function parseOptions(argv: string[]): SimulatorOptions {
     throw new Error(`--spelling must be twilio, snake or title (got ${spelling})`);
   }
   const autoSign = values['auto-sign-after-ms'];
-  return {
+  if (values.state === '') throw new Error('--state needs a file path');
+  const simulator: SimulatorOptions = {
     port: numberOption('port', values.port) ?? 0,
     uploadPort: numberOption('upload-port', values['upload-port']) ?? 0,
     host: values.host ?? '127.0.0.1',
@@ -55,10 +65,11 @@ function parseOptions(argv: string[]): SimulatorOptions {
     statusSpelling: spelling as StatusSpelling | undefined,
     log: values.quiet === true ? undefined : (line) => console.log(line),
   };
+  return { simulator, stateFile: values.state };
 }
 
 async function main(): Promise<void> {
-  let options: SimulatorOptions;
+  let options: CliOptions;
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
@@ -66,7 +77,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const simulator = await startSimulator(options);
+  const { stateFile } = options;
+  // Problems with the file go to stderr: stdout's first line stays the JSON object.
+  const restore = stateFile
+    ? await readSnapshotFile(stateFile, (line) => console.error(line))
+    : null;
+  const simulator = await startSimulator({
+    ...options.simulator,
+    ...(restore ? { restore } : {}),
+  });
+  const saver: SnapshotSaver | null = stateFile
+    ? keepSnapshotSaved(simulator, { file: stateFile, log: (line) => console.error(line) })
+    : null;
   const { url, uploadUrl, credentials } = simulator;
   process.stdout.write(`${JSON.stringify({ url, uploadUrl, ...credentials })}\n`);
   console.log(
@@ -77,10 +99,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    simulator
+      .close()
+      .then(() => saver?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

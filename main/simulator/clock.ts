@@ -7,14 +7,19 @@ export class SimulatedClock {
   private anchorSim: number;
   private factor: number;
 
+  /**
+   * `startAt` resumes simulated time at a saved instant (a restored snapshot); by default the
+   * simulated clock starts at the real time.
+   */
   constructor(
     factor = 1,
     private readonly realNow: () => number = () => performance.timeOrigin + performance.now(),
+    startAt?: number,
   ) {
     assertFactor(factor);
     this.factor = factor;
     this.anchorReal = realNow();
-    this.anchorSim = Math.floor(this.anchorReal);
+    this.anchorSim = startAt ?? Math.floor(this.anchorReal);
   }
 
   /** Simulated epoch milliseconds. */

@@ -14,7 +14,8 @@ import { isRejectionCode } from './reasonCodes';
 import { seed } from './seeding';
 import { isoSeconds, portInJson } from './wire';
 
-const outcomeSchema = z.discriminatedUnion('kind', [
+/** A carrier answer script, as the control API and a snapshot accept it. */
+export const numberOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('complete') }),
   z.object({
     kind: z.literal('reject'),
@@ -28,7 +29,6 @@ const spellingSchema = z.enum(['twilio', 'snake', 'title']);
 
 /** The in-process control API; the HTTP routes under /__sim/ call exactly these methods. */
 export function createControl(core: SimulatorCore): SimulatorControl {
-  let seedCalls = 0;
   const findRequest = (sid: string): SimRequest => {
     const request = core.store.request(sid);
     if (request === undefined) throw new ControlError(404, `No port-in request ${sid}`);
@@ -64,6 +64,7 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       }
       core.lifecycle.catchUp();
       core.clock.advance(ms);
+      core.touch();
       core.lifecycle.catchUp();
       return { now: isoSeconds(core.clock.now()) };
     },
@@ -80,18 +81,20 @@ export function createControl(core: SimulatorCore): SimulatorControl {
     signLoa(requestSid: string) {
       core.lifecycle.catchUp();
       core.lifecycle.sign(findRequest(requestSid), core.clock.now());
+      core.touch();
     },
 
     expireLoa(requestSid: string) {
       core.lifecycle.catchUp();
       core.lifecycle.expire(findRequest(requestSid), core.clock.now());
+      core.touch();
     },
 
     scriptNumber(e164: string, outcome: NumberOutcome = { kind: 'complete' }) {
       if (typeof e164 !== 'string' || !/^\+[1-9]\d{1,14}$/.test(e164)) {
         throw new ControlError(400, `${String(e164)} is not an E.164 number`);
       }
-      const parsed = outcomeSchema.safeParse(outcome);
+      const parsed = numberOutcomeSchema.safeParse(outcome);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new ControlError(
@@ -102,6 +105,7 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       core.lifecycle.catchUp();
       core.store.scripts.set(e164, parsed.data);
       core.lifecycle.scriptChanged(e164, parsed.data, core.clock.now());
+      core.touch();
     },
 
     addFault(fault: Fault) {
@@ -117,8 +121,9 @@ export function createControl(core: SimulatorCore): SimulatorControl {
     },
 
     seed(options: SeedOptions) {
-      seedCalls += 1;
-      return seed(core, options, seedCalls);
+      core.seedCalls += 1;
+      core.touch();
+      return seed(core, options, core.seedCalls);
     },
 
     setStatusSpelling(spelling: StatusSpelling) {
@@ -133,6 +138,7 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       core.store.clear();
       core.lifecycle.clear();
       core.faults.clear();
+      core.touch();
     },
   };
 }

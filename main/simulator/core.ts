@@ -8,6 +8,7 @@ import type { SimulatorCredentials, SimulatorOptions, StatusSpelling } from './o
 import { evaluatePortability } from './portability';
 import { Random } from './random';
 import { newSid, type SidPrefix } from './sids';
+import { restoreWorld, type SimulatorSnapshot } from './snapshot';
 import { SimStore } from './store';
 import { DEMO_AUTO_SIGN_AFTER_MS } from './timings';
 import type { WireContext } from './wire';
@@ -29,17 +30,30 @@ export class SimulatorCore {
   autoSignAfterMs: number | null;
   baseUrl = 'http://127.0.0.1';
   uploadUrl = 'http://127.0.0.1';
+  /** How many `seed()` calls this world has seen; each call draws from its own stream. */
+  seedCalls = 0;
   /** Separate streams, so fault draws never shift the SIDs or the demo data of a seeded run. */
   private readonly sidRandom: Random;
   private supportTicket: number;
+  /** Changes made by calls (see touch); the lifecycle counts its own steps. */
+  private changes = 0;
 
   constructor(options: SimulatorOptions) {
+    const restore = options.restore;
+    // A restored world keeps its own seed: later seed() calls must not repeat its data.
     this.seedText =
-      options.seed === undefined ? randomBytes(8).toString('hex') : String(options.seed);
-    this.sidRandom = new Random(`${this.seedText}:sids`);
+      restore?.seed ??
+      (options.seed === undefined ? randomBytes(8).toString('hex') : String(options.seed));
+    this.sidRandom = restore
+      ? Random.fromState(restore.ids.sidRandom)
+      : new Random(`${this.seedText}:sids`);
     this.faults = new FaultRegistry(new Random(`${this.seedText}:faults`));
-    this.credentials = defaultCredentials(new Random(`${this.seedText}:credentials`), options);
-    this.clock = new SimulatedClock(options.accelerate ?? 1);
+    this.credentials = defaultCredentials(
+      new Random(`${this.seedText}:credentials`),
+      options.credentials,
+      restore?.credentials,
+    );
+    this.clock = new SimulatedClock(options.accelerate ?? 1, undefined, restore?.now);
     this.spelling = options.statusSpelling ?? 'twilio';
     this.autoSignAfterMs =
       options.autoSignAfterMs !== undefined
@@ -47,12 +61,36 @@ export class SimulatorCore {
         : options.demo === true
           ? DEMO_AUTO_SIGN_AFTER_MS
           : null;
-    this.supportTicket = this.sidRandom.int(100_000, 400_000);
+    this.supportTicket = restore?.ids.supportTicket ?? this.sidRandom.int(100_000, 400_000);
+    this.seedCalls = restore?.ids.seedCalls ?? 0;
     this.lifecycle = new Lifecycle(
       this.store,
       this.clock,
       (sid) => `${this.baseUrl}/__sim/loa/${sid}`,
     );
+    if (restore) restoreWorld(this, restore);
+  }
+
+  /**
+   * Increases whenever the world changes: a call that changed something (touch) or a lifecycle
+   * step. Whoever saves snapshots compares it with the revision of the last save.
+   */
+  get revision(): number {
+    return this.changes + this.lifecycle.stepsTaken;
+  }
+
+  /** Marks the world as changed by a call (a create, a cancel, an upload, a control command). */
+  touch(): void {
+    this.changes += 1;
+  }
+
+  /** Where the ID streams stand, for a snapshot. */
+  idState(): SimulatorSnapshot['ids'] {
+    return {
+      sidRandom: this.sidRandom.state(),
+      supportTicket: this.supportTicket,
+      seedCalls: this.seedCalls,
+    };
   }
 
   wire(): WireContext {
@@ -148,11 +186,26 @@ export class SimulatorCore {
   }
 }
 
-function defaultCredentials(random: Random, options: SimulatorOptions): SimulatorCredentials {
+/**
+ * Given credentials first, then a restored snapshot's identifiers, then values derived from the
+ * seed. All four are always drawn, so a derived secret is the same whichever others were given:
+ * a restored world (whose file holds no secret) gets back the secrets its first start derived.
+ */
+function defaultCredentials(
+  random: Random,
+  given: Partial<SimulatorCredentials> | undefined,
+  restored: SimulatorSnapshot['credentials'] | undefined,
+): SimulatorCredentials {
+  const derived: SimulatorCredentials = {
+    accountSid: newSid('AC', random),
+    authToken: random.hex(32),
+    apiKeySid: newSid('SK', random),
+    apiKeySecret: random.alphanumeric(32),
+  };
   return {
-    accountSid: options.credentials?.accountSid ?? newSid('AC', random),
-    authToken: options.credentials?.authToken ?? random.hex(32),
-    apiKeySid: options.credentials?.apiKeySid ?? newSid('SK', random),
-    apiKeySecret: options.credentials?.apiKeySecret ?? random.alphanumeric(32),
+    accountSid: given?.accountSid ?? restored?.accountSid ?? derived.accountSid,
+    authToken: given?.authToken ?? derived.authToken,
+    apiKeySid: given?.apiKeySid ?? restored?.apiKeySid ?? derived.apiKeySid,
+    apiKeySecret: given?.apiKeySecret ?? derived.apiKeySecret,
   };
 }

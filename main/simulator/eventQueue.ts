@@ -1,10 +1,34 @@
+export interface QueuedEvent<T> {
+  at: number;
+  /** Insertion order; breaks ties between events due at the same instant. */
+  seq: number;
+  event: T;
+}
+
 /** A min-heap of timed events; ties keep insertion order so replays are deterministic. */
 export class EventQueue<T> {
-  private heap: { at: number; seq: number; event: T }[] = [];
+  private heap: QueuedEvent<T>[] = [];
   private seq = 0;
 
   get size(): number {
     return this.heap.length;
+  }
+
+  /** The next insertion number (kept in a snapshot so restored ties still break the same way). */
+  get nextSeq(): number {
+    return this.seq;
+  }
+
+  /** Every pending event, earliest first. */
+  pending(): QueuedEvent<T>[] {
+    return [...this.heap].sort(byTimeThenSeq);
+  }
+
+  /** Replaces the contents with saved events; `nextSeq` must be above every saved `seq`. */
+  restore(events: readonly QueuedEvent<T>[], nextSeq: number): void {
+    // A sorted array is already a valid min-heap.
+    this.heap = [...events].sort(byTimeThenSeq);
+    this.seq = this.heap.reduce((next, entry) => Math.max(next, entry.seq + 1), nextSeq);
   }
 
   push(at: number, event: T): void {
@@ -70,4 +94,8 @@ export class EventQueue<T> {
       i = smallest;
     }
   }
+}
+
+function byTimeThenSeq<T>(a: QueuedEvent<T>, b: QueuedEvent<T>): number {
+  return a.at - b.at || a.seq - b.seq;
 }

@@ -7,6 +7,7 @@ import type { RunningSimulator, SimulatorOptions } from './options';
 import { portingRoutes } from './portingRoutes';
 import { Router } from './router';
 import { closeServer, createListener, listen } from './server';
+import { captureSnapshot, relinkLoaPages } from './snapshot';
 import { LIFECYCLE_TICK_REAL_MS } from './timings';
 
 export type {
@@ -24,6 +25,19 @@ export type {
   StatusSpelling,
 } from './options';
 export * as lifecycleTimings from './timings';
+export {
+  parseSnapshot,
+  SNAPSHOT_VERSION,
+  type SimulatorSnapshot,
+  type SnapshotCheck,
+} from './snapshot';
+export { readSnapshotFile, setSnapshotAside, writeSnapshotFile } from './snapshotFile';
+export {
+  keepSnapshotSaved,
+  SNAPSHOT_SAVE_INTERVAL_MS,
+  type SnapshotSaver,
+  type SnapshotSaverOptions,
+} from './snapshotSaver';
 
 /**
  * Starts a Twilio-compatible Porting API on 127.0.0.1: the API listener (stands in for
@@ -55,7 +69,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     await Promise.all([closeServer(apiServer), closeServer(uploadServer)]);
     throw error;
   }
-  if (options.demo === true) control.seed({ demo: true });
+  if (options.restore) relinkLoaPages(core);
+  else if (options.demo === true) control.seed({ demo: true });
 
   // Time-driven steps also happen while nobody calls: a chained timer, stopped on close.
   let stopped = false;
@@ -78,6 +93,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     uploadUrl: core.uploadUrl,
     credentials: { ...core.credentials },
     control,
+    snapshot: () => captureSnapshot(core),
+    revision: () => core.revision,
     async close() {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);

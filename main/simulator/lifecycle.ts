@@ -2,7 +2,7 @@ import type { NumberStatus, RequestStatus } from '../../shared/domain';
 import { isTerminalNumberStatus, isTerminalRequestStatus } from '../../shared/domain';
 import type { SimulatedClock } from './clock';
 import { ControlError } from './errors';
-import { EventQueue } from './eventQueue';
+import { EventQueue, type QueuedEvent } from './eventQueue';
 import type { SimNumber, SimRequest } from './model';
 import type { NumberOutcome } from './options';
 import { rejectionReason } from './reasonCodes';
@@ -19,7 +19,8 @@ import {
   SUBMIT_AFTER_SIGNATURE_MS,
 } from './timings';
 
-type LifecycleEvent =
+/** Plain data (no closures), so pending steps can be saved in a snapshot and restored. */
+export type LifecycleEvent =
   | { kind: 'review'; requestSid: string }
   | { kind: 'autoSign'; requestSid: string }
   | { kind: 'expire'; requestSid: string }
@@ -45,6 +46,7 @@ export const ALL_NUMBERS_CANCELED = 'All phone numbers in the port-in request we
  */
 export class Lifecycle {
   private readonly queue = new EventQueue<LifecycleEvent>();
+  private steps = 0;
 
   constructor(
     private readonly store: SimStore,
@@ -54,12 +56,26 @@ export class Lifecycle {
 
   catchUp(until: number = this.clock.now()): void {
     for (let due = this.queue.popDue(until); due; due = this.queue.popDue(until)) {
+      this.steps += 1;
       this.handle(due.event, due.at);
     }
   }
 
   nextEventAt(): number | undefined {
     return this.queue.peekTime();
+  }
+
+  /** How many time-driven steps have run; part of the world's revision (snapshot saving). */
+  get stepsTaken(): number {
+    return this.steps;
+  }
+
+  pendingEvents(): { events: QueuedEvent<LifecycleEvent>[]; nextSeq: number } {
+    return { events: this.queue.pending(), nextSeq: this.queue.nextSeq };
+  }
+
+  restoreEvents(events: readonly QueuedEvent<LifecycleEvent>[], nextSeq: number): void {
+    this.queue.restore(events, nextSeq);
   }
 
   clear(): void {

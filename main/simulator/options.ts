@@ -2,6 +2,7 @@
  * The simulator's public types. Other parts of PortDesk (tests, demo mode, benches) code against
  * these, so changes here must stay backwards compatible.
  */
+import type { SimulatorSnapshot } from './snapshot';
 
 export interface SimulatorCredentials {
   accountSid: string;
@@ -41,6 +42,14 @@ export interface SimulatorOptions {
   statusSpelling?: StatusSpelling;
   /** Receives one human-readable line per API call (the CLI prints them). Default: silent. */
   log?: (line: string) => void;
+  /**
+   * Continue a saved world (from `RunningSimulator.snapshot()` or `readSnapshotFile`) instead of
+   * starting an empty one: its requests, documents, scripts, pending lifecycle steps, ID streams
+   * and seed come back, and the simulated clock resumes at the snapshot's `now`. `demo` then
+   * seeds nothing (the demo data is already in the world). Secrets come from `credentials` or
+   * the seed; untrusted data goes through `parseSnapshot` first.
+   */
+  restore?: SimulatorSnapshot;
 }
 
 /** What a scripted number does when the losing carrier answers. */
@@ -137,5 +146,9 @@ export interface RunningSimulator {
   uploadUrl: string;
   credentials: SimulatorCredentials;
   control: SimulatorControl;
+  /** The whole world as plain data (catches up the lifecycle first); works after close too. */
+  snapshot(): SimulatorSnapshot;
+  /** Increases whenever the world changes (a changing call or a lifecycle step). */
+  revision(): number;
   close(): Promise<void>;
 }

@@ -2,6 +2,9 @@
  * A small seeded PRNG (sfc32 seeded through cyrb128), so a given `seed` reproduces the same SIDs,
  * demo data and random faults. Not for anything security-related.
  */
+/** The generator's whole state: four 32-bit words (what a snapshot keeps to continue a stream). */
+export type RandomState = readonly [number, number, number, number];
+
 export class Random {
   private a: number;
   private b: number;
@@ -12,6 +15,17 @@ export class Random {
     [this.a, this.b, this.c, this.d] = cyrb128(seed);
     // Warm up: the first outputs of sfc32 are correlated with the seed.
     for (let i = 0; i < 15; i += 1) this.next();
+  }
+
+  /** A generator that continues exactly where the one that gave `state` stopped. */
+  static fromState(state: RandomState): Random {
+    const random = new Random('');
+    [random.a, random.b, random.c, random.d] = state;
+    return random;
+  }
+
+  state(): RandomState {
+    return [this.a | 0, this.b | 0, this.c | 0, this.d | 0];
   }
 
   /** Uniform in [0, 1). */

@@ -75,8 +75,11 @@ async function handle(
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 
   if (config.control !== null && (path === '/__sim' || path.startsWith('/__sim/'))) {
-    const answer = await control(config.control, method, path, url, request);
-    write(response, answer);
+    try {
+      write(response, await control(config.control, method, path, url, request));
+    } finally {
+      if (mayChangeTheWorld(method)) config.core.touch();
+    }
     return;
   }
 
@@ -110,6 +113,9 @@ async function handle(
     } else {
       throw error;
     }
+  } finally {
+    // After the handler, never before: a snapshot taken in between would miss the change.
+    if (mayChangeTheWorld(method)) core.touch();
   }
 
   if (outcome?.kind === 'reset') {
@@ -196,6 +202,11 @@ async function control(
     if (error instanceof ControlError) return jsonResponse(error.status, { error: error.message });
     throw error;
   }
+}
+
+/** Reads never change the world; anything else may (a snapshot saver then saves). */
+function mayChangeTheWorld(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD';
 }
 
 function faultsBefore(fault: OutcomeFault): boolean {
