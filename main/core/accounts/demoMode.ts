@@ -1,4 +1,14 @@
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { join } from 'node:path';
+import {
+  keepSnapshotSaved,
+  readSnapshotFile,
+  setSnapshotAside,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+  type SimulatorSnapshot,
+  type SnapshotSaver,
+} from '../../simulator';
 import type { Account, Store } from '../store';
 import type { Vault } from '../vault';
 import type { AccountEndpoints } from './clientProvider';
@@ -8,24 +18,40 @@ export const DEMO_ACCELERATION = 600;
 /** A fixed seed: the demo data set (and its SIDs) is the same at every launch. */
 export const DEMO_SEED = 'portdesk-demo';
 export const DEMO_ACCOUNT_LABEL = 'Demo (built-in simulator)';
+/** The demo world between launches, in the data folder (docs/demo-mode.md). */
+export const DEMO_SNAPSHOT_FILE = 'demo-simulator.json';
+
+interface DemoSession {
+  simulator: RunningSimulator;
+  /** Null when there is no data folder to save into (the world then lives for one launch). */
+  saver: SnapshotSaver | null;
+}
 
 /**
  * The built-in simulator behind demo mode. It runs in-process on 127.0.0.1 and is started on
  * first use; its account is an ordinary account of kind `simulator` whose secret sits in the
  * keychain like any other, so the rest of the app cannot tell it from Twilio.
  *
- * The simulator keeps its state in memory: the seeded data comes back identical at every launch,
- * but requests created during a demo session are gone after a restart (docs/demo-mode.md).
+ * The demo world persists: the simulator's snapshot is saved in `<dataDir>/demo-simulator.json`
+ * while it changes and on close, and the next launch continues it, its clock resuming where it
+ * stopped (docs/demo-mode.md).
  */
 export class DemoMode {
-  private running: Promise<RunningSimulator> | null = null;
+  private running: Promise<DemoSession> | null = null;
 
   constructor(
     private readonly deps: {
       store: Store;
       vault: Vault;
+      /** Where the demo world is saved between launches; without it, it lasts one launch. */
+      dataDir?: string;
       accelerate?: number;
+      /** The simulator's per-call lines. */
       log?: (line: string) => void;
+      /** Problems with the saved world (one line each); default console.warn. */
+      warn?: (line: string) => void;
+      /** Test seam: how often the world is saved while it changes. */
+      saveIntervalMs?: number;
     },
   ) {}
 
@@ -38,7 +64,7 @@ export class DemoMode {
       await this.ensureRunning(existing);
       return existing;
     }
-    const simulator = await this.ensureRunning(null);
+    const { simulator } = await this.ensureRunning(null);
     const { credentials } = simulator;
     const account = this.deps.store.accounts.insert({
       label: DEMO_ACCOUNT_LABEL,
@@ -62,23 +88,27 @@ export class DemoMode {
   /** Where a simulator account's API is in this launch; null for Twilio accounts. */
   async endpointsFor(account: Account): Promise<AccountEndpoints | null> {
     if (account.kind !== 'simulator') return null;
-    const simulator = await this.ensureRunning(account);
+    const { simulator } = await this.ensureRunning(account);
     return { baseUrl: simulator.url, uploadBaseUrl: simulator.uploadUrl };
   }
 
   /** The running simulator's origin, so the LOA page it serves may be opened in demo mode. */
   async simulatorOrigin(): Promise<string | null> {
     if (!this.running) return null;
-    return new URL((await this.running).url).origin;
+    return new URL((await this.running).simulator.url).origin;
   }
 
+  /** Stops the simulator, then saves its world one last time (the clock stops with it). */
   async close(): Promise<void> {
     const running = this.running;
     this.running = null;
-    if (running) await (await running.catch(() => null))?.close();
+    const session = running ? await running.catch(() => null) : null;
+    if (!session) return;
+    await session.simulator.close();
+    await session.saver?.close();
   }
 
-  private ensureRunning(account: Account | null): Promise<RunningSimulator> {
+  private ensureRunning(account: Account | null): Promise<DemoSession> {
     if (!this.running) {
       this.running = this.start(account);
       this.running.catch(() => {
@@ -88,10 +118,12 @@ export class DemoMode {
     return this.running;
   }
 
-  private async start(account: Account | null): Promise<RunningSimulator> {
+  private async start(account: Account | null): Promise<DemoSession> {
     // A relaunch reuses the stored credentials so the account keeps working.
     const secret = account ? await this.deps.vault.readSecret(account.id) : null;
-    return startSimulator({
+    const file = this.deps.dataDir ? join(this.deps.dataDir, DEMO_SNAPSHOT_FILE) : null;
+    const restore = file ? await this.savedWorld(file, account) : null;
+    const simulator = await startOnEarlierPorts(account, {
       demo: true,
       seed: DEMO_SEED,
       accelerate: this.deps.accelerate ?? DEMO_ACCELERATION,
@@ -104,7 +136,65 @@ export class DemoMode {
             },
           }
         : {}),
+      ...(restore ? { restore } : {}),
       ...(this.deps.log ? { log: this.deps.log } : {}),
     });
+    const saver = file
+      ? keepSnapshotSaved(simulator, {
+          file,
+          log: this.warn,
+          ...(this.deps.saveIntervalMs ? { intervalMs: this.deps.saveIntervalMs } : {}),
+        })
+      : null;
+    return { simulator, saver };
+  }
+
+  /** The world saved by an earlier launch, if there is one this account can continue. */
+  private async savedWorld(
+    file: string,
+    account: Account | null,
+  ): Promise<SimulatorSnapshot | null> {
+    const snapshot = await readSnapshotFile(file, this.warn);
+    if (snapshot && account && snapshot.credentials.accountSid !== account.accountSid) {
+      // Its requests would answer "not found" to this account: keep the file, start afresh.
+      await setSnapshotAside(file, 'it belongs to another simulator account', this.warn);
+      return null;
+    }
+    return snapshot;
+  }
+
+  private readonly warn = (line: string): void => {
+    (this.deps.warn ?? ((text: string) => console.warn(`[demo] ${text}`)))(line);
+  };
+}
+
+/**
+ * Listens where the account's simulator listened at the last launch when those ports are free,
+ * so the LOA links stored in the database still lead to it; anywhere otherwise (the simulator's
+ * copies of the links follow its new origin, the stored ones are refreshed as sync fetches).
+ */
+async function startOnEarlierPorts(
+  account: Account | null,
+  options: SimulatorOptions,
+): Promise<RunningSimulator> {
+  const port = account ? loopbackPort(account.baseUrl) : null;
+  const uploadPort = account ? loopbackPort(account.uploadBaseUrl) : null;
+  if (port !== null && uploadPort !== null) {
+    try {
+      return await startSimulator({ ...options, port, uploadPort });
+    } catch {
+      // Taken by something else since: any free port will do.
+    }
+  }
+  return startSimulator(options);
+}
+
+function loopbackPort(url: string): number | null {
+  try {
+    const parsed = new URL(url);
+    const port = Number(parsed.port);
+    return parsed.hostname === '127.0.0.1' && Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
   }
 }

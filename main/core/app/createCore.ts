@@ -38,6 +38,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const demo = new DemoMode({
     store,
     vault,
+    dataDir: options.dataDir,
     ...(options.demoAcceleration ? { accelerate: options.demoAcceleration } : {}),
   });
   const clients = createClientProvider({
