@@ -64,7 +64,7 @@ test('first start â†’ a wrong secret is refused in words and nothing is saved â†
   const refusal = form.getByRole('alert');
   await expect(refusal).toContainText('Twilio did not accept these credentials');
   await expect(refusal).toContainText('Twilio did not accept this API key SID and secret');
-  await expect(refusal).toContainText('paste the secret again');
+  await expect(refusal).toContainText('create a new key in the Twilio Console');
   await expect(form.getByText('Twilio did not accept this secret')).toBeVisible();
   // The secret left the form when it was sent; the rest stays for the agent to correct.
   await expect(form.getByLabel('API key secret')).toHaveValue('');
@@ -77,6 +77,29 @@ test('first start â†’ a wrong secret is refused in words and nothing is saved â†
   expect(await portdesk.core.handlers.listAccounts({})).toEqual([]);
   expect(await dataFolderText(portdesk.dataDir)).not.toContain(wrongSecret);
 
+  // The auth token instead, also wrong: the advice is about the Account SID and the token only.
+  const { authToken } = portdesk.simulator.credentials;
+  // The radios are cards whose inputs are visually hidden: the keyboard moves between them.
+  await form.getByRole('radio', { name: /^API key/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: /^Auth token/ })).toBeChecked();
+  await form
+    .getByRole('textbox', { name: 'Auth token', exact: true })
+    .fill(`${authToken.slice(0, -4)}0000`);
+  await form.getByRole('button', { name: 'Test and save' }).click();
+  await expect(refusal).toContainText(
+    'Twilio did not accept this Account SID and auth token together',
+  );
+  await expect(refusal).not.toContainText('key');
+  await expect(form.getByText('Twilio did not accept this auth token')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Auth token', exact: true })).toHaveValue('');
+  await portdesk.screenshot('a wrong auth token is refused in its own words');
+  expect(await portdesk.core.handlers.listAccounts({})).toEqual([]);
+
+  await form.getByRole('radio', { name: /^Auth token/ }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(form.getByRole('radio', { name: /^API key/ })).toBeChecked();
+  await expect(form.getByRole('textbox', { name: 'API key SID' })).toHaveValue(apiKeySid);
   await form.getByLabel('API key secret').fill(apiKeySecret);
   await form.getByRole('button', { name: 'Test and save' }).click();
   await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();
@@ -131,6 +154,7 @@ test('first start â†’ a wrong secret is refused in words and nothing is saved â†
 
   expect(portdesk.cspViolations).toEqual([]);
   expect(portdesk.invocations.filter((call) => !call.ok)).toEqual([
+    { method: 'addAccount', ok: false },
     { method: 'addAccount', ok: false },
   ]);
 });

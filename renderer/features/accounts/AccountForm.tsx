@@ -41,9 +41,13 @@ function errorTitle(error: IpcError): string {
   }
 }
 
-function errorAdvice(error: IpcError): string {
-  if (error.code === 'unauthorized') {
-    return `${describeError(error)} Check the Account SID and the key SID, and paste the secret again — Twilio shows an API key's secret only once, when the key is created.`;
+/**
+ * Main's sentence already says what to check for the credential kind that was tried; a lost API
+ * key secret cannot be shown again, so the agent needs a new key.
+ */
+function errorAdvice(error: IpcError, kind: CredentialKind): string {
+  if (error.code === 'unauthorized' && kind === 'api_key') {
+    return `${describeError(error)} Twilio shows an API key's secret only once: if it is lost, create a new key in the Twilio Console.`;
   }
   return describeError(error);
 }
@@ -71,7 +75,10 @@ export function AccountForm({
   const [secret, setSecret] = useState('');
   const [authToken, setAuthToken] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<IpcError | null>(null);
+  // With the credential kind that was tried: the advice stays right if the agent switches kind.
+  const [formError, setFormError] = useState<{ error: IpcError; kind: CredentialKind } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   const credential =
@@ -105,7 +112,7 @@ export function AccountForm({
     setAuthToken('');
     if (!result.ok) {
       setErrors(fieldErrorMap(result.error.fields));
-      setFormError(result.error);
+      setFormError({ error: result.error, kind });
       return;
     }
     onDone(result.data);
@@ -121,8 +128,8 @@ export function AccountForm({
       aria-label={rotate ? `Rotate the secret of ${rotate.label}` : 'Connect a Twilio account'}
     >
       {formError ? (
-        <Banner tone="danger" title={errorTitle(formError)} role="alert">
-          {errorAdvice(formError)}
+        <Banner tone="danger" title={errorTitle(formError.error)} role="alert">
+          {errorAdvice(formError.error, formError.kind)}
         </Banner>
       ) : null}
       {rotate ? null : (
