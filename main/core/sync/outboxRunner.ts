@@ -423,6 +423,8 @@ export class OutboxRunner {
       openOnScreen: false,
       cadence: this.deps.cadence(),
       random: this.deps.random,
+      // A reconciled request was fetched just now; our create's answer dates from creation.
+      origin: reconciled ? 'fetched' : 'create_answer',
     });
     const draftId = item.draftId ?? payload.draftId;
     if (store.drafts.get(draftId) !== null) {

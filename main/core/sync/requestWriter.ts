@@ -3,6 +3,7 @@ import type { TimelineEvent, TimelineSource } from '../../../shared/domain/timel
 import type { Store } from '../store';
 import { afterFetch, type CadenceSettings } from './cadence';
 import { diffRequest } from './diff';
+import { isOlderCopy, type CopyOrigin } from './staleCopy';
 
 export interface SaveFetchedContext {
   accountId: string;
@@ -12,6 +13,8 @@ export interface SaveFetchedContext {
   openOnScreen: boolean;
   cadence: CadenceSettings;
   random: () => number;
+  /** Default 'fetched'. */
+  origin?: CopyOrigin;
 }
 
 export interface SavedRequest {
@@ -20,13 +23,16 @@ export interface SavedRequest {
   created: boolean;
   changed: boolean;
   nextFetchAt: string | null;
+  /** The store already held a newer copy, which was kept; nothing was written. */
+  keptNewer: boolean;
 }
 
 /**
  * Saves a fetched request in ONE transaction: the diff against the stored copy becomes timeline
  * events, the request and its numbers are replaced, and the next fetch is scheduled. A crash
  * leaves either the old state with the old schedule or the new state with its events, never a
- * new state whose events were lost (they could never be derived again).
+ * new state whose events were lost (they could never be derived again). A copy older than the
+ * stored one (staleCopy.ts) is not saved: the timeline never steps back.
  */
 export function saveFetchedWithEvents(
   store: Store,
@@ -36,6 +42,16 @@ export function saveFetchedWithEvents(
   const observedAt = new Date(context.nowMs).toISOString();
   return store.transaction(() => {
     const stored = store.requests.getRequest(fetched.sid);
+    if (stored?.request && isOlderCopy(stored.request, fetched, context.origin ?? 'fetched')) {
+      // The newer copy's save scheduled the next fetch; an older one changes nothing.
+      return {
+        events: [],
+        created: false,
+        changed: false,
+        nextFetchAt: stored.sync.nextFetchAt,
+        keptNewer: true,
+      };
+    }
     const newEvents = diffRequest(stored?.request ?? null, fetched, {
       observedAt,
       source: context.source,
@@ -60,6 +76,12 @@ export function saveFetchedWithEvents(
     );
     const nextFetchAt = next.nextFetchAt === null ? null : new Date(next.nextFetchAt).toISOString();
     store.requests.markFetched(fetched.sid, { nextFetchAt, terminalFetched: next.terminalFetched });
-    return { events, created: saved.created, changed: saved.changed, nextFetchAt };
+    return {
+      events,
+      created: saved.created,
+      changed: saved.changed,
+      nextFetchAt,
+      keptNewer: false,
+    };
   });
 }
