@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { formatBytes } from '../../ui/format';
 import { IconFile, IconTrash, IconUpload } from '../../ui/icons';
 import { Banner, ProgressBar } from '../../ui/states';
+import { billContentRefusal } from './billContent';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 const ACCEPT = {
@@ -50,6 +51,13 @@ export function BillStep() {
   const toCorrect = useToCorrect('bill');
   const [refused, setRefused] = useState<string[]>([]);
 
+  /** Name and size passed the drop zone; the first bytes decide before anything is sent. */
+  async function attachIfBill(file: File) {
+    const refusal = await billContentRefusal(file);
+    if (refusal) setRefused((shown) => [...shown, refusal]);
+    else await attach(file);
+  }
+
   const busy = upload !== null && upload.phase !== 'failed' && upload.phase !== 'uploaded';
   const { getRootProps, getInputProps, isDragActive, isDragReject, open } = useDropzone({
     accept: ACCEPT,
@@ -62,7 +70,7 @@ export function BillStep() {
     onDrop: (accepted, rejections) => {
       setRefused(rejections.map(refusalReason));
       const file = accepted[0];
-      if (file) void attach(file);
+      if (file) void attachIfBill(file);
     },
   });
 
