@@ -1,6 +1,8 @@
 import { draftSectionOf } from '../../../shared/domain/draft';
+import { localDateString } from '../../../shared/domain/portDates';
 import type { DraftFieldKey, DraftView, FieldError } from '../../../shared/views';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
+import { liveFieldErrors } from './liveFieldErrors';
 
 /** Which step of the wizard a draft section is edited on. */
 export const STEP_OF_SECTION: Record<DraftFieldKey, WizardStep> = {
@@ -27,8 +29,13 @@ export function stepOfField(field: string): WizardStep {
   return section ? STEP_OF_SECTION[section] : 'review';
 }
 
+/** The draft's field errors as of now (see liveFieldErrors). */
+export function fieldErrorsOf(draft: DraftView): FieldError[] {
+  return liveFieldErrors(draft, localDateString(new Date()));
+}
+
 export function errorsOfStep(draft: DraftView, step: WizardStep): FieldError[] {
-  return draft.fieldErrors.filter((error) => stepOfField(error.field) === step);
+  return fieldErrorsOf(draft).filter((error) => stepOfField(error.field) === step);
 }
 
 /**
@@ -40,7 +47,7 @@ export function useFieldError(path: string): string | undefined {
   const touched = useWizard((s) => s.touched.has(path));
   const showAll = useWizard((s) => s.showAllErrors);
   if (!draft || (!touched && !showAll)) return undefined;
-  return draft.fieldErrors.find((error) => error.field === path)?.message;
+  return fieldErrorsOf(draft).find((error) => error.field === path)?.message;
 }
 
 /** Is this section marked "to correct" by a fix-and-resubmit? */
