@@ -349,7 +349,10 @@ export const useWizard = create<WizardState>()((set, get) => {
     applyUploadProgress(event) {
       const { draft, upload } = get();
       if (!draft || draft.id !== event.draftId) return;
-      if (event.phase === 'uploaded' && !upload) return;
+      // Only while this file is being attached here: main's events and its answer travel apart,
+      // and a "storing" that arrives after the answer must not bring back a finished upload
+      // (it would keep the drop zone disabled for good).
+      if (!upload || upload.name !== event.name || upload.phase === 'failed') return;
       set({
         upload: {
           name: event.name,
@@ -365,7 +368,12 @@ export const useWizard = create<WizardState>()((set, get) => {
       const draft = get().draft;
       if (!draft) return;
       const result = await request((b) => b.getDraft({ draftId: draft.id }));
-      if (result.ok && get().draft?.id === draft.id) set({ draft: withLocalEdits(result.data) });
+      if (result.ok && get().draft?.id === draft.id) {
+        set({
+          draft: withLocalEdits(result.data),
+          submitResult: submitResultAfter(get().submitResult, result.data),
+        });
+      }
     },
 
     async submit() {
@@ -387,6 +395,23 @@ export const useWizard = create<WizardState>()((set, get) => {
     },
   };
 });
+
+/**
+ * What the submit screen shows once the outbox has moved the draft on: "submitted" with the SID
+ * when Twilio created the request, the editable draft (with its "Sending failed" banner) when the
+ * send failed; "queued" otherwise. Only `failed` ends "queued": an `editing` copy may be a read
+ * that main answered just before the submit.
+ */
+export function submitResultAfter(
+  shown: SubmitResultView | null,
+  draft: DraftView,
+): SubmitResultView | null {
+  if (draft.status === 'submitted' && draft.requestSid) {
+    return { state: 'created', draftId: draft.id, requestSid: draft.requestSid };
+  }
+  if (shown?.state === 'queued' && draft.status === 'failed') return null;
+  return shown;
+}
 
 /** A draft from main with the agent's unsaved keystrokes laid over it. */
 function withLocalEdits(draft: DraftView): DraftView {

@@ -7,9 +7,9 @@ import { useApp } from '../../store/appStore';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatBytes, formatCalendarDate, plural } from '../../ui/format';
-import { IconCheck, IconCloudOff } from '../../ui/icons';
+import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
 import { Banner, Spinner } from '../../ui/states';
-import { stepOfField } from './wizardFields';
+import { fieldErrorsOf, stepOfField } from './wizardFields';
 import { STEP_LABELS } from './Wizard';
 
 function Section({
@@ -102,7 +102,11 @@ export function ReviewStep() {
     ) : (
       <div className="submit-result stack" role="status">
         <span className="submit-result__icon tone-info" aria-hidden="true">
-          <IconCloudOff size={28} />
+          {submitResult.reason === 'offline' ? (
+            <IconCloudOff size={28} />
+          ) : (
+            <IconUpload size={28} />
+          )}
         </span>
         <h2>{submitResult.reason === 'offline' ? 'Queued — will send when online' : 'Sending…'}</h2>
         <p>
@@ -120,7 +124,7 @@ export function ReviewStep() {
     );
   }
 
-  const errors = validation?.fieldErrors ?? draft.fieldErrors;
+  const errors = validation?.fieldErrors ?? fieldErrorsOf(draft);
   const count = (step: WizardStep) => errors.filter((e) => stepOfField(e.field) === step).length;
   const { payload } = draft;
   const carrier = payload.losingCarrier;
