@@ -3,6 +3,7 @@ import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { IpcError } from '../../../shared/ipc';
 import type { PortabilityResultView } from '../../../shared/views';
 import { describeError } from '../../bridge';
+import { useApp } from '../../store/appStore';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
@@ -18,6 +19,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
   const start = useWizard((s) => s.startPortability);
   const cancel = useWizard((s) => s.cancelPortability);
   const edit = useWizard((s) => s.edit);
+  const offline = useApp((s) => s.sync?.state === 'offline');
   const [startError, setStartError] = useState<IpcError | null>(null);
   const [showPortable, setShowPortable] = useState(false);
   const pinToCorrect = useToCorrect('pin');
@@ -123,8 +125,12 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
                 </span>
               ) : null}
               {portability.state === 'failed' ? (
-                <span className="text-danger">
-                  The check stopped with an error; the results so far are kept.
+                <span className="text-danger" role="alert">
+                  {offline
+                    ? 'Twilio could not be reached: this computer seems to be offline. Check again when the network is back; the other steps work offline.'
+                    : portability.results.length > 0
+                      ? 'The check stopped with an error; the results so far are kept.'
+                      : 'The check stopped with an error before Twilio answered. Try again.'}
                 </span>
               ) : null}
               {portability.results[0] ? (
