@@ -195,3 +195,103 @@ test.describe('new port-in wizard', () => {
     await expect(page.getByRole('heading', { name: 'In this request: 2 numbers' })).toBeVisible();
   });
 });
+
+test.describe('new port-in wizard against main’s timing', () => {
+  async function toBillStep(page: Page) {
+    await startDraft(page);
+    await page
+      .getByRole('button', { name: /Utility bill/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'Utility bill' })).toBeVisible();
+  }
+
+  test('a file whose name says PDF but whose bytes do not is refused before it is sent', async ({
+    page,
+  }) => {
+    await toBillStep(page);
+    await dropFile(page, 'bill-dropzone', {
+      name: 'scan.pdf',
+      type: 'application/pdf',
+      text: 'Account 88812345 - notes from the call, not the bill',
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'scan.pdf' })).toContainText(
+      'scan.pdf is not a PDF, JPEG or PNG by its content',
+    );
+    const attachCalls = await page.evaluate(
+      () =>
+        (globalThis as unknown as FakeGlobal).__portdeskFake.calls.filter(
+          (call) => call.method === 'attachBill',
+        ).length,
+    );
+    expect(attachCalls).toBe(0);
+  });
+
+  test('a progress event that arrives after the bill is attached does not bring the upload back', async ({
+    page,
+  }) => {
+    await toBillStep(page);
+    await dropFile(page, 'bill-dropzone', {
+      name: 'bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('bill.pdf');
+    // Main's events and its answers travel apart: a late "storing" must change nothing.
+    await page.evaluate(() => {
+      const fake = (globalThis as unknown as FakeGlobal).__portdeskFake;
+      const attach = fake.calls.find((call) => call.method === 'attachBill');
+      const { draftId } = attach?.payload as { draftId: number };
+      fake.emit('onUploadProgress', {
+        draftId,
+        name: 'bill.pdf',
+        phase: 'storing',
+        loadedBytes: 600,
+        totalBytes: 600,
+        message: null,
+      });
+    });
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Replace…' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Remove bill.pdf' })).toBeEnabled();
+  });
+
+  test('a queued submit turns into "submitted" with the SID once the outbox has sent it', async ({
+    page,
+  }) => {
+    await startDraft(page);
+    await page.getByRole('textbox', { name: 'Paste numbers' }).fill('(415) 555-0132');
+    await page.getByRole('button', { name: 'Add 1 number' }).click();
+    await next(page, 'Portability');
+    await next(page, 'Carrier details');
+    await page.getByRole('radio', { name: 'Business' }).check({ force: true });
+    await page.getByRole('textbox', { name: 'Customer name' }).fill('Wayne Enterprises');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Lucius Fox');
+    await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
+    await page.getByRole('textbox', { name: 'Street' }).first().fill('1007 Mountain Dr');
+    await page.getByRole('textbox', { name: 'City' }).fill('Gotham');
+    await page.getByRole('textbox', { name: 'State' }).fill('NY');
+    await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
+    await next(page, 'Utility bill');
+    await dropFile(page, 'bill-dropzone', {
+      name: 'bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('bill.pdf');
+    await next(page, 'Port date');
+    await next(page, 'Review');
+    await expect(page.getByText('Ready to submit')).toBeVisible();
+    await page.evaluate(() =>
+      (globalThis as unknown as FakeGlobal).__portdeskFake.setOnline(false),
+    );
+    await page.getByRole('button', { name: 'Submit port-in for 1 number' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Queued — will send when online' }),
+    ).toBeVisible();
+
+    await page.evaluate(() => (globalThis as unknown as FakeGlobal).__portdeskFake.setOnline(true));
+    await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible();
+    await expect(page.getByText(/Twilio created request KW[0-9a-f]{32}/)).toBeVisible();
+  });
+});
