@@ -52,6 +52,40 @@ test.describe('requests list', () => {
     await expect(page.getByText('The LOA is waiting for a signature')).toBeVisible();
   });
 
+  test('keys move focus to rows outside the rendered window: End, Home, PageDown, a run of ArrowDown', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const grid = page.getByRole('grid', { name: 'Port-in requests' });
+    const focused = page.locator('[role="row"]:focus');
+    await grid.getByRole('row').nth(1).focus();
+    await expect(focused).toHaveAttribute('aria-rowindex', '2');
+
+    await page.keyboard.press('End');
+    await expect(focused).toHaveAttribute('aria-rowindex', '301');
+    await expect(focused).toBeInViewport();
+    await expect(grid.locator('[aria-rowindex="2"]')).toHaveCount(0);
+
+    await page.keyboard.press('Home');
+    await expect(focused).toHaveAttribute('aria-rowindex', '2');
+    await expect(focused).toBeInViewport();
+
+    await page.keyboard.press('PageDown');
+    await expect(focused).not.toHaveAttribute('aria-rowindex', '2');
+    const pageRows = Number(await focused.getAttribute('aria-rowindex')) - 2;
+    expect(pageRows).toBeGreaterThan(4);
+    await page.keyboard.press('PageDown');
+    const afterPages = 2 + 2 * pageRows;
+    await expect(focused).toHaveAttribute('aria-rowindex', String(afterPages));
+    await expect(focused).toBeInViewport();
+
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('aria-rowindex', String(afterPages + 20));
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Back to requests' })).toBeVisible();
+  });
+
   test('scrolls 300 rows with only the visible ones in the page', async ({ page }) => {
     await openApp(page);
     const grid = page.getByRole('grid', { name: 'Port-in requests' });
@@ -84,6 +118,28 @@ test.describe('requests list at scale and when things go wrong', () => {
     // The first page, the last page (and a neighbour): never the 100 pages in between.
     expect(listCalls).toBeLessThan(8);
     await screenshots(page, 'requests-10000-end');
+  });
+
+  test('a new search keeps the previous rows on screen, marked busy, until its own rows arrive', async ({
+    page,
+  }) => {
+    await openApp(page, { latencyMs: 2000 });
+    await expect(page.getByText('300 requests')).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Port-in requests' });
+    const firstRow = grid.getByRole('row').nth(1);
+    const before = await firstRow.getAttribute('data-testid');
+    await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+
+    await page.getByRole('searchbox', { name: 'Search requests' }).fill('(415) 555-0142');
+    await expect(grid).toHaveAttribute('aria-busy', 'true');
+    // Not blanked, not swapped for the loading state: the previous first row is still there.
+    await expect(firstRow).toHaveAttribute('data-testid', before ?? '');
+    await expect(page.getByText('Loading requests…')).toHaveCount(0);
+
+    await expect(page.getByText('1 match', { exact: true })).toBeVisible();
+    await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+    await expect(grid).toHaveAttribute('aria-rowcount', '2');
+    await expect(page.getByTestId(`request-row-${ACME_SID}`)).toContainText('Acme Plumbing LLC');
   });
 
   test('a slow answer shows a loading state; a failed one an error in words with a retry', async ({

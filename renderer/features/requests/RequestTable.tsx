@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RequestSortField } from '../../../shared/ipc';
 import type { RequestListRow } from '../../../shared/views';
 import { useNow } from '../../app/useTheme';
@@ -17,6 +17,12 @@ import { RequestStatusChip } from '../../ui/StatusChip';
 import { AttentionFlags } from './AttentionFlags';
 
 const ROW_HEIGHT = 56;
+/**
+ * Rows kept in the DOM above and below the visible ones. Each one is re-rendered on every scroll
+ * frame, so fewer scroll more smoothly (bench:ui, docs/benchmarks.md); keyboard moves further
+ * than this scroll first and focus the row once it is rendered.
+ */
+const OVERSCAN = 4;
 
 interface Column {
   id: string;
@@ -35,9 +41,8 @@ const COLUMNS: readonly Column[] = [
   { id: 'changed', label: 'Changed', sort: 'lastChangedAt' },
 ];
 
-/** Where the list was scrolled, kept across visits to a request's detail. */
-let savedScroll = 0;
-let savedActive = 0;
+/** Where the list was scrolled, kept across visits to a request's detail (same query only). */
+const saved = { generation: -1, scroll: 0, active: 0 };
 
 /**
  * The requests as a virtualised grid: only the rows on screen are in the DOM and only their
@@ -53,25 +58,47 @@ export function RequestTable({
 }) {
   const total = useRequests((s) => s.total) ?? 0;
   const pages = useRequests((s) => s.pages);
+  const stale = useRequests((s) => s.stale);
+  const generation = useRequests((s) => s.generation);
   const sort = useRequests((s) => s.filters.sort);
   const setFilters = useRequests((s) => s.setFilters);
   const ensureRows = useRequests((s) => s.ensureRows);
   const rowAt = useRequests((s) => s.rowAt);
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(() => Math.min(savedActive, Math.max(0, total - 1)));
+  const [mountedFor] = useState(() => {
+    if (saved.generation !== generation) Object.assign(saved, { generation, scroll: 0, active: 0 });
+    return generation;
+  });
+  const [active, setActive] = useState(() => Math.min(saved.active, Math.max(0, total - 1)));
   const focusPending = useRef(false);
+  const [activeQuery, setActiveQuery] = useState(generation);
+  if (activeQuery !== generation) {
+    // A new query starts at its first row (set while rendering: no frame with the old one).
+    setActiveQuery(generation);
+    setActive(0);
+  }
 
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialOffset: savedScroll,
+    overscan: OVERSCAN,
+    initialOffset: saved.scroll,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+
+  const scrolledQuery = useRef(mountedFor);
+  useLayoutEffect(() => {
+    if (scrolledQuery.current === generation) return;
+    scrolledQuery.current = generation;
+    // A new query starts at the top; the previous query's rows stay there, dimmed, until the
+    // new ones replace them.
+    Object.assign(saved, { generation, scroll: 0, active: 0 });
+    virtualizer.scrollToOffset(0);
+  }, [generation, virtualizer]);
 
   useEffect(() => {
     if (total > 0) ensureRows(first, last);
@@ -93,29 +120,33 @@ export function RequestTable({
   function move(to: number) {
     const index = Math.max(0, Math.min(total - 1, to));
     setActive(index);
-    savedActive = index;
+    saved.active = index;
     focusPending.current = true;
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }
 
-  function onKeyDown(
-    event: KeyboardEvent<HTMLDivElement>,
-    index: number,
-    row: RequestListRow | undefined,
-  ) {
+  /**
+   * Keys move from the active row, not from the row that received the key: a key pressed before
+   * the list has scrolled to a row out of the rendered window still reaches the previous row.
+   */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const pageRows = Math.max(
       1,
       Math.floor((scroller.current?.clientHeight ?? 560) / ROW_HEIGHT) - 1,
     );
+    const open = () => {
+      const row = rowAt(active);
+      if (row) onOpen(row.sid);
+    };
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(index + 1),
-      ArrowUp: () => move(index - 1),
-      PageDown: () => move(index + pageRows),
-      PageUp: () => move(index - pageRows),
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + pageRows),
+      PageUp: () => move(active - pageRows),
       Home: () => move(0),
       End: () => move(total - 1),
-      Enter: () => row && onOpen(row.sid),
-      ' ': () => row && onOpen(row.sid),
+      Enter: open,
+      ' ': open,
     };
     const action = keys[event.key];
     if (action) {
@@ -133,16 +164,15 @@ export function RequestTable({
         : field === 'customerName'
           ? 'asc'
           : 'desc';
-    savedScroll = 0;
     setFilters({ sort: { field, direction } });
-    virtualizer.scrollToOffset(0);
   }
 
   return (
     <div
-      className="request-table"
+      className={`request-table ${stale ? 'request-table--stale' : ''}`}
       role="grid"
       aria-label="Port-in requests"
+      aria-busy={stale || undefined}
       aria-rowcount={total + 1}
       aria-colcount={COLUMNS.length}
     >
@@ -181,7 +211,7 @@ export function RequestTable({
         role="rowgroup"
         ref={scroller}
         onScroll={(event) => {
-          savedScroll = event.currentTarget.scrollTop;
+          saved.scroll = event.currentTarget.scrollTop;
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -199,13 +229,13 @@ export function RequestTable({
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
                   setActive(item.index);
-                  savedActive = item.index;
+                  saved.active = item.index;
                   if (row) onOpen(row.sid);
                 }}
                 onFocus={() => {
                   if (active !== item.index) setActive(item.index);
                 }}
-                onKeyDown={(event) => onKeyDown(event, item.index, row)}
+                onKeyDown={onKeyDown}
               >
                 {row ? (
                   <RowCells row={row} now={now} showAccount={showAccount} />

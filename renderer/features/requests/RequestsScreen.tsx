@@ -24,6 +24,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 export function RequestsScreen() {
   const filters = useRequests((s) => s.filters);
   const total = useRequests((s) => s.total);
+  const stale = useRequests((s) => s.stale);
   const facets = useRequests((s) => s.facets);
   const error = useRequests((s) => s.error);
   const setFilters = useRequests((s) => s.setFilters);
@@ -154,7 +155,7 @@ export function RequestsScreen() {
             </span>
           </ToggleButton>
         ))}
-        {total !== null && filtered ? (
+        {total !== null && !stale && filtered ? (
           <span className="muted small attention-filters__result" role="status">
             {plural(total, 'match', 'matches')}
           </span>
