@@ -13,6 +13,8 @@ export async function openApp(
     online?: boolean;
     latencyMs?: number;
     requestCount?: number;
+    /** One more request (fakeData HEAVY_SID) with this many numbers and timeline events. */
+    heavyRequest?: { numbers: number; timelineEvents: number };
   } = {},
 ): Promise<void> {
   const base = process.env.PORTDESK_UI_URL;
@@ -21,6 +23,10 @@ export async function openApp(
   if (options.online === false) params.set('online', 'false');
   if (options.latencyMs) params.set('latency', String(options.latencyMs));
   if (options.requestCount) params.set('requests', String(options.requestCount));
+  if (options.heavyRequest) {
+    params.set('heavyNumbers', String(options.heavyRequest.numbers));
+    params.set('heavyEvents', String(options.heavyRequest.timelineEvents));
+  }
   await page.goto(`${base}?${params.toString()}`);
 }
 

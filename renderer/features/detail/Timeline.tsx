@@ -2,7 +2,13 @@ import { useMemo, useState } from 'react';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { ReasonView, TimelineEntry } from '../../../shared/views';
 import { Button } from '../../ui/Button';
-import { formatCalendarDate, formatDateTime, formatTime, localIsoDate } from '../../ui/format';
+import {
+  formatCalendarDate,
+  formatCount,
+  formatDateTime,
+  formatTime,
+  localIsoDate,
+} from '../../ui/format';
 import { EmptyState } from '../../ui/states';
 import { IconClock } from '../../ui/icons';
 import { describeGroup, groupTimeline, type TimelineGroup } from './timelineWords';
@@ -42,7 +48,7 @@ function GroupNumbers({ group }: { group: TimelineGroup }) {
         <>
           {' '}
           <Button variant="ghost" size="sm" onPress={() => setExpanded(true)}>
-            and {hidden} more
+            and {formatCount(hidden)} more
           </Button>
         </>
       ) : null}
@@ -50,7 +56,31 @@ function GroupNumbers({ group }: { group: TimelineGroup }) {
   );
 }
 
-/** Every change PortDesk observed, newest first, grouped by day. */
+/**
+ * A day's height before the browser has laid it out (content-visibility: auto skips days off
+ * screen; once one has been rendered its real height is remembered). A guess close to the real
+ * height keeps the scrollbar from jumping as days come into view.
+ */
+function estimatedDayHeight(groups: readonly TimelineGroup[]): number {
+  const DAY_HEADING_PX = 44;
+  const ITEM_PX = 68;
+  const NUMBERS_LINE_PX = 24;
+  const REASON_CARD_PX = 96;
+  return groups.reduce(
+    (sum, group) =>
+      sum +
+      ITEM_PX +
+      (group.phoneNumbers.length > 1 ? NUMBERS_LINE_PX : 0) +
+      (group.first.reason ? REASON_CARD_PX : 0),
+    DAY_HEADING_PX,
+  );
+}
+
+/**
+ * Every change PortDesk observed, newest first, grouped by day. Every event stays in the DOM
+ * (find in page, screen readers and tests read it all); days off screen skip style, layout and
+ * paint with `content-visibility: auto`, so a 500-event timeline opens at the cost of one screen.
+ */
 export function Timeline({
   entries,
   fresh,
@@ -81,7 +111,12 @@ export function Timeline({
   return (
     <div className="timeline" data-testid="timeline">
       {days.map(({ day, groups }) => (
-        <section key={day} aria-label={formatCalendarDate(day)}>
+        <section
+          key={day}
+          aria-label={formatCalendarDate(day)}
+          className="timeline__day-group"
+          style={{ containIntrinsicSize: `auto ${estimatedDayHeight(groups)}px` }}
+        >
           <h3 className="timeline__day">{formatCalendarDate(day)}</h3>
           <ol className="timeline__list">
             {groups.map((group) => {
