@@ -30,12 +30,6 @@ export interface DraftCommands {
 }
 
 /**
- * The store's drafts.update learns `accountId` separately; until it does, a move is refused
- * rather than silently not done (the transaction it runs in rolls back).
- */
-type DraftPatchWithAccount = StoredDraftPatch & { accountId?: string };
-
-/**
  * Drafts of new port-in requests: local only (they work offline), saved on every change, and
  * read-only once queued or submitted. Lifecycle: editing → queued → submitted | failed → editing.
  */
@@ -51,8 +45,8 @@ export function draftCommands(deps: PortingDeps, portability: PortabilityChecks)
     accountId: string,
   ): { payload: StoredDraftPayload; detachedDocumentId: number | null } {
     loadAccount(store, accountId);
-    // Portability depends on the target account (22131, 22136): the old answers do not hold.
-    store.portabilityChecks.retain(draft.id, []);
+    // The draft's portability answers are per account (22131, 22136): the store's move deletes
+    // them. The bill's document is per account too: the new account gets its own copy.
     const documentId = payload.billDocumentId;
     const document = documentId === null ? null : store.documents.get(documentId);
     if (!document || document.accountId === accountId) return { payload, detachedDocumentId: null };
@@ -85,10 +79,18 @@ export function draftCommands(deps: PortingDeps, portability: PortabilityChecks)
 
     async updateDraft(input) {
       const { draftId, accountId, patch } = parseInput('updateDraft', input);
-      const draft = loadDraft(store, draftId);
-      requireEditable(draft);
-      const moving = accountId !== undefined && accountId !== draft.accountId;
+      const before = loadDraft(store, draftId);
+      requireEditable(before);
+      if (accountId !== undefined && accountId !== before.accountId) {
+        loadAccount(store, accountId);
+        // A check still asking the old account would store answers that do not hold for the new.
+        await portability.forgetDraft(draftId);
+      }
       const updated = store.transaction(() => {
+        // Read again: another edit may have landed while the check stopped.
+        const draft = loadDraft(store, draftId);
+        requireEditable(draft);
+        const moving = accountId !== undefined && accountId !== draft.accountId;
         releaseFailedOperations(store, draft);
         let payload = applyDraftPatch(readDraftPayload(draft.payload), patch);
         const touched = pathsTouchedBy(patch);
@@ -105,19 +107,13 @@ export function draftCommands(deps: PortingDeps, portability: PortabilityChecks)
             payload.phoneNumbers.map((n) => n.phoneNumber),
           );
         }
-        const change: DraftPatchWithAccount = {
+        const change: StoredDraftPatch = {
           payload: toJsonPayload(payload),
           fieldErrors: withoutTouched(draft.fieldErrors, touched),
           ...(draft.status === 'failed' ? { status: 'editing' as const } : {}),
           ...(moving ? { accountId } : {}),
         };
         const saved = store.drafts.update(draftId, change, isoNow(deps));
-        if (moving && saved.accountId !== accountId) {
-          throw conflict(
-            'Moving a draft to another account is not possible yet: create a new draft for that account.',
-            'accountId',
-          );
-        }
         const orphan = detached === null ? null : forgetUnusedDocument(store, detached, draftId);
         return { saved, orphan };
       });

@@ -31,6 +31,12 @@ export interface Draft {
 }
 
 export interface DraftPatch {
+  /**
+   * Moves the draft to another account. Portability answers are per account (22131, 22136), so
+   * the draft's stored checks are deleted with the move; the payload is the caller's (a bill's
+   * document belongs to an account too: the porting use case attaches the new account's copy).
+   */
+  accountId?: string;
   payload?: JsonObject;
   fieldErrors?: FieldError[];
   status?: DraftStatus;
@@ -45,7 +51,7 @@ export interface DraftsRepository {
   get(id: number): Draft | null;
   /** Most recently edited first. */
   list(query?: { accountIds?: readonly string[]; statuses?: readonly DraftStatus[] }): Draft[];
-  /** One UPDATE: cheap enough to call on every keystroke. */
+  /** One UPDATE (two more to move accounts): cheap enough to call on every keystroke. */
   update(id: number, patch: DraftPatch, now?: string): Draft;
   findByRequestSid(requestSid: string): Draft | null;
   remove(id: number): boolean;
@@ -130,6 +136,12 @@ export function draftsRepository(db: Database): DraftsRepository {
        updated_at = @now
      WHERE id = @id`,
   );
+  const moveOne = db.prepare<{ id: number; accountId: string }>(
+    'UPDATE drafts SET account_id = @accountId WHERE id = @id AND account_id <> @accountId',
+  );
+  const forgetPortability = db.prepare<[number]>(
+    'DELETE FROM portability_checks WHERE draft_id = ?',
+  );
   const deleteOne = db.prepare<[number]>('DELETE FROM drafts WHERE id = ?');
   const requireAccount = accountGuard(db);
 
@@ -168,6 +180,8 @@ export function draftsRepository(db: Database): DraftsRepository {
       if (patch.payload !== undefined) checkObject(patch.payload, 'payload');
       if (patch.fieldErrors !== undefined) checkFieldErrors(patch.fieldErrors);
       if (patch.status !== undefined) checkStatus(patch.status);
+      const { accountId } = patch;
+      if (accountId !== undefined) requireAccount(accountId);
       const values = {
         id,
         payload: patch.payload === undefined ? null : toJson(patch.payload),
@@ -177,9 +191,15 @@ export function draftsRepository(db: Database): DraftsRepository {
         requestSid: patch.requestSid ?? null,
         now: toInstant(now, 'now'),
       };
+      const apply = db.transaction(() => {
+        if (accountId !== undefined && moveOne.run({ id, accountId }).changes > 0) {
+          forgetPortability.run(id);
+        }
+        return updateOne.run(values);
+      });
       let result;
       try {
-        result = updateOne.run(values);
+        result = apply();
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const other = patch.requestSid ? selectByRequest.get(patch.requestSid) : undefined;

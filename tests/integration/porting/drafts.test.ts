@@ -172,6 +172,53 @@ describe('drafts', () => {
     ]);
   });
 
+  it('moves a draft to another account: its bill follows, its portability answers are forgotten', async () => {
+    const other = h.store.accounts.insert({
+      label: 'Beta porting',
+      accountSid: `AC${'c'.repeat(32)}`,
+      keySid: `SK${'d'.repeat(32)}`,
+      credentialKind: 'api_key',
+      kind: 'twilio',
+      baseUrl: 'https://numbers.twilio.com',
+      uploadBaseUrl: 'https://numbers-upload.twilio.com',
+    });
+    const draft = await h.porting.createDraft({ accountId: h.accountId, initial: completeForm() });
+    await h.porting.attachBill({ draftId: draft.id, name: 'bill.pdf', bytes: minimalPdf() });
+    h.store.portabilityChecks.save(draft.id, '+13125550101', {
+      outcome: 'failed',
+      error: { message: 'Twilio had a server error', code: null },
+    });
+    h.store.drafts.update(draft.id, {
+      fieldErrors: [{ field: 'account', message: 'Choose an account' }],
+    });
+
+    const moved = await h.porting.updateDraft({
+      draftId: draft.id,
+      accountId: other.id,
+      patch: { losingCarrier: { customerName: 'Acme Holdings' } },
+    });
+
+    expect(moved).toMatchObject({
+      accountId: other.id,
+      status: 'editing',
+      fieldErrors: [],
+      payload: { losingCarrier: { customerName: 'Acme Holdings' } },
+      bill: { name: 'bill.pdf', uploaded: false },
+      portability: { state: 'idle', results: [] },
+    });
+    expect(h.store.portabilityChecks.list(draft.id)).toEqual([]);
+    // The bill is the new account's document now; the old account's copy was not used elsewhere.
+    expect(h.store.documents.list(other.id).map((d) => d.fileName)).toEqual(['bill.pdf']);
+    expect(h.store.documents.list(h.accountId)).toEqual([]);
+    expect((await h.porting.listDrafts()).map((d) => [d.id, d.accountLabel])).toEqual([
+      [draft.id, 'Beta porting'],
+    ]);
+    expect(await h.porting.validateDraft({ draftId: draft.id })).toEqual({
+      fieldErrors: [],
+      ready: true,
+    });
+  });
+
   it('keeps a queued or submitted draft read-only', async () => {
     const draft = await h.porting.createDraft({ accountId: h.accountId, initial: completeForm() });
     h.store.drafts.update(draft.id, { status: 'queued' });

@@ -179,6 +179,38 @@ describe('portability check of a draft', () => {
     expect((await h.porting.getDraft({ draftId })).portability.checkId).toBe(second.checkId);
   });
 
+  it('stops a running check when its draft moves to another account, keeping none of its answers', async () => {
+    sim.control.addFault({ kind: 'latency', ms: 150, match: { path: '/v1/Porting/Portability' } });
+    const other = h.store.accounts.insert({
+      label: 'Beta porting',
+      accountSid: `AC${'c'.repeat(32)}`,
+      keySid: `SK${'d'.repeat(32)}`,
+      credentialKind: 'api_key',
+      kind: 'twilio',
+      baseUrl: 'https://numbers.twilio.com',
+      uploadBaseUrl: 'https://numbers-upload.twilio.com',
+    });
+    const draftId = await draftWith(numbers(60, '+1414555'));
+    const { checkId } = await h.porting.startPortabilityCheck({ draftId });
+    await vi.waitFor(
+      () => expect(progressOf(checkId).some((e) => e.results.length > 0)).toBe(true),
+      { timeout: 10_000, interval: 20 },
+    );
+
+    const moved = await h.porting.updateDraft({ draftId, accountId: other.id, patch: {} });
+
+    expect(progressOf(checkId).at(-1)?.state).toBe('canceled');
+    expect(moved.portability).toEqual({
+      checkId: null,
+      state: 'idle',
+      done: 0,
+      total: 0,
+      results: [],
+    });
+    await h.porting.portabilitySettled(checkId);
+    expect(h.store.portabilityChecks.list(draftId)).toEqual([]);
+  });
+
   it('offline: the check ends failed with the reason in words for every number, storing nothing', async () => {
     const draftId = await draftWith([LOCAL, MOBILE]);
     h.online.value = false;

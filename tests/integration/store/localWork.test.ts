@@ -56,6 +56,45 @@ describe('drafts', () => {
     expect(store.drafts.list({ accountIds: [second.id] }).map((d) => d.id)).toEqual([b.id]);
   });
 
+  it('move a draft to another account, forgetting its portability answers with the move', () => {
+    const second = addAccount(store, 2);
+    const draft = store.drafts.create({ accountId: account.id, payload: { customer: 'A' } }, T0);
+    store.portabilityChecks.save(draft.id, '+14155550101', {
+      outcome: 'failed',
+      error: { message: 'Not found', code: 20404 },
+    });
+    const moved = store.drafts.update(
+      draft.id,
+      { accountId: second.id, payload: { customer: 'B' } },
+      T1,
+    );
+    expect(moved).toMatchObject({
+      accountId: second.id,
+      payload: { customer: 'B' },
+      updatedAt: T1,
+    });
+    expect(store.portabilityChecks.list(draft.id)).toEqual([]);
+    expect(store.drafts.list({ accountIds: [second.id] }).map((d) => d.id)).toEqual([draft.id]);
+
+    // Naming the account it is already in moves nothing and forgets nothing.
+    store.portabilityChecks.save(draft.id, '+14155550101', {
+      outcome: 'failed',
+      error: { message: 'Not found', code: 20404 },
+    });
+    store.drafts.update(draft.id, { accountId: second.id });
+    expect(store.portabilityChecks.list(draft.id)).toHaveLength(1);
+
+    // An unknown account is refused by name, and nothing changes.
+    expect(() => store.drafts.update(draft.id, { accountId: 'gone', payload: {} })).toThrow(
+      /Account gone does not exist/,
+    );
+    expect(store.drafts.get(draft.id)).toMatchObject({
+      accountId: second.id,
+      payload: { customer: 'B' },
+    });
+    expect(store.portabilityChecks.list(draft.id)).toHaveLength(1);
+  });
+
   it('name what is wrong with a bad patch', () => {
     const draft = store.drafts.create({ accountId: account.id, payload: {} });
     expect(() => store.drafts.update(draft.id, { status: 'sent' as never })).toThrow(/status/);
