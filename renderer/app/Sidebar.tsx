@@ -3,6 +3,7 @@ import { Button as AriaButton } from 'react-aria-components';
 import type { SyncStatusView } from '../../shared/views';
 import type { Route } from '../store/appStore';
 import { WithTooltip } from '../ui/Button';
+import { formatCount } from '../ui/format';
 import {
   IconKeyboard,
   IconList,
@@ -51,7 +52,7 @@ export function Sidebar({
       icon: <IconList />,
       shortcut: 'go-requests',
       badge: attentionCount,
-      badgeLabel: `${attentionCount} need attention`,
+      badgeLabel: `${formatCount(attentionCount)} need attention`,
     },
     { screen: 'new-port-in', label: 'New port-in', icon: <IconPlus />, shortcut: 'new-port-in' },
     {
@@ -60,7 +61,7 @@ export function Sidebar({
       icon: <IconOutbox />,
       shortcut: 'go-outbox',
       badge: outboxCount,
-      badgeLabel: `${outboxCount} waiting or failed`,
+      badgeLabel: `${formatCount(outboxCount)} waiting or failed`,
     },
     { screen: 'accounts', label: 'Accounts', icon: <IconUsers />, shortcut: 'go-accounts' },
     { screen: 'settings', label: 'Settings', icon: <IconSettings />, shortcut: 'go-settings' },

@@ -1,6 +1,6 @@
 import type { SyncStatusView } from '../../shared/views';
 import { Button, WithTooltip } from '../ui/Button';
-import { formatRelative } from '../ui/format';
+import { formatCount, formatRelative } from '../ui/format';
 import { IconAlert, IconCheck, IconCloudOff, IconRefresh } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { useNow } from './useTheme';
@@ -68,9 +68,9 @@ export function SyncPanel({
         : null}
       {sync && sync.queuedOps + sync.failedOps > 0 ? (
         <p className="sync-panel__detail">
-          {sync.queuedOps > 0 ? `${sync.queuedOps} waiting to send` : null}
+          {sync.queuedOps > 0 ? `${formatCount(sync.queuedOps)} waiting to send` : null}
           {sync.queuedOps > 0 && sync.failedOps > 0 ? ' · ' : null}
-          {sync.failedOps > 0 ? `${sync.failedOps} failed` : null}
+          {sync.failedOps > 0 ? `${formatCount(sync.failedOps)} failed` : null}
         </p>
       ) : null}
       <WithTooltip tip={`Fetch the latest from Twilio now (${shortcutHint('sync')})`}>

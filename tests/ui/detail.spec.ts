@@ -157,6 +157,9 @@ test.describe('request detail', () => {
   test('a request with 1,000 numbers opens and its numbers filter by digits', async ({ page }) => {
     await openApp(page);
     await openRequest(page, GLOBEX_SID);
+    // Counts read with thousands separators wherever they are shown.
+    await expect(page.getByRole('tab', { name: /Numbers/ })).toContainText('1,000');
+    await expect(page.getByText(/ported of 1,000$/)).toBeVisible();
     await page.getByRole('tab', { name: /Numbers/ }).click();
     const table = page.getByRole('table', { name: 'Numbers in this request' });
     await expect(table).toHaveAttribute('aria-rowcount', '1001');
@@ -168,5 +171,6 @@ test.describe('request detail', () => {
       () => (globalThis as unknown as FakeGlobal).__portdeskFake.lastCopied,
     );
     expect(copied).toContain('Globex Corporation');
+    expect(copied).toContain('Numbers (1,000):');
   });
 });

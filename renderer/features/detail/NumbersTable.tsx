@@ -7,7 +7,7 @@ import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { NumberRow } from '../../../shared/views';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/fields';
-import { formatPortDate, plural } from '../../ui/format';
+import { formatCount, formatPortDate, plural } from '../../ui/format';
 import { IconSearch } from '../../ui/icons';
 import { Select } from '../../ui/Select';
 import { EmptyState } from '../../ui/states';
@@ -86,21 +86,26 @@ export function NumbersTable({
   const someSelected = selectable.some((row) => selected.has(row.sid));
 
   const statusOptions: { value: StatusFilter; label: string }[] = [
-    { value: 'all', label: `All statuses (${numbers.length})` },
+    { value: 'all', label: `All statuses (${formatCount(numbers.length)})` },
     ...NUMBER_STATUSES.filter((s) => counts.byStatus.has(s)).map((s) => ({
       value: s as StatusFilter,
-      label: `${NUMBER_STATUS_LABELS[s]} (${counts.byStatus.get(s) ?? 0})`,
+      label: `${NUMBER_STATUS_LABELS[s]} (${formatCount(counts.byStatus.get(s) ?? 0)})`,
     })),
     ...(counts.byStatus.has('unknown')
       ? [
           {
             value: 'unknown' as StatusFilter,
-            label: `Other (${counts.byStatus.get('unknown') ?? 0})`,
+            label: `Other (${formatCount(counts.byStatus.get('unknown') ?? 0)})`,
           },
         ]
       : []),
     ...(counts.notPortable > 0
-      ? [{ value: 'not_portable' as StatusFilter, label: `Not portable (${counts.notPortable})` }]
+      ? [
+          {
+            value: 'not_portable' as StatusFilter,
+            label: `Not portable (${formatCount(counts.notPortable)})`,
+          },
+        ]
       : []),
   ];
 

@@ -8,7 +8,13 @@ import { useApp } from '../../store/appStore';
 import { useDetail } from '../../store/detailStore';
 import { Button, WithTooltip } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { formatCalendarDate, formatDateTime, formatPortDate, plural } from '../../ui/format';
+import {
+  formatCalendarDate,
+  formatCount,
+  formatDateTime,
+  formatPortDate,
+  plural,
+} from '../../ui/format';
 import { IconArrowLeft, IconCopy, IconExternal, IconPen } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { Banner, ErrorState, LoadingState } from '../../ui/states';
@@ -214,13 +220,13 @@ function DetailBody({
         <Tabs className="tabs" defaultSelectedKey="timeline">
           <TabList className="tab-list" aria-label="Request views">
             <Tab id="timeline" className="tab">
-              Timeline <span className="muted small">{detail.timeline.length}</span>
+              Timeline <span className="muted small">{formatCount(detail.timeline.length)}</span>
             </Tab>
             <Tab id="numbers" className="tab">
-              Numbers <span className="muted small">{detail.numbers.length}</span>
+              Numbers <span className="muted small">{formatCount(detail.numbers.length)}</span>
               {rejected > 0 ? (
-                <span className="count-badge" aria-label={`${rejected} rejected`}>
-                  {rejected}
+                <span className="count-badge" aria-label={`${formatCount(rejected)} rejected`}>
+                  {formatCount(rejected)}
                 </span>
               ) : null}
             </Tab>
@@ -347,7 +353,7 @@ function DetailBody({
 function numberList(rows: readonly NumberRow[]): string {
   const shown = rows.slice(0, 5).map((row) => formatUsPhoneNumber(row.phoneNumber));
   return rows.length > shown.length
-    ? `${shown.join(', ')} and ${rows.length - shown.length} more`
+    ? `${shown.join(', ')} and ${formatCount(rows.length - shown.length)} more`
     : shown.join(', ');
 }
 
@@ -495,7 +501,7 @@ function Facts({ detail }: { detail: RequestDetailView }) {
     ],
     [
       'Numbers',
-      `${detail.request.numbersPorted ?? 0} ported of ${detail.request.numbersRequested ?? detail.numbers.length}`,
+      `${formatCount(detail.request.numbersPorted ?? 0)} ported of ${formatCount(detail.request.numbersRequested ?? detail.numbers.length)}`,
     ],
     ['Created', formatDateTime(req.dateCreated)],
     [

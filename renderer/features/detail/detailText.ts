@@ -1,6 +1,6 @@
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { RequestDetailView } from '../../../shared/views';
-import { formatCalendarDate, formatPortDate } from '../../ui/format';
+import { formatCalendarDate, formatCount, formatPortDate } from '../../ui/format';
 import { numberStatusLabel, requestStatusLabel } from '../../ui/status';
 
 /** Plain text for "Copy details": what an agent pastes into a ticket or an email. */
@@ -30,7 +30,7 @@ export function detailAsText(detail: RequestDetailView): string {
     request.firstPortDate ? `Confirmed port date: ${formatPortDate(request.firstPortDate)}` : null,
     request.supportTicketId !== null ? `Twilio support ticket: ${request.supportTicketId}` : null,
     '',
-    `Numbers (${numbers.length}):`,
+    `Numbers (${formatCount(numbers.length)}):`,
     ...numbers.map((n) => {
       const parts = [formatUsPhoneNumber(n.phoneNumber), numberStatusLabel(n.status)];
       if (n.portDate) parts.push(`port date ${formatPortDate(n.portDate)}`);

@@ -5,7 +5,7 @@ import { useApp } from '../../store/appStore';
 import { useOutbox } from '../../store/outboxStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { formatDateTime, formatRelative } from '../../ui/format';
+import { formatCount, formatDateTime, formatRelative } from '../../ui/format';
 import { IconOutbox } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -75,7 +75,7 @@ export function OutboxScreen() {
         <div className="stack stack--lg">
           {failed.length > 0 ? (
             <OutboxList
-              title={`Failed (${failed.length})`}
+              title={`Failed (${formatCount(failed.length)})`}
               description="Twilio refused these or they failed too many times. Retry after fixing the cause, or discard them."
               items={failed}
               busyIds={busyIds}
@@ -87,7 +87,7 @@ export function OutboxScreen() {
           ) : null}
           {waiting.length > 0 ? (
             <OutboxList
-              title={`Waiting to send (${waiting.length})`}
+              title={`Waiting to send (${formatCount(waiting.length)})`}
               description="Sent in order as soon as PortDesk can reach Twilio."
               items={waiting}
               busyIds={busyIds}

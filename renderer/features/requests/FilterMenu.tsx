@@ -6,6 +6,7 @@ import {
   Popover,
   type Selection,
 } from 'react-aria-components';
+import { formatCount } from '../../ui/format';
 import { IconCheck, IconChevronDown } from '../../ui/icons';
 
 export interface FilterOption<V extends string> {
@@ -31,7 +32,7 @@ export function FilterMenu<V extends string>({
       ? 'All'
       : selected.length === 1
         ? (options.find((o) => o.value === selected[0])?.label ?? '1 selected')
-        : `${selected.length} selected`;
+        : `${formatCount(selected.length)} selected`;
   return (
     <MenuTrigger>
       <AriaButton
@@ -64,7 +65,7 @@ export function FilterMenu<V extends string>({
                   </span>
                   <span>{option.label}</span>
                   {option.count !== undefined ? (
-                    <span className="menu-item__count">{option.count}</span>
+                    <span className="menu-item__count">{formatCount(option.count)}</span>
                   ) : null}
                 </>
               )}

@@ -182,7 +182,9 @@ export function CsvImportDialog({
           <p role="status">
             <strong>{plural(result.numbers.length, 'number')}</strong> to add
             {pins.size > 0 ? ` (${plural(pins.size, 'PIN')})` : ''}
-            {result.counts.duplicate ? ` · ${result.counts.duplicate} duplicates merged` : ''}
+            {result.counts.duplicate
+              ? ` · ${plural(result.counts.duplicate, 'duplicate')} merged`
+              : ''}
             {problems
               ? ` · ${plural(problems, 'row')} skipped (invalid, toll-free, not US or over the limit)`
               : ''}

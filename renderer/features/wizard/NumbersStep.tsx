@@ -225,11 +225,10 @@ export function NumbersStep() {
 function summaryOf(parsed: PhoneListResult): string {
   const { counts } = parsed;
   const parts = [`${plural(counts.ok, 'number')} ready`];
-  if (counts.invalid) parts.push(`${counts.invalid} invalid`);
-  if (counts.duplicate)
-    parts.push(`${counts.duplicate} duplicate${counts.duplicate === 1 ? '' : 's'} merged`);
-  if (counts.toll_free) parts.push(`${counts.toll_free} toll-free`);
-  if (counts.non_us) parts.push(`${counts.non_us} not US`);
-  if (counts.over_limit) parts.push(`${counts.over_limit} over the limit`);
+  if (counts.invalid) parts.push(`${formatCount(counts.invalid)} invalid`);
+  if (counts.duplicate) parts.push(`${plural(counts.duplicate, 'duplicate')} merged`);
+  if (counts.toll_free) parts.push(`${formatCount(counts.toll_free)} toll-free`);
+  if (counts.non_us) parts.push(`${formatCount(counts.non_us)} not US`);
+  if (counts.over_limit) parts.push(`${formatCount(counts.over_limit)} over the limit`);
   return parts.join(' · ');
 }

@@ -7,7 +7,7 @@ import { useApp } from '../../store/appStore';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
-import { formatRelative, plural } from '../../ui/format';
+import { formatCount, formatRelative, plural } from '../../ui/format';
 import { IconCheck, IconRefresh, IconTrash } from '../../ui/icons';
 import { Banner, ProgressBar } from '../../ui/states';
 import { ReasonCard } from '../detail/Timeline';
@@ -96,7 +96,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
                 label="Checking portability"
                 value={portability.done}
                 max={portability.total}
-                detail={`${portability.done} of ${portability.total}`}
+                detail={`${formatCount(portability.done)} of ${formatCount(portability.total)}`}
               />
               <div>
                 <Button onPress={() => void cancel()}>Stop checking</Button>
@@ -121,7 +121,8 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
               </Button>
               {portability.state === 'canceled' ? (
                 <span className="muted">
-                  Stopped: {portability.done} of {portability.total} checked.
+                  Stopped: {formatCount(portability.done)} of {formatCount(portability.total)}{' '}
+                  checked.
                 </span>
               ) : null}
               {portability.state === 'failed' ? (
@@ -144,23 +145,23 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
             <dl className="tally">
               <div className="tally__item tone-success">
                 <dt>Portable</dt>
-                <dd>{portable.length + needPin.length}</dd>
+                <dd>{formatCount(portable.length + needPin.length)}</dd>
               </div>
               <div className={`tally__item ${needPin.length ? 'tone-warning' : ''}`}>
                 <dt>Need PIN + account number</dt>
-                <dd>{needPin.length}</dd>
+                <dd>{formatCount(needPin.length)}</dd>
               </div>
               <div className={`tally__item ${notPortable.length ? 'tone-danger' : ''}`}>
                 <dt>Not portable</dt>
-                <dd>{notPortable.length}</dd>
+                <dd>{formatCount(notPortable.length)}</dd>
               </div>
               <div className={`tally__item ${failed.length ? 'tone-danger' : ''}`}>
                 <dt>Check failed</dt>
-                <dd>{failed.length}</dd>
+                <dd>{formatCount(failed.length)}</dd>
               </div>
               <div className="tally__item">
                 <dt>Not checked</dt>
-                <dd>{unchecked.length}</dd>
+                <dd>{formatCount(unchecked.length)}</dd>
               </div>
             </dl>
           ) : null}
@@ -170,7 +171,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
       {notPortable.length > 0 ? (
         <section className="stack" aria-labelledby="not-portable-title">
           <div className="row row--between">
-            <h3 id="not-portable-title">Not portable ({notPortable.length})</h3>
+            <h3 id="not-portable-title">Not portable ({formatCount(notPortable.length)})</h3>
             <Button
               variant="danger"
               onPress={() => {
@@ -192,7 +193,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
       {failed.length > 0 ? (
         <section className="stack" aria-labelledby="failed-title">
           <div className="row row--between">
-            <h3 id="failed-title">Check failed ({failed.length})</h3>
+            <h3 id="failed-title">Check failed ({formatCount(failed.length)})</h3>
             <Button
               onPress={() => void run(failed.map((r) => r.number.phoneNumber))}
               isDisabled={running}
@@ -208,7 +209,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
 
       {needPin.length > 0 ? (
         <section className="stack" aria-labelledby="pin-title">
-          <h3 id="pin-title">PIN and account number required ({needPin.length})</h3>
+          <h3 id="pin-title">PIN and account number required ({formatCount(needPin.length)})</h3>
           <Banner tone="warning">
             The losing carrier needs the port-out PIN for these numbers (usually mobiles) and the
             account number, which you enter with the carrier details. Only the account holder can
@@ -235,7 +236,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
               <span className="text-success">
                 <IconCheck size={16} />
               </span>{' '}
-              Portable ({portable.length})
+              Portable ({formatCount(portable.length)})
             </h3>
             <Button
               variant="ghost"
