@@ -248,17 +248,22 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   // Twilio is still canceling the number: PortDesk says so instead of sending a doomed create.
   await submit.click();
   const refusal = page.getByRole('alert').filter({ hasText: 'The request was not submitted' });
-  await expect(refusal).toContainText('(212) 555-0162 is still being canceled in request');
+  // Canceling at Twilio, or (if PortDesk has not heard back yet) its cancel still on the way.
+  await expect(refusal).toContainText(
+    new RegExp(`\\(212\\) 555-0162 is still (being canceled )?in request ${sid}.*22137`),
+  );
   await portdesk.screenshot('submit waits until twilio lets the number go');
   expect(callsTo(portdesk.simulator, CREATE_ROUTE)).toBe(1);
 
+  // Twilio finishes the cancel; the agent syncs and submits again until PortDesk agrees.
   await clock.advance(portdesk, LIFECYCLE.canceled);
   await syncUntil(portdesk, async () => {
-    await submit.click();
-    await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible({
-      timeout: 2_000,
-    });
+    if (await submit.isVisible()) await submit.click();
+    await expect(
+      page.getByRole('heading', { name: /^(Sending…|Port-in request submitted)$/ }),
+    ).toBeVisible({ timeout: 2_000 });
   });
+  await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible();
   expect(callsTo(portdesk.simulator, CREATE_ROUTE)).toBe(2);
   await portdesk.screenshot('the corrected request is submitted');
   await page.getByRole('button', { name: 'Open the request' }).click();
@@ -296,8 +301,8 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   await portdesk.screenshot('the corrected number ported');
 
   expect(portdesk.cspViolations).toEqual([]);
-  // The one refused invoke is the submit while Twilio was still canceling the number.
-  expect(portdesk.invocations.filter((call) => !call.ok)).toEqual([
-    { method: 'submitDraft', ok: false },
-  ]);
+  // The only refused invokes are submits while Twilio still held the number.
+  const refused = portdesk.invocations.filter((call) => !call.ok).map((call) => call.method);
+  expect(refused.length).toBeGreaterThan(0);
+  expect(new Set(refused)).toEqual(new Set(['submitDraft']));
 });
