@@ -6,7 +6,7 @@ import { describeError, request } from '../../bridge';
 import { useApp } from '../../store/appStore';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
-import { formatBytes, formatCalendarDate, plural } from '../../ui/format';
+import { formatBytes, formatCalendarDate, formatCount, plural } from '../../ui/format';
 import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
 import { Banner, Spinner } from '../../ui/states';
 import { fieldErrorsOf, stepOfField } from './wizardFields';
@@ -184,7 +184,7 @@ export function ReviewStep() {
         <p className="muted small">
           {portability.results.length === 0
             ? 'Portability not checked.'
-            : `Portability: ${portability.results.filter((r) => r.outcome === 'portable').length} portable, ${notPortable} not portable, ${payload.phoneNumbers.filter((n) => n.pin).length} with a PIN.`}
+            : `Portability: ${formatCount(portability.results.filter((r) => r.outcome === 'portable').length)} portable, ${formatCount(notPortable)} not portable, ${formatCount(payload.phoneNumbers.filter((n) => n.pin).length)} with a PIN.`}
         </p>
       </Section>
       <Section title="Losing carrier" step="carrier" problems={count('carrier')}>
