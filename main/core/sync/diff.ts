@@ -40,9 +40,11 @@ export function diffRequest(
   };
 
   if (!stored) {
+    const portDates = confirmedPortDates(fetched.phoneNumbers);
     requestEvent('request_created', null, fetched.status.raw, {
       status: fetched.status.canonical,
       numbers: fetched.phoneNumbers.length,
+      ...(portDates ? { portDates } : {}),
     });
   } else if (stored.status.raw !== fetched.status.raw) {
     requestEvent('status_changed', stored.status.raw, fetched.status.raw, {
@@ -60,17 +62,44 @@ export function diffRequest(
   }
 
   const storedNumbers = new Map((stored?.phoneNumbers ?? []).map((n) => [n.sid, n]));
+  const numberContext = { ...context, requestFirstSeen: stored === null };
   for (const number of fetched.phoneNumbers) {
-    events.push(...diffNumber(fetched.sid, storedNumbers.get(number.sid) ?? null, number, context));
+    events.push(
+      ...diffNumber(fetched.sid, storedNumbers.get(number.sid) ?? null, number, numberContext),
+    );
   }
   return events;
+}
+
+/** Earlier first; text Twilio sent that is not a date sorts by its text, after the dates. */
+function byInstant(a: string, b: string): number {
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+  return a.localeCompare(b);
+}
+
+/** What `request_created` says about port dates already confirmed when PortDesk first saw it. */
+export interface FirstSeenPortDates {
+  /** Numbers that had a confirmed (FOC) port date. */
+  numbers: number;
+  earliest: string;
+  latest: string;
+}
+
+function confirmedPortDates(numbers: readonly PortInNumber[]): FirstSeenPortDates | null {
+  const dates = numbers.flatMap((n) => (n.portDate ? [n.portDate] : [])).sort(byInstant);
+  const earliest = dates[0];
+  const latest = dates.at(-1);
+  if (earliest === undefined || latest === undefined) return null;
+  return { numbers: dates.length, earliest, latest };
 }
 
 function diffNumber(
   requestSid: string,
   stored: PortInNumber | null,
   fetched: PortInNumber,
-  context: DiffContext,
+  context: DiffContext & { requestFirstSeen: boolean },
 ): NewTimelineEvent[] {
   const events: NewTimelineEvent[] = [];
   const push = (
@@ -112,7 +141,10 @@ function diffNumber(
     });
   }
 
-  if (fetched.portDate && !stored?.portDate) {
+  // Port dates a request already had when PortDesk first saw it are summed up in its
+  // request_created event (one event, not one per number: a first sync of 1,000 requests would
+  // otherwise write ~12,000); the dates themselves are in the number rows. Later ones are news.
+  if (fetched.portDate && !stored?.portDate && !context.requestFirstSeen) {
     push('port_date_set', null, fetched.portDate);
   } else if (fetched.portDate && stored?.portDate && fetched.portDate !== stored.portDate) {
     push('port_date_moved', stored.portDate, fetched.portDate);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PortInNumber } from '../../../shared/domain/portIn';
 import { diffRequest } from '../../../main/core/sync/diff';
 import { aNumber, aRequest } from '../../fixtures/portInBuilders';
 
@@ -115,6 +116,52 @@ describe('diffRequest', () => {
         from: '2026-12-04T00:00:00Z',
         to: '2026-12-08T00:00:00Z',
       }),
+    ]);
+  });
+
+  it('sums up the port dates a request already had when first seen in its one created event', () => {
+    const numbers = Array.from({ length: 12 }, (_, i) =>
+      aNumber({
+        sid: `PU${String(i).padStart(32, '0')}`,
+        phoneNumber: `+1415555${String(100 + i).padStart(4, '0')}`,
+        status: i < 10 ? 'Pending' : 'Submitted',
+        portDate: i < 10 ? `2026-12-0${4 + (i % 3)}T15:00:00Z` : null,
+      }),
+    );
+    const events = diffRequest(
+      null,
+      aRequest({ status: 'In Progress', phoneNumbers: numbers }),
+      context,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'request_created',
+        numberSid: null,
+        detail: {
+          status: 'in_progress',
+          numbers: 12,
+          portDates: {
+            numbers: 10,
+            earliest: '2026-12-04T15:00:00Z',
+            latest: '2026-12-06T15:00:00Z',
+          },
+        },
+      }),
+    ]);
+  });
+
+  it('keeps port dates set after the first sight one event per number', () => {
+    const first = aNumber({ status: 'Submitted' });
+    const second = aNumber({ sid: 'PU2', phoneNumber: '+14155550102', status: 'Submitted' });
+    const confirmed = (n: PortInNumber) => ({ ...n, portDate: '2026-12-04T15:00:00Z' });
+    const events = diffRequest(
+      aRequest({ phoneNumbers: [first, second] }),
+      aRequest({ phoneNumbers: [confirmed(first), confirmed(second)] }),
+      context,
+    );
+    expect(events.map((e) => [e.kind, e.numberSid])).toEqual([
+      ['port_date_set', first.sid],
+      ['port_date_set', second.sid],
     ]);
   });
 
