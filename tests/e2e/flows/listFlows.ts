@@ -138,19 +138,48 @@ export function requestRow(page: Page, sid: string): Locator {
   return page.getByTestId(`request-row-${sid}`);
 }
 
-/** SIDs of the rows in the DOM, top to bottom (the grid is virtual: rows near the view only). */
-export async function listedSids(page: Page): Promise<string[]> {
+/** SIDs of the rows in the DOM now (the grid is virtual: only rows near the view), by index. */
+async function renderedRows(page: Page): Promise<{ index: number; sid: string }[]> {
   return requestGrid(page)
     .locator('[data-testid^="request-row-"]')
     .evaluateAll((rows) =>
-      rows
-        .map((row) => ({
-          index: Number(row.getAttribute('data-index')),
-          sid: (row.getAttribute('data-testid') ?? '').replace('request-row-', ''),
-        }))
-        .sort((a, b) => a.index - b.index)
-        .map((row) => row.sid),
+      rows.map((row) => ({
+        index: Number(row.getAttribute('data-index')),
+        sid: (row.getAttribute('data-testid') ?? '').replace('request-row-', ''),
+      })),
     );
+}
+
+/**
+ * SIDs of every row of the grid, top to bottom: scrolls the virtual list a screen at a time as
+ * an agent would, collecting the rows each screen renders, then scrolls back to the top.
+ */
+export async function listedSids(page: Page): Promise<string[]> {
+  const body = requestGrid(page).locator('.request-table__body');
+  const byIndex = new Map<number, string>();
+  await body.evaluate((element) => element.scrollTo(0, 0));
+  for (;;) {
+    for (const row of await renderedRows(page)) byIndex.set(row.index, row.sid);
+    const atEnd = await body.evaluate((element) => {
+      const before = element.scrollTop;
+      element.scrollTo(0, before + element.clientHeight);
+      return element.scrollTop === before;
+    });
+    if (atEnd) break;
+    // Let the virtualiser render the rows of the new scroll position.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // The page has DOM types; this file is typed for Node.
+          const frames = globalThis as unknown as {
+            requestAnimationFrame(callback: () => void): number;
+          };
+          frames.requestAnimationFrame(() => frames.requestAnimationFrame(() => resolve()));
+        }),
+    );
+  }
+  await body.evaluate((element) => element.scrollTo(0, 0));
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, sid]) => sid);
 }
 
 /** The rows show exactly these requests (any order), and the grid counts no others. */
