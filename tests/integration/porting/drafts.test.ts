@@ -5,6 +5,7 @@ import {
   expectRefusedWithoutChange,
   NOW,
   DAY,
+  addSecondAccount,
   type Harness,
 } from './harness';
 import { minimalPdf } from './billBytes';
@@ -173,15 +174,7 @@ describe('drafts', () => {
   });
 
   it('moves a draft to another account: its bill follows, its portability answers are forgotten', async () => {
-    const other = h.store.accounts.insert({
-      label: 'Beta porting',
-      accountSid: `AC${'c'.repeat(32)}`,
-      keySid: `SK${'d'.repeat(32)}`,
-      credentialKind: 'api_key',
-      kind: 'twilio',
-      baseUrl: 'https://numbers.twilio.com',
-      uploadBaseUrl: 'https://numbers-upload.twilio.com',
-    });
+    const other = addSecondAccount(h);
     const draft = await h.porting.createDraft({ accountId: h.accountId, initial: completeForm() });
     await h.porting.attachBill({ draftId: draft.id, name: 'bill.pdf', bytes: minimalPdf() });
     h.store.portabilityChecks.save(draft.id, '+13125550101', {

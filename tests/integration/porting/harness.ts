@@ -22,7 +22,7 @@ import {
   type PortingDeps,
   type PortingUseCases,
 } from '../../../main/core/porting';
-import { openStore, type Store } from '../../../main/core/store';
+import { openStore, type Account, type Store } from '../../../main/core/store';
 import { PortingClient } from '../../../main/core/twilio';
 import type { RunningSimulator } from '../../../main/simulator';
 
@@ -203,6 +203,19 @@ export async function expectRefusedWithoutChange(
   if (expected.message) expect(refusal.message).toMatch(expected.message);
   expect(await snapshot(harness)).toEqual(before);
   return refusal;
+}
+
+/** A second Twilio account ("Beta porting"), for moving drafts between accounts. */
+export function addSecondAccount(harness: Harness): Account {
+  return harness.store.accounts.insert({
+    label: 'Beta porting',
+    accountSid: `AC${'c'.repeat(32)}`,
+    keySid: `SK${'d'.repeat(32)}`,
+    credentialKind: 'api_key',
+    kind: 'twilio',
+    baseUrl: 'https://numbers.twilio.com',
+    uploadBaseUrl: 'https://numbers-upload.twilio.com',
+  });
 }
 
 /** A complete, valid wizard form (numbers are the simulator's LOCAL ones). */

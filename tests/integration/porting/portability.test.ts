@@ -4,7 +4,13 @@ import type { PortabilityProgressView } from '../../../shared/views';
 import { PortingClient } from '../../../main/core/twilio';
 import type { PortabilityOutcome } from '../../../main/core/twilio';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
-import { completeForm, createHarness, expectRefusedWithoutChange, type Harness } from './harness';
+import {
+  addSecondAccount,
+  completeForm,
+  createHarness,
+  expectRefusedWithoutChange,
+  type Harness,
+} from './harness';
 
 let sim: RunningSimulator;
 let h: Harness;
@@ -181,15 +187,7 @@ describe('portability check of a draft', () => {
 
   it('stops a running check when its draft moves to another account, keeping none of its answers', async () => {
     sim.control.addFault({ kind: 'latency', ms: 150, match: { path: '/v1/Porting/Portability' } });
-    const other = h.store.accounts.insert({
-      label: 'Beta porting',
-      accountSid: `AC${'c'.repeat(32)}`,
-      keySid: `SK${'d'.repeat(32)}`,
-      credentialKind: 'api_key',
-      kind: 'twilio',
-      baseUrl: 'https://numbers.twilio.com',
-      uploadBaseUrl: 'https://numbers-upload.twilio.com',
-    });
+    const other = addSecondAccount(h);
     const draftId = await draftWith(numbers(60, '+1414555'));
     const { checkId } = await h.porting.startPortabilityCheck({ draftId });
     await vi.waitFor(
