@@ -121,11 +121,20 @@ const ORDER_BY: Record<RequestSortField, { asc: string; desc: string }> = {
 
 const PENDING_OUTBOX_STATES = `('queued', 'sending', 'reconciling', 'waiting_for_network')`;
 
+/**
+ * The one status in which a missing port date is news: the numbers were submitted to the losing
+ * carrier, whose confirmation (FOC) sets the date. Earlier statuses cannot have one yet; Action
+ * required already has its own flag.
+ */
+const PORT_DATE_AWAITED_STATUS: RequestStatus = 'in_progress';
+
 const ATTENTION_SQL: Record<AttentionFlag, string> = {
   // needs_action and awaiting_port_date_since are stored generated columns (see migration 001).
   action_required: 'r.needs_action = 1',
   loa_unsigned: `r.status = 'waiting_for_signature'`,
-  no_port_date: 'r.awaiting_port_date_since <= @ageingCutoff',
+  // Only once the numbers went to the losing carrier (In progress): before the LOA is signed no
+  // carrier can confirm a date, so the flag would be noise (docs/data-model.md, "Attention").
+  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff AND r.status = '${PORT_DATE_AWAITED_STATUS}'`,
   queued_offline: `r.sid IN (SELECT request_sid FROM outbox
     WHERE request_sid IS NOT NULL AND state IN ${PENDING_OUTBOX_STATES})`,
   failed_to_send: `r.sid IN (SELECT request_sid FROM outbox
@@ -306,7 +315,10 @@ function rowAttention(
   const has: Record<AttentionFlag, boolean> = {
     action_required: row.needs_action === 1,
     loa_unsigned: row.status === 'waiting_for_signature',
-    no_port_date: row.awaiting_port_date_since !== null && row.awaiting_port_date_since <= cutoff,
+    no_port_date:
+      row.status === PORT_DATE_AWAITED_STATUS &&
+      row.awaiting_port_date_since !== null &&
+      row.awaiting_port_date_since <= cutoff,
     queued_offline: (outbox?.pending ?? 0) > 0,
     failed_to_send: (outbox?.failed ?? 0) > 0,
   };

@@ -176,7 +176,7 @@ describe('request list: filters', () => {
     expect(listed({ attention: ['no_port_date'] })).toEqual([sidOf(1)]);
     expect(
       listed({ attention: ['no_port_date'], ageing: { now: NOW, noPortDateAfterDays: 1 } }),
-    ).toEqual([sidOf(2), sidOf(1), sidOf(3)]);
+    ).toEqual([sidOf(1)]);
     expect(listed({ attention: ['action_required', 'loa_unsigned'] })).toEqual([
       sidOf(2),
       sidOf(3),
@@ -185,6 +185,27 @@ describe('request list: filters', () => {
       .listRequests({ ageing: { now: NOW } })
       .rows.find((r) => r.sid === sidOf(2));
     expect(row).toMatchObject({ hasRejections: true, attention: ['action_required'] });
+  });
+
+  it('flag a missing port date only once the numbers went to the carrier (In progress)', () => {
+    // Past any threshold: 2 (Action required), 3 (Waiting for signature) and 6 (In review) have
+    // no port date either, but no carrier can have confirmed one for them.
+    const ageing = { now: NOW, noPortDateAfterDays: 0 };
+    expect(listed({ attention: ['no_port_date'], ageing })).toEqual([sidOf(1)]);
+    const rows = store.requests.listRequests({ ageing }).rows;
+    expect(rows.find((r) => r.sid === sidOf(3))?.attention).toEqual(['loa_unsigned']);
+    expect(rows.find((r) => r.sid === sidOf(2))?.attention).toEqual(['action_required']);
+    expect(store.requests.counts({ ageing }).byAttention.no_port_date).toBe(1);
+
+    // The same request signed and submitted: now the missing date counts.
+    const waiting = SEEDS.find((seed) => seed.n === 3);
+    if (!waiting) throw new Error('seed 3 missing');
+    store.requests.saveFetchedRequest(
+      west.id,
+      requestFor({ ...waiting, status: 'In Progress' }, west.accountSid),
+      NOW,
+    );
+    expect(listed({ attention: ['no_port_date'], ageing })).toEqual([sidOf(3), sidOf(1)]);
   });
 
   it('flag requests with outbox work waiting or failed', () => {
