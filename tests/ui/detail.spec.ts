@@ -69,6 +69,8 @@ test.describe('request detail', () => {
     }
     await expect(page.getByRole('heading', { level: 1, name: 'Initech' })).toBeVisible();
     await expect(page.locator('.screen__subtitle').getByText('Completed')).toBeVisible();
+    // Signed and done: nothing left to sign, so the link is no longer offered.
+    await expect(page.getByRole('button', { name: 'Open LOA signing link' })).toHaveCount(0);
     await screenshots(page, 'detail-live-completed');
 
     // And a rejection arriving live shows its reason and fix.

@@ -168,10 +168,37 @@ describe('request detail', () => {
       cancelWarning: null,
       // The rejected number can still be canceled (that is how a rejection is cleared).
       canCancelNumbers: true,
-      canOpenLoa: true,
+      // The LOA link is still stored, but the request is past its signature.
+      canOpenLoa: false,
       canFixAndResubmit: true,
     });
     expect(detail.detailLoaded).toBe(true);
+  });
+
+  it('offers the LOA signing link only while the request waits for the signature', async () => {
+    const statuses = [
+      'Waiting For Signature',
+      'In Review',
+      'In Progress',
+      'Action Required',
+      'Completed',
+      'Canceled',
+    ];
+    const offered: Record<string, boolean> = {};
+    for (const [i, status] of statuses.entries()) {
+      storeFetchedRequest(h, aRequest({ sid: sid(i + 1), status, signatureRequestUrl: LOA_URL }));
+      const detail = await h.porting.getRequestDetail({ sid: sid(i + 1) });
+      expect(detail.request.hasLoaLink, status).toBe(true);
+      offered[status] = detail.actions.canOpenLoa;
+    }
+    expect(offered).toEqual({
+      'Waiting For Signature': true,
+      'In Review': false,
+      'In Progress': false,
+      'Action Required': false,
+      Completed: false,
+      Canceled: false,
+    });
   });
 
   it('shows a request known only from the list, saying its details are not loaded', async () => {

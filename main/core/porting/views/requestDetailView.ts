@@ -173,7 +173,10 @@ function actions(
       open &&
       !cancels.request &&
       numbers.some((n) => isCancellableNumber(n) && !cancels.numberSids.has(n.sid)),
-    canOpenLoa: stored.signatureRequestUrl !== null,
+    // Twilio keeps the link after the signature; offering it then sends the agent to a page that
+    // has nothing left to sign.
+    canOpenLoa:
+      stored.signatureRequestUrl !== null && stored.status.canonical === 'waiting_for_signature',
     canFixAndResubmit: numbers.some((n) => n.status.canonical === 'rejected'),
   };
 }
