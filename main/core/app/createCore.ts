@@ -49,7 +49,6 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const events = new EventHub((error) => console.error('[core] event listener failed', error));
   const settings = new SettingsService(store);
   const noticeListeners = new Set<(notice: Notice) => void>();
-  let online = true;
 
   const accountLabels = (): Map<string, string> =>
     new Map(store.accounts.list().map((account) => [account.id, account.label]));
@@ -107,7 +106,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     now,
     kickOutbox: () => sync.kickOutbox(),
     emit: (event, payload) => events.emit(event, payload),
-    isOnline: () => online,
+    // The sync engine's word: the host's signal, corrected when a probe reaches Twilio anyway.
+    isOnline: () => sync.isOnline(),
     ageingDays: () => settings.get().ageingDays,
   });
 
@@ -160,7 +160,6 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
       return () => noticeListeners.delete(listener);
     },
     networkChanged(isOnline) {
-      online = isOnline;
       sync.networkChanged(isOnline);
     },
     resumedFromSleep() {

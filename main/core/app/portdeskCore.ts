@@ -13,7 +13,10 @@ export interface PortdeskCore {
   on<E extends EventMethod>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
   /** Notices for OS pop-ups (already filtered by settings; `silent` ones are in-app only). */
   onNotice(listener: (notice: Notice) => void): () => void;
-  /** OS signals the host forwards: sync runs on resume from sleep and on reconnect. */
+  /**
+   * OS signals the host forwards: sync runs on resume from sleep and on reconnect; while the OS
+   * says offline nothing is sent or fetched (docs/sync.md, "When the host says offline").
+   */
   networkChanged(online: boolean): void;
   resumedFromSleep(): void;
   /** Runs a full sync now (all accounts, or one) and resolves when it has finished. */

@@ -7,9 +7,10 @@ import { forEachBounded } from './boundedPool';
 import type { DetailFetcher } from './detailFetcher';
 import { discoverRequests, type DiscoveryResult } from './discovery';
 import type { DrainResult } from './outboxRunner';
-import { cycleStopFor, type CycleStop } from './syncErrors';
+import { cycleStopFor, HOST_OFFLINE_MESSAGE, type CycleStop } from './syncErrors';
 
-export type CycleOutcome = 'ok' | 'offline' | 'unauthorized' | 'failed' | 'aborted';
+/** `paused`: the host said offline, so the cycle stopped before its next call (nothing failed). */
+export type CycleOutcome = 'ok' | 'offline' | 'unauthorized' | 'failed' | 'aborted' | 'paused';
 
 /** What one cycle of one account did (also what `runCycle` answers, for tests). */
 export interface CycleResult {
@@ -47,6 +48,8 @@ export interface CycleDeps {
   concurrency: number;
   accountLabel: (accountId: string) => string;
   hasSucceededBefore: (accountId: string) => boolean;
+  /** The host says there is no network: start no further call (calls in flight finish). */
+  hostOffline: () => boolean;
 }
 
 /** After this many detail fetches in a row fail with server errors, the cycle stops. */
@@ -59,7 +62,8 @@ const MAX_FETCHES_PER_CYCLE = 20_000;
  * goes out before we read again; then discovery (every page of the list endpoint); then the
  * details that are due (new or changed in the listing, open requests on their cadence, the one
  * on screen, a just-terminal one once more), `concurrency` at a time. One request's bad fetch
- * never fails the cycle; offline, refused credentials and rate limiting stop it early.
+ * never fails the cycle; offline, refused credentials and rate limiting stop it early. While the
+ * host says offline the cycle starts no call: it ends `paused` before the next one.
  */
 export async function runAccountCycle(
   deps: CycleDeps,
@@ -85,12 +89,14 @@ export async function runAccountCycle(
     outboxSteps: 0,
   };
   const label = deps.accountLabel(accountId);
-  const stopWith = (stop: CycleStop): CycleResult => {
+  const stopWith = (stop: CycleStop | { kind: 'paused'; message: string }): CycleResult => {
     result.outcome = stop.kind;
     result.message = stop.message;
     result.retryAfterMs = stop.kind === 'failed' ? stop.retryAfterMs : null;
     return result;
   };
+  const paused = { kind: 'paused', message: HOST_OFFLINE_MESSAGE } as const;
+  if (deps.hostOffline()) return stopWith(paused);
 
   let client: PortingClient;
   try {
@@ -108,6 +114,7 @@ export async function runAccountCycle(
         : { kind: drain.stoppedBy, message: drain.message ?? '' },
     );
   }
+  if (deps.hostOffline()) return stopWith(paused);
 
   let discovery: DiscoveryResult | null = null;
   if (options.discover) {
@@ -118,12 +125,15 @@ export async function runAccountCycle(
         accountId,
         new Date(deps.now()).toISOString(),
         signal,
+        deps.hostOffline,
       );
     } catch (error) {
       return stopWith(cycleStopFor(error, label));
     }
-    result.discovered = true;
     result.listPages = discovery.pages;
+    // A partial listing must not reach the detail fetcher: "not listed" would read as deleted.
+    if (discovery.paused) return stopWith(paused);
+    result.discovered = true;
   }
   const changed = new Set(discovery?.changedSids ?? []);
 
@@ -135,11 +145,15 @@ export async function runAccountCycle(
     },
   );
   // Written by the workers; a holder, because TypeScript does not track writes in callbacks.
-  const halt: { stop: CycleStop | null } = { stop: null };
+  const halt: { stop: CycleStop | typeof paused | null } = { stop: null };
   let serverFailuresInARow = 0;
   await forEachBounded(due, deps.concurrency, async (request) => {
     if (signal.aborted) {
       halt.stop ??= { kind: 'aborted', message: 'Sync stopped.' };
+      return 'stop';
+    }
+    if (deps.hostOffline()) {
+      halt.stop ??= paused;
       return 'stop';
     }
     const outcome = await deps.details.fetchAndSave(client, accountId, request.sid, {

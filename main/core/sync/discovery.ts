@@ -13,12 +13,15 @@ export interface DiscoveryResult {
   pages: number;
   /** Rows the store refused (e.g. a SID already held by another account), in words. */
   problems: string[];
+  /** `pauseBefore` stopped it between pages: the listing is partial (`listedSids` too). */
+  paused: boolean;
 }
 
 /**
  * Pages the list endpoint (Size=100, Token paging) and records every summary row, one
  * transaction per page: a crash mid-way keeps the pages already read, and the next cycle reads
- * them again anyway. Throws the client's TwilioError when a page cannot be read.
+ * them again anyway. Throws the client's TwilioError when a page cannot be read. `pauseBefore`
+ * is asked before each page after the first; true stops the walk there (`paused`).
  */
 export async function discoverRequests(
   client: PortingClient,
@@ -26,12 +29,14 @@ export async function discoverRequests(
   accountId: string,
   observedAt: string,
   signal: AbortSignal,
+  pauseBefore: () => boolean = () => false,
 ): Promise<DiscoveryResult> {
   const result: DiscoveryResult = {
     listedSids: new Set(),
     changedSids: [],
     pages: 0,
     problems: [],
+    paused: false,
   };
   const seenTokens = new Set<string>();
   let token: string | undefined;
@@ -61,5 +66,9 @@ export async function discoverRequests(
     }
     seenTokens.add(page.nextToken);
     token = page.nextToken;
+    if (pauseBefore()) {
+      result.paused = true;
+      return result;
+    }
   }
 }

@@ -1,14 +1,14 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { ClientProvider } from '../accounts/clientProvider';
 import type { Store } from '../store';
-import type { PortingClient } from '../twilio';
+import { isTwilioError, type PortingClient } from '../twilio';
 import { runAccountCycle, type CycleResult } from './accountCycle';
 import { DEFAULT_SYNC_CADENCE_MINUTES, type CadenceSettings } from './cadence';
 import { DetailFetcher } from './detailFetcher';
 import { OutboxRunner, PENDING_STATES, type DrainResult, type OutboxChange } from './outboxRunner';
 import { PollLoop, type PollOutcome } from './pollLoop';
 import { Coalescer, SerialQueue } from './serial';
-import { cycleStopFor, OFFLINE_MESSAGE } from './syncErrors';
+import { cycleStopFor, HOST_OFFLINE_MESSAGE } from './syncErrors';
 import {
   summariseStatus,
   SYNCING_MESSAGE,
@@ -36,7 +36,11 @@ export interface SyncTiming {
   initialSkewMs: number;
   /** The loop never wakes more often than this for due fetches (default 15 s). */
   minWakeMs: number;
-  /** While offline, probe this often in case no reconnect signal comes (default 60 s). */
+  /**
+   * While offline, probe this often in case no reconnect signal comes (default 60 s): while the
+   * host says offline, one light call (a one-row listing); after a cycle found no network, the
+   * account's next cycle.
+   */
   offlineProbeMs: number;
   /** Backoff after a failed cycle: full jitter from this, doubling, up to backoffMaxMs. */
   backoffBaseMs: number;
@@ -68,6 +72,8 @@ export interface SyncEngineOptions {
   readDocumentBytes: (localPath: string) => Promise<Uint8Array>;
   /** Errors thrown by the callbacks above, or unexpected ones in a loop. Default: console.error. */
   onError?: (error: unknown) => void;
+  /** A line worth a log (the host's offline signal proved wrong). Default: console.info. */
+  onLog?: (line: string) => void;
   timing?: Partial<SyncTiming>;
 }
 
@@ -76,7 +82,10 @@ export interface SyncEngine {
   start(): void;
   /** Stops the loops, aborts calls in flight, and resolves when everything has settled. */
   stop(): Promise<void>;
-  /** Runs a full cycle now (all accounts, or one) and resolves when it has finished. */
+  /**
+   * Runs a full cycle now (all accounts, or one) and resolves when it has finished. While the
+   * host says offline it resolves at once without a call; `status()` says offline, in words.
+   */
   syncNow(accountId?: string): Promise<void>;
   /** One full cycle of one account, serialised with its loop; for tests and tools. */
   runCycle(accountId: string): Promise<CycleResult>;
@@ -86,7 +95,15 @@ export interface SyncEngine {
   kickOutbox(): void;
   /** The request open on screen (null: none); it is fetched about every 30 s. */
   focusRequest(sid: string | null): void;
+  /**
+   * The host's network watcher. Offline: no cycle and no send starts (work stays queued, as
+   * `waiting_for_network`), calls in flight finish, and one light probe every `offlineProbeMs`
+   * checks whether the signal was wrong. Online: the outbox drains and a full sync runs at once.
+   */
   networkChanged(online: boolean): void;
+  /** False while the host says offline (and no probe has reached Twilio since). */
+  isOnline(): boolean;
+  /** A sync now; while the host says offline, a probe instead. */
   resumedFromSleep(): void;
   /** The account's secret was rotated: forget the old client and resume a halted loop. */
   credentialsChanged(accountId: string): void;
@@ -117,6 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const timing: SyncTiming = { ...DEFAULT_TIMING, ...options.timing };
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const report = options.onError ?? ((error: unknown) => console.error('[sync]', error));
+  const log = options.onLog ?? ((line: string) => console.info(`[sync] ${line}`));
   const safely = (fn: () => void): void => {
     try {
       fn();
@@ -132,6 +150,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let focusedSid: string | null = null;
   let engineAbort = new AbortController();
   let outboxTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The host's word (networkChanged), corrected by a probe that reached Twilio. */
+  let hostOffline = false;
+  let probeTimer: ReturnType<typeof setTimeout> | null = null;
+  let probing: Promise<void> | null = null;
 
   const cadence = (): CadenceSettings => {
     let minutes = Number.NaN;
@@ -194,6 +216,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (options.onOutboxChanged) safely(() => options.onOutboxChanged?.(change));
       emitStatus();
     },
+    hostOffline: () => hostOffline,
   });
 
   const ensureRecovered = (): void => {
@@ -223,6 +246,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** A drain outside a cycle (kick, timer, drainOutbox): gets its own client. */
   const drainOutside = async (accountId: string): Promise<void> => {
     const rt = runtimes.get(accountId);
+    if (hostOffline) {
+      runner.holdForNetwork(accountId);
+      return;
+    }
     let client: PortingClient;
     try {
       client = await clients.clientFor(accountId);
@@ -235,8 +262,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const result = await drainAccount(accountId, client, engineAbort.signal);
     if (!rt) return;
-    if (result.stoppedBy === 'offline' || result.stoppedBy === 'unauthorized') {
-      setStatus(rt, { state: result.stoppedBy, message: result.message });
+    if (result.stoppedBy === 'unauthorized') {
+      setStatus(rt, { state: 'unauthorized', message: result.message });
+    } else if (hostOffline) {
+      // Went offline while this drain was sending: the host's word is the status now.
+      if (rt.status.state !== 'unauthorized') {
+        setStatus(rt, { state: 'offline', message: HOST_OFFLINE_MESSAGE });
+      }
+      return;
+    } else if (result.stoppedBy === 'offline') {
+      setStatus(rt, { state: 'offline', message: result.message });
     } else if (result.stoppedBy === null && result.steps > 0 && rt.status.state === 'offline') {
       // Twilio answered: the network is back. Sync now rather than at the next probe.
       setStatus(rt, { state: 'idle', message: null });
@@ -260,9 +295,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const armOutboxTimer = (): void => {
     if (outboxTimer !== null) clearTimeout(outboxTimer);
     outboxTimer = null;
-    if (!started) return;
+    if (!started || hostOffline) return;
     const waiting = store.outbox
-      .list({ states: ['queued', 'reconciling'] })
+      .list({ states: ['queued', 'reconciling', 'waiting_for_network'] })
       .map((item) => (item.nextAttemptAt === null ? null : Date.parse(item.nextAttemptAt)))
       .filter((at): at is number => at !== null && !Number.isNaN(at));
     if (waiting.length === 0) return;
@@ -277,6 +312,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const kickOutbox = (): void => {
     try {
       ensureRecovered();
+      if (hostOffline) {
+        // Queued just now while offline: it waits for the network, and says so.
+        runner.holdForNetwork();
+        return;
+      }
       for (const accountId of accountsWithWork()) {
         if (runtimes.get(accountId)?.status.state === 'unauthorized') continue;
         drainOutside(accountId).catch(report);
@@ -299,7 +339,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   ): Promise<CycleResult> => {
     ensureRecovered();
     const before = rt.status;
-    if (discover) setStatus(rt, { state: 'syncing', message: SYNCING_MESSAGE });
+    if (discover && !hostOffline) setStatus(rt, { state: 'syncing', message: SYNCING_MESSAGE });
     const result = await runAccountCycle(
       {
         store,
@@ -310,6 +350,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         concurrency,
         accountLabel,
         hasSucceededBefore,
+        hostOffline: () => hostOffline,
       },
       rt.id,
       { discover, signal },
@@ -336,8 +377,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       case 'aborted':
         setStatus(rt, { state: before.state, message: before.message });
         break;
+      case 'paused':
+        // Online again already (a reconnect during the cycle): its rerun sets the status.
+        break;
     }
-    if (result.outcome !== 'aborted' || result.events.length > 0) {
+    if (hostOffline && rt.status.state !== 'unauthorized') {
+      // Whatever this cycle managed before the host went offline, the truth now is "offline".
+      setStatus(rt, { state: 'offline', message: HOST_OFFLINE_MESSAGE });
+    }
+    if ((result.outcome !== 'aborted' && result.outcome !== 'paused') || result.events.length > 0) {
       safely(() =>
         options.onCycle?.({
           accountId: rt.id,
@@ -356,6 +404,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       case 'aborted':
         return { kind: 'ok' };
       case 'offline':
+      case 'paused':
         return { kind: 'offline' };
       case 'unauthorized':
         return { kind: 'halt' };
@@ -419,19 +468,126 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         },
       }),
     };
+    if (hostOffline) {
+      rt.loop.pause();
+      rt.status = { ...rt.status, state: 'offline', message: HOST_OFFLINE_MESSAGE };
+    }
     runtimes.set(accountId, rt);
     return rt;
   };
 
-  /** On reconnect and on wake: a full cycle at once (ARCHITECTURE §6), and the outbox. */
+  /**
+   * On reconnect and on wake: the outbox, then a full cycle, at once (ARCHITECTURE §6). The kick
+   * and the cycle's own drain share one Coalescer, and the cycle drains before it lists, so
+   * everything queued goes out before the listing and exactly once.
+   */
   const resumeAll = (): void => {
     for (const rt of runtimes.values()) {
+      rt.loop.unpause();
       if (rt.status.state === 'unauthorized') continue;
       rt.forceDiscovery = true;
-      if (rt.status.state === 'offline') setStatus(rt, { state: 'idle', message: null });
-      if (started) rt.loop.resume();
+      if (started) {
+        setStatus(rt, { state: 'syncing', message: SYNCING_MESSAGE });
+        rt.loop.resume();
+      } else if (rt.status.state === 'offline') {
+        setStatus(rt, { state: 'idle', message: null });
+      }
     }
     if (started) kickOutbox();
+  };
+
+  // ── the host's offline signal ─────────────────────────────────────────────────────────
+
+  const clearProbe = (): void => {
+    if (probeTimer !== null) clearTimeout(probeTimer);
+    probeTimer = null;
+  };
+
+  const goOffline = (): void => {
+    hostOffline = true;
+    if (outboxTimer !== null) clearTimeout(outboxTimer);
+    outboxTimer = null;
+    for (const rt of runtimes.values()) {
+      rt.loop.pause();
+      // syncNow callers waiting for a run that will not come now: their answer is "offline".
+      for (const wake of rt.waiters.splice(0)) wake();
+      if (rt.status.state !== 'unauthorized') {
+        setStatus(rt, { state: 'offline', message: HOST_OFFLINE_MESSAGE });
+      }
+    }
+    try {
+      runner.holdForNetwork();
+    } catch (error) {
+      report(error);
+    }
+    armProbe();
+  };
+
+  const goOnline = (): void => {
+    hostOffline = false;
+    clearProbe();
+    resumeAll();
+  };
+
+  const armProbe = (): void => {
+    clearProbe();
+    if (!started || !hostOffline) return;
+    probeTimer = setTimeout(() => {
+      probeTimer = null;
+      probeNow();
+    }, timing.offlineProbeMs);
+    probeTimer.unref?.();
+  };
+
+  /** One light call to Twilio; a probe already in flight answers for this one too. */
+  const probeNow = (): void => {
+    if (!started || !hostOffline || probing !== null) return;
+    const run = (async () => {
+      const reached = await probeTwilio(engineAbort.signal);
+      if (!started || !hostOffline) return;
+      if (reached === null) {
+        armProbe();
+        return;
+      }
+      log(
+        `The system reports no network, but Twilio answered a probe for “${reached}”: syncing again.`,
+      );
+      goOnline();
+    })()
+      .catch(report)
+      .finally(() => {
+        probing = null;
+      });
+    probing = run;
+  };
+
+  /**
+   * Whether Twilio can be reached: a one-row listing through one account's client (an account
+   * at Twilio before a simulator on this machine, whose answer proves nothing about the
+   * network). Any HTTP answer counts, even a refusal; only "no answer" does not. Resolves to the
+   * label of the account that answered, or null.
+   */
+  const probeTwilio = async (signal: AbortSignal): Promise<string | null> => {
+    const candidates = store.accounts
+      .list()
+      .filter((account) => runtimes.has(account.id))
+      .sort((a, b) => Number(a.kind !== 'twilio') - Number(b.kind !== 'twilio'));
+    for (const account of candidates) {
+      let client: PortingClient;
+      try {
+        client = await clients.clientFor(account.id);
+      } catch {
+        continue; // no secret for this one: try the next account
+      }
+      try {
+        await client.listPortInsPage({ size: 1 }, { signal });
+        return account.label;
+      } catch (error) {
+        if (isTwilioError(error) && error.httpStatus > 0) return account.label;
+        return null;
+      }
+    }
+    return null;
   };
 
   // ── the engine ────────────────────────────────────────────────────────────────────────
@@ -444,6 +600,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const account of store.accounts.list()) engine.addAccount(account.id);
       kickOutbox();
       armOutboxTimer();
+      armProbe();
       emitStatus();
     },
 
@@ -452,7 +609,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       started = false;
       if (outboxTimer !== null) clearTimeout(outboxTimer);
       outboxTimer = null;
+      clearProbe();
       engineAbort.abort();
+      await probing;
       await Promise.all([...runtimes.values()].map((rt) => rt.loop.stop()));
       await Promise.all([...drains.values()].map((coalescer) => coalescer.idle()));
       for (const rt of runtimes.values()) {
@@ -464,6 +623,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
 
     async syncNow(accountId) {
+      if (hostOffline) {
+        // Not a call while the host says offline: the status already says why, in words.
+        emitStatus();
+        return;
+      }
       const ids = accountId
         ? [accountId]
         : started
@@ -508,18 +672,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
 
     networkChanged(online) {
-      if (online) {
-        resumeAll();
-        return;
-      }
-      for (const rt of runtimes.values()) {
-        if (rt.status.state !== 'unauthorized') {
-          setStatus(rt, { state: 'offline', message: OFFLINE_MESSAGE });
-        }
-      }
+      if (online) goOnline();
+      else if (!hostOffline) goOffline();
     },
 
+    isOnline: () => !hostOffline,
+
     resumedFromSleep() {
+      if (hostOffline) {
+        clearProbe();
+        probeNow();
+        return;
+      }
       resumeAll();
     },
 
@@ -531,6 +695,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         .finally(() => {
           if (!rt) return;
           rt.forceDiscovery = true;
+          if (hostOffline) {
+            // Leaves the halt (a rejected secret); the cycle runs when the network is back.
+            rt.loop.triggerNow();
+            setStatus(rt, { state: 'offline', message: HOST_OFFLINE_MESSAGE });
+            return;
+          }
           setStatus(rt, { state: 'idle', message: null });
           if (started) {
             rt.loop.resume();

@@ -16,6 +16,7 @@ import {
   cycleStopFor,
   isOffline,
   lastErrorOf,
+  HOST_OFFLINE_MESSAGE,
   localError,
   OFFLINE_MESSAGE,
   toSendFailure,
@@ -47,13 +48,18 @@ export interface OutboxRunnerDeps {
   readDocumentBytes: (localPath: string) => Promise<Uint8Array>;
   accountLabel: (accountId: string) => string;
   onChanged: (change: OutboxChange) => void;
+  /** The host says there is no network: send nothing more (a send in flight finishes). */
+  hostOffline: () => boolean;
 }
 
 export interface DrainResult {
   /** Items that reached a new state in this drain. */
   steps: number;
-  /** Why the drain ended before the outbox was empty; null when nothing is ready any more. */
-  stoppedBy: 'offline' | 'unauthorized' | 'aborted' | null;
+  /**
+   * Why the drain ended before the outbox was empty; null when nothing is ready any more.
+   * `paused`: the host said offline, so nothing more was sent (nothing failed).
+   */
+  stoppedBy: 'offline' | 'unauthorized' | 'aborted' | 'paused' | null;
   message: string | null;
   /** Requests a cancel went out for: worth a fetch soon. */
   refreshSids: string[];
@@ -105,11 +111,41 @@ export class OutboxRunner {
     return interrupted.length;
   }
 
+  /**
+   * The host says offline: queued items wait for the network instead (durable, and what the
+   * outbox screen shows), keeping their attempts, last error and retry time. Items reconciling
+   * stay so — a create whose fate is unknown is never turned back into a plain send. Returns how
+   * many items changed.
+   */
+  holdForNetwork(accountId?: string): number {
+    const { store } = this.deps;
+    const at = this.isoNow();
+    const change = emptyChange();
+    const held = store.transaction(() => {
+      const queued = store.outbox.list({
+        states: ['queued'],
+        ...(accountId === undefined ? {} : { accountIds: [accountId] }),
+      });
+      for (const item of queued) {
+        store.outbox.update(item.id, { state: 'waiting_for_network' }, at);
+        noteChange(change, item);
+      }
+      return queued.length;
+    });
+    if (held > 0) this.deps.onChanged(change);
+    return held;
+  }
+
   async drain(accountId: string, client: PortingClient, signal: AbortSignal): Promise<DrainResult> {
     const result: DrainResult = { steps: 0, stoppedBy: null, message: null, refreshSids: [] };
     const details = new Map<string, PortInRequest>();
     while (result.steps < MAX_STEPS_PER_DRAIN) {
       if (signal.aborted) return { ...result, stoppedBy: 'aborted', message: 'Stopped.' };
+      if (this.deps.hostOffline()) {
+        // A step that was in flight when the host went offline may have left work queued.
+        this.holdForNetwork(accountId);
+        return { ...result, stoppedBy: 'paused', message: HOST_OFFLINE_MESSAGE };
+      }
       const item = this.deps.store.outbox.nextReady(this.isoNow(), {
         accountIds: [accountId],
         states: WORK_STATES,

@@ -3,6 +3,9 @@
  * a random initial skew so many workstations do not poll in step, exponential backoff with full
  * jitter after failures, `Retry-After` honoured, an offline pause that ends on `resume()`, and a
  * `stopped` flag checked after every await. Errors never kill the loop.
+ *
+ * `pause()` is the host's "no network": no timer at all until `unpause()`, and a run in flight is
+ * not aborted — it finishes as it would, and nothing is planned after it.
  */
 export type PollOutcome =
   | { kind: 'ok' }
@@ -37,6 +40,7 @@ export class PollLoop {
   private stopped = true;
   private failures = 0;
   private halted = false;
+  private paused = false;
   private rerunRequested = false;
   private abort: AbortController | null = null;
   private readonly timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
@@ -67,6 +71,8 @@ export class PollLoop {
   triggerNow(): void {
     if (this.stopped) return;
     this.halted = false;
+    // Paused, "as soon as possible" is at unpause(), which runs at once anyway.
+    if (this.paused) return;
     if (this.running) {
       this.rerunRequested = true;
       return;
@@ -78,6 +84,29 @@ export class PollLoop {
   resume(): void {
     this.failures = 0;
     this.triggerNow();
+  }
+
+  /** Plans nothing until `unpause()`; a run in flight is left to finish. */
+  pause(): void {
+    this.paused = true;
+    this.clearTimer();
+    this.options.onScheduled?.(null);
+  }
+
+  /** Ends a pause with a run now (unless halted or stopped); a run in flight gets a rerun. */
+  unpause(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.failures = 0;
+    if (this.running) {
+      this.rerunRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
   }
 
   get isRunning(): boolean {
@@ -96,7 +125,7 @@ export class PollLoop {
 
   private schedule(delayMs: number): void {
     this.clearTimer();
-    if (this.stopped || this.halted) {
+    if (this.stopped || this.halted || this.paused) {
       this.options.onScheduled?.(null);
       return;
     }
@@ -136,7 +165,8 @@ export class PollLoop {
         this.failures = 0;
         return this.rerunRequested ? minInterval : Math.max(minInterval, this.options.intervalMs());
       case 'offline':
-        return this.options.offlineProbeMs ?? 60_000;
+        // A resume or unpause during the run that found no network: the network is back now.
+        return this.rerunRequested ? minInterval : (this.options.offlineProbeMs ?? 60_000);
       case 'halt':
         this.halted = true;
         return 0;

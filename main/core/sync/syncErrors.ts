@@ -20,6 +20,10 @@ export type CycleStop =
 export const OFFLINE_MESSAGE =
   'Could not reach Twilio: this computer seems to be offline. PortDesk syncs again as soon as the network is back.';
 
+/** The host (the OS's network watcher) says offline: PortDesk does not try until it is back. */
+export const HOST_OFFLINE_MESSAGE =
+  'This computer is offline, so PortDesk is not syncing. Your changes are kept and sent as soon as the network is back.';
+
 export function isOffline(error: TwilioError): boolean {
   return error.kind === 'network' && !error.mayHaveReachedServer;
 }

@@ -83,6 +83,96 @@ describe('PollLoop', () => {
     await loop.stop();
   });
 
+  it('plans nothing while paused, whatever triggers it, and runs at once when unpaused', async () => {
+    const scheduled: (number | null)[] = [];
+    const { loop, runs } = loopWith([], { onScheduled: (delay) => scheduled.push(delay) });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toHaveLength(1);
+    loop.pause();
+    expect(scheduled.at(-1)).toBeNull();
+    loop.triggerNow();
+    loop.resume();
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(runs).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    loop.unpause();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs).toHaveLength(3);
+    await loop.stop();
+  });
+
+  it('lets a run in flight finish when paused, and plans nothing after it', async () => {
+    let release: () => void = () => {};
+    let aborted = false;
+    let finished = 0;
+    const loop = new PollLoop({
+      run: (signal) =>
+        new Promise<PollOutcome>((resolve) => {
+          signal.addEventListener('abort', () => (aborted = true));
+          release = () => {
+            finished += 1;
+            resolve({ kind: 'ok' });
+          };
+        }),
+      intervalMs: () => 60_000,
+    });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    loop.pause();
+    release();
+    await loop.idle();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(aborted).toBe(false);
+    expect(finished).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+    loop.unpause();
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    expect(finished).toBe(2);
+    await loop.stop();
+  });
+
+  it('runs again right after a run that found no network when unpaused during it', async () => {
+    let release: (outcome: PollOutcome) => void = () => {};
+    let runs = 0;
+    const loop = new PollLoop({
+      run: () =>
+        new Promise<PollOutcome>((resolve) => {
+          runs += 1;
+          release = resolve;
+        }),
+      intervalMs: () => 60_000,
+      minIntervalMs: 1_000,
+      offlineProbeMs: 300_000,
+    });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    loop.pause();
+    loop.unpause();
+    release({ kind: 'offline' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+    release({ kind: 'ok' });
+    await loop.stop();
+  });
+
+  it('stays halted when unpaused, until resumed', async () => {
+    const { loop, runs } = loopWith([{ kind: 'halt' }]);
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    loop.pause();
+    loop.unpause();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(runs).toHaveLength(1);
+    loop.resume();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toHaveLength(2);
+    await loop.stop();
+  });
+
   it('never runs twice at once: a trigger during a run schedules one more run after it', async () => {
     let concurrent = 0;
     let maxConcurrent = 0;
