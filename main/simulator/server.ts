@@ -73,6 +73,7 @@ async function handle(
   const method = (request.method ?? 'GET').toUpperCase();
   const url = new URL(request.url ?? '/', 'http://simulator.invalid');
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  stampSimulatedDate(response, config.core);
 
   if (config.control !== null && (path === '/__sim' || path.startsWith('/__sim/'))) {
     try {
@@ -89,7 +90,10 @@ async function handle(
     `${method} ${match.kind === 'found' ? match.route.template : match.kind === 'wrong_method' ? match.template : '(no route)'}`,
   );
   const { latencyMs, outcome } = core.faults.draw(method, path);
-  if (latencyMs > 0) await sleep(latencyMs);
+  if (latencyMs > 0) {
+    await sleep(latencyMs);
+    stampSimulatedDate(response, core);
+  }
   const logLine = (status: number | string) =>
     config.log(
       `${method} ${url.pathname}${url.search} → ${status} (${Math.round(performance.now() - started)} ms)`,
@@ -202,6 +206,14 @@ async function control(
     if (error instanceof ControlError) return jsonResponse(error.status, { error: error.message });
     throw error;
   }
+}
+
+/**
+ * Twilio's `Date` header is its clock, and the app learns each account's clock from it
+ * (docs/twilio-client.md): the simulator's says the simulated time, not the machine's.
+ */
+function stampSimulatedDate(response: ServerResponse, core: SimulatorCore): void {
+  response.setHeader('date', new Date(core.clock.now()).toUTCString());
 }
 
 /** Reads never change the world; anything else may (a snapshot saver then saves). */
