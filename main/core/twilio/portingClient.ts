@@ -28,6 +28,7 @@ import {
   nextRetryDelayMs,
   type RetrySettings,
 } from './retryPolicy';
+import { ServerClockEstimate } from './serverClock';
 import { isTwilioError, KIND_SUMMARY, TwilioError } from './twilioError';
 import {
   portabilityWire,
@@ -63,6 +64,11 @@ export interface PortingClientOptions {
   /** Keep-alive connections per host. Default 16. */
   connections?: number;
   retry?: Partial<RetrySettings>;
+  /**
+   * Called after every answer whose `Date` header could be read, with the estimate of the
+   * server's clock minus ours in ms (see `serverClockOffsetMs`).
+   */
+  onServerClock?: (offsetMs: number) => void;
   /** Test seams. */
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -142,6 +148,8 @@ export class PortingClient {
   readonly #random: () => number;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #now: () => number;
+  readonly #serverClock = new ServerClockEstimate();
+  readonly #onServerClock: ((offsetMs: number) => void) | undefined;
 
   constructor(options: PortingClientOptions) {
     this.#baseUrl = httpUrl(options.baseUrl ?? DEFAULT_BASE_URL, 'baseUrl');
@@ -157,6 +165,7 @@ export class PortingClient {
     this.#random = options.random ?? Math.random;
     this.#sleep = options.sleep ?? defaultSleep;
     this.#now = options.now ?? Date.now;
+    this.#onServerClock = options.onServerClock;
     this.#transport = new HttpTransport({
       credentials: options.credentials,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -478,6 +487,15 @@ export class PortingClient {
     );
   }
 
+  /**
+   * The server's clock minus ours in ms, whole seconds: the median of the last few answers'
+   * `Date` headers, each taken against the middle of its round trip. Null until an answer
+   * carried a readable `Date`.
+   */
+  get serverClockOffsetMs(): number | null {
+    return this.#serverClock.offsetMs;
+  }
+
   /** Closes the keep-alive connections; calls after this fail with kind 'network'. */
   close(): Promise<void> {
     return this.#transport.close();
@@ -496,7 +514,9 @@ export class PortingClient {
     for (let failedAttempts = 1; ; failedAttempts += 1) {
       let error: TwilioError;
       try {
+        const sentAt = this.#now();
         const response = await this.#transport.send(request);
+        this.#learnServerClock(response, sentAt);
         if (response.status < 200 || response.status >= 300) {
           error = this.#transport.httpError(request, response, this.#now());
         } else {
@@ -527,6 +547,12 @@ export class PortingClient {
         });
       }
     }
+  }
+
+  /** Every HTTP answer counts, errors included: a 4xx carries the server's clock as well. */
+  #learnServerClock(response: WireResponse, sentAt: number): void {
+    const offsetMs = this.#serverClock.observe(response.headers.date, sentAt, this.#now());
+    if (offsetMs !== null) this.#onServerClock?.(offsetMs);
   }
 }
 
