@@ -27,6 +27,12 @@ export interface AccountView {
   credentialKind: CredentialKind;
   kind: AccountKind;
   createdAt: string;
+  /**
+   * The account's server clock minus this computer's, in ms (whole seconds), as the `Date`
+   * headers of its answers tell it; 0 until one did. Date rules ("at least 7 days ahead") count
+   * from today on this clock, as Twilio does (docs/porting.md, "Whose today").
+   */
+  clockOffsetMs: number;
 }
 
 /** What removing an account would take with it; the token must be sent back to confirm. */

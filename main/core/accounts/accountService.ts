@@ -5,7 +5,7 @@ import type { AccountRemovalPreview, AccountView } from '../../../shared/views';
 import type { Account, Store } from '../store';
 import type { Vault } from '../vault';
 import { toAccountView } from './accountViews';
-import type { ClientProvider } from './clientProvider';
+import type { AccountClocks, ClientProvider } from './clientProvider';
 import { checkCredentials, secretOf } from './credentialCheck';
 
 export const TWILIO_BASE_URL = 'https://numbers.twilio.com';
@@ -16,7 +16,8 @@ const CONFIRMATION_TTL_MS = 10 * 60_000;
 export interface AccountServiceDeps {
   store: Store;
   vault: Vault;
-  clients: ClientProvider;
+  /** With AccountClocks, views carry each account's clock offset (0 without). */
+  clients: ClientProvider & Partial<AccountClocks>;
   now: () => number;
   /** Sync starts or stops an account's loop. */
   onAccountAdded: (accountId: string) => void;
@@ -39,7 +40,7 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   list(): AccountView[] {
-    return this.deps.store.accounts.list().map(toAccountView);
+    return this.deps.store.accounts.list().map((account) => this.view(account));
   }
 
   async add(input: PayloadOf<'addAccount'>): Promise<AccountView> {
@@ -63,11 +64,11 @@ export class AccountService {
       throw error;
     }
     this.deps.onAccountAdded(account.id);
-    return toAccountView(account);
+    return this.view(account);
   }
 
   rename(input: PayloadOf<'renameAccount'>): AccountView {
-    return toAccountView(this.deps.store.accounts.rename(input.accountId, input.label));
+    return this.view(this.deps.store.accounts.rename(input.accountId, input.label));
   }
 
   async rotateSecret(input: PayloadOf<'rotateAccountSecret'>): Promise<AccountView> {
@@ -87,7 +88,7 @@ export class AccountService {
     });
     await this.deps.clients.invalidate(account.id);
     this.deps.onCredentialsChanged(account.id);
-    return toAccountView(updated);
+    return this.view(updated);
   }
 
   prepareRemove(input: PayloadOf<'prepareRemoveAccount'>): AccountRemovalPreview {
@@ -136,6 +137,10 @@ export class AccountService {
       billPaths.filter((path) => !stillUsed.has(path)).map((path) => rm(path, { force: true })),
     );
     return { removed: true };
+  }
+
+  private view(account: Account): AccountView {
+    return toAccountView(account, this.deps.clients.clockOffsetMs?.(account.id) ?? 0);
   }
 
   private endpoints(): { baseUrl: string; uploadBaseUrl: string } {

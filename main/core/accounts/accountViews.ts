@@ -7,7 +7,8 @@ export function maskKeySid(keySid: string | null): string | null {
   return `${keySid.slice(0, 2)}…${keySid.slice(-4)}`;
 }
 
-export function toAccountView(account: Account): AccountView {
+/** `clockOffsetMs`: the account's server clock minus ours, 0 while unknown (AccountClocks). */
+export function toAccountView(account: Account, clockOffsetMs = 0): AccountView {
   return {
     id: account.id,
     label: account.label,
@@ -16,5 +17,6 @@ export function toAccountView(account: Account): AccountView {
     credentialKind: account.credentialKind,
     kind: account.kind,
     createdAt: account.createdAt,
+    clockOffsetMs,
   };
 }

@@ -37,18 +37,60 @@ export interface ClientProvider {
   closeAll(): Promise<void>;
 }
 
+/**
+ * Each account's server clock as its answers' `Date` headers tell it (docs/twilio-client.md,
+ * "The server's clock"). Date rules ("at least 7 days ahead") use it: Twilio judges by its clock.
+ */
+export interface AccountClocks {
+  /** The account's server clock minus ours in ms (whole seconds); 0 until an answer told it. */
+  clockOffsetMs(accountId: string): number;
+}
+
+/** A change in an account's clock offset smaller than this is not worth a refresh. */
+export const MATERIAL_CLOCK_CHANGE_MS = 60_000;
+/** At most one refresh per account this often: the demo's clock moves a minute every 0.1 s. */
+export const CLOCK_ANNOUNCE_GAP_MS = 2_000;
+
 export interface ClientProviderOptions {
   store: Store;
   vault: Vault;
   /** Overrides the stored URLs, e.g. for the demo simulator, which listens on a new port each launch. */
   endpointsFor?: (account: Account) => Promise<AccountEndpoints | null>;
   clientOptions?: Partial<
-    Omit<PortingClientOptions, 'credentials' | 'accountSid' | 'baseUrl' | 'uploadBaseUrl'>
+    Omit<
+      PortingClientOptions,
+      'credentials' | 'accountSid' | 'baseUrl' | 'uploadBaseUrl' | 'onServerClock'
+    >
   >;
+  /**
+   * An account's clock offset moved by more than MATERIAL_CLOCK_CHANGE_MS from the last one
+   * announced (from 0 at first), at most once per CLOCK_ANNOUNCE_GAP_MS: views that carry it
+   * are stale.
+   */
+  onClockOffsetChanged?: (accountId: string, offsetMs: number) => void;
+  /** Test seam for the announcement gap. Default Date.now. */
+  now?: () => number;
 }
 
-export function createClientProvider(options: ClientProviderOptions): ClientProvider {
+export function createClientProvider(
+  options: ClientProviderOptions,
+): ClientProvider & AccountClocks {
   const clients = new Map<string, Promise<PortingClient>>();
+  // Kept across a rebuilt client (a rotated secret): the server's clock is the same.
+  const offsets = new Map<string, number>();
+  const announced = new Map<string, { offsetMs: number; at: number }>();
+  const now = options.now ?? Date.now;
+
+  function learnOffset(accountId: string, offsetMs: number): void {
+    offsets.set(accountId, offsetMs);
+    const last = announced.get(accountId);
+    if (Math.abs(offsetMs - (last?.offsetMs ?? 0)) <= MATERIAL_CLOCK_CHANGE_MS) return;
+    const at = now();
+    // Within the gap the change waits for the next answer: a sync keeps answering.
+    if (last && at - last.at < CLOCK_ANNOUNCE_GAP_MS) return;
+    announced.set(accountId, { offsetMs, at });
+    options.onClockOffsetChanged?.(accountId, offsetMs);
+  }
 
   async function build(accountId: string): Promise<PortingClient> {
     const account = options.store.accounts.get(accountId);
@@ -65,6 +107,7 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
       accountSid: account.accountSid,
       baseUrl: endpoints.baseUrl,
       uploadBaseUrl: endpoints.uploadBaseUrl,
+      onServerClock: (offsetMs) => learnOffset(accountId, offsetMs),
     });
   }
 
@@ -83,6 +126,9 @@ export function createClientProvider(options: ClientProviderOptions): ClientProv
       const client = clients.get(accountId);
       clients.delete(accountId);
       await client?.then((c) => c.close()).catch(() => undefined);
+    },
+    clockOffsetMs(accountId) {
+      return offsets.get(accountId) ?? 0;
     },
     async closeAll() {
       const all = [...clients.keys()];

@@ -41,12 +41,15 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     dataDir: options.dataDir,
     ...(options.demoAcceleration ? { accelerate: options.demoAcceleration } : {}),
   });
+  const events = new EventHub((error) => console.error('[core] event listener failed', error));
   const clients = createClientProvider({
     store,
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
+    // Account views carry the clock offset the wizard's date rules count from.
+    onClockOffsetChanged: () =>
+      events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),
   });
-  const events = new EventHub((error) => console.error('[core] event listener failed', error));
   const settings = new SettingsService(store);
   const noticeListeners = new Set<(notice: Notice) => void>();
 
