@@ -1,6 +1,6 @@
 import type { DataKind } from '../../../shared/views';
 import type { EventMethod, EventPayloadOf } from '../../../shared/ipc';
-import type { ClientProvider } from '../accounts/clientProvider';
+import type { AccountClocks, ClientProvider } from '../accounts/clientProvider';
 import type { Store } from '../store';
 
 /** Pushes one of the contract's events (shared/ipc.ts `eventContract`) to the renderer. */
@@ -9,10 +9,14 @@ export type EmitEvent = <E extends EventMethod>(event: E, payload: EventPayloadO
 /** What the porting use cases are built from; the composition root passes the real ones. */
 export interface PortingDeps {
   store: Store;
-  clients: Pick<ClientProvider, 'clientFor'>;
+  /** With AccountClocks, date rules count from the account's today (0 offset without). */
+  clients: Pick<ClientProvider, 'clientFor'> & Partial<AccountClocks>;
   /** App data folder; bills are kept under `<dataDir>/bills/<sha256>`. */
   dataDir: string;
-  /** Epoch ms; every instant and "today" the use cases use comes from here. */
+  /**
+   * Epoch ms; every instant the use cases use comes from here, and "today" for date rules too,
+   * moved by the account's clock offset (`clockOffsetOf`).
+   */
   now: () => number;
   /** Wakes the outbox runner after work was queued. */
   kickOutbox: () => void;
@@ -31,6 +35,15 @@ export interface PortingDeps {
 
 export function isoNow(deps: Pick<PortingDeps, 'now'>): string {
   return new Date(deps.now()).toISOString();
+}
+
+/**
+ * The account's server clock minus ours (0 while unknown): "today" for a date rule is the date
+ * at `now() + clockOffsetOf(…)`, as Twilio counts "at least 7 days ahead" by its own clock
+ * (docs/porting.md, "Whose today").
+ */
+export function clockOffsetOf(deps: Pick<PortingDeps, 'clients'>, accountId: string): number {
+  return deps.clients.clockOffsetMs?.(accountId) ?? 0;
 }
 
 export function dataChanged(

@@ -3,7 +3,11 @@ import {
   type NumberPortability,
   type SubmittableDraft,
 } from '../../../shared/domain/draft';
-import { localDateString } from '../../../shared/domain/portDates';
+import {
+  checkTargetPortDate,
+  isCalendarDate,
+  localDateString,
+} from '../../../shared/domain/portDates';
 import type { FieldError } from '../../../shared/views';
 import type { Draft, StoredDocument, Store } from '../store';
 import { billFileExists } from './billFiles';
@@ -48,24 +52,58 @@ function usableBill(
 
 /**
  * Every rule of shared/domain/draft.ts, fed with what only main knows: the stored portability
- * answers, whether the bill is really there, and the agent's local date.
+ * answers, whether the bill is really there, and "today" — the agent's local date at `now` on the
+ * account's server clock (`clockOffsetMs`, 0 while unknown), as Twilio judges by its own clock.
  */
 export function validateStoredDraft(
   store: Store,
   draft: Draft,
   now: number,
+  clockOffsetMs = 0,
 ): StoredDraftValidation {
   const payload = readDraftPayload(draft.payload);
   const { bill, problem } = usableBill(store, draft, payload.billDocumentId);
+  const today = localDateString(new Date(now + clockOffsetMs));
   const result = validateDraftForSubmit(toPortInDraft(draft.accountId, payload, bill?.id ?? null), {
-    today: localDateString(new Date(now)),
+    today,
     portability: portabilityOf(store, draft.id),
   });
   if (result.ok && bill) return { ok: true, value: result.value, bill, fieldErrors: [] };
-  const fieldErrors = result.ok ? [] : toFieldErrors(result.errors);
+  const fieldErrors = whoseToday(
+    result.ok ? [] : toFieldErrors(result.errors),
+    payload.targetPortInDate,
+    today,
+    localDateString(new Date(now)),
+  );
   if (problem) {
     const others = fieldErrors.filter((error) => error.field !== 'bill');
     return { ok: false, fieldErrors: [...others, { field: 'bill', message: problem }] };
   }
   return { ok: false, fieldErrors };
+}
+
+/**
+ * When the account's today is not this computer's, a date refused as too soon says whose today
+ * counted: otherwise "7 days from today" reads as wrong to an agent looking at their own calendar.
+ */
+function whoseToday(
+  fieldErrors: FieldError[],
+  date: string | null,
+  accountToday: string,
+  localToday: string,
+): FieldError[] {
+  const chosen = date?.trim() ?? '';
+  if (accountToday === localToday || !isCalendarDate(chosen)) return fieldErrors;
+  const tooSoon = checkTargetPortDate(chosen, { today: accountToday }).find(
+    (issue) => issue.code === 'too_soon',
+  );
+  if (!tooSoon) return fieldErrors;
+  return fieldErrors.map((error) =>
+    error.field === 'targetPortInDate' && error.message === tooSoon.message
+      ? {
+          ...error,
+          message: `${error.message} Twilio counts from today on its own clock, which for this account is ${accountToday} (this computer says ${localToday}), so ${chosen} is too soon.`,
+        }
+      : error,
+  );
 }

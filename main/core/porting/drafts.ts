@@ -2,7 +2,7 @@ import type { PayloadInput } from '../../../shared/ipc';
 import type { DraftSummaryView, DraftValidationView, DraftView } from '../../../shared/views';
 import type { Draft, DraftPatch as StoredDraftPatch } from '../store';
 import { deleteFileIfOrphan, forgetUnusedDocument } from './billReferences';
-import { dataChanged, isoNow, type PortingDeps } from './deps';
+import { clockOffsetOf, dataChanged, isoNow, type PortingDeps } from './deps';
 import {
   applyDraftPatch,
   emptyDraftPayload,
@@ -167,7 +167,12 @@ export function draftCommands(deps: PortingDeps, portability: PortabilityChecks)
     async validateDraft(input) {
       const { draftId } = parseInput('validateDraft', input);
       const draft = loadDraft(store, draftId);
-      const { fieldErrors } = validateStoredDraft(store, draft, deps.now());
+      const { fieldErrors } = validateStoredDraft(
+        store,
+        draft,
+        deps.now(),
+        clockOffsetOf(deps, draft.accountId),
+      );
       // Saved so they survive a restart; a queued or submitted draft is read-only.
       if (draft.status === 'editing' || draft.status === 'failed') {
         store.drafts.update(draftId, { fieldErrors }, isoNow(deps));

@@ -15,7 +15,7 @@ import type { PortInNumber, PortInRequest } from '../../../shared/domain/portIn'
 import type { PayloadInput } from '../../../shared/ipc';
 import type { DraftView, FieldError, ResubmitOrigin } from '../../../shared/views';
 import type { Draft, Store } from '../store';
-import { dataChanged, isoNow, type PortingDeps } from './deps';
+import { clockOffsetOf, dataChanged, isoNow, type PortingDeps } from './deps';
 import {
   emptyLosingCarrier,
   readDraftPayload,
@@ -175,7 +175,8 @@ export function fixAndResubmitCommands(
       const existing = draftCorrecting(store, sid);
       if (existing) return readDraftView(views, existing);
 
-      const today = localDateString(new Date(deps.now()));
+      // The account's today: the one Twilio will judge the kept date by.
+      const today = localDateString(new Date(deps.now() + clockOffsetOf(deps, stored.accountId)));
       const { origin, markers } = corrections(rejected);
       const payload: StoredDraftPayload = {
         ...prefill(stored.request, rejected, today),

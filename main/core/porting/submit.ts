@@ -7,7 +7,7 @@ import {
   UploadDocumentPayload,
   type OutboxPayloadOf,
 } from '../sync/outboxPayloads';
-import { dataChanged, isoNow, type PortingDeps } from './deps';
+import { clockOffsetOf, dataChanged, isoNow, type PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { loadDraft, releaseFailedOperations, requireEditable } from './draftRecords';
 import { validateStoredDraft } from './draftValidation';
@@ -74,7 +74,12 @@ export function submitCommands(deps: PortingDeps): SubmitCommands {
       const outcome = store.transaction((): Outcome => {
         const draft = loadDraft(store, draftId);
         requireEditable(draft);
-        const validation = validateStoredDraft(store, draft, deps.now());
+        const validation = validateStoredDraft(
+          store,
+          draft,
+          deps.now(),
+          clockOffsetOf(deps, draft.accountId),
+        );
         if (!validation.ok) return { ready: false, fieldErrors: validation.fieldErrors };
         const { bill, value } = validation;
         const origin = readDraftPayload(draft.payload).origin;
