@@ -35,6 +35,7 @@ import { formatCalendarDate } from '../../ui/format';
 import { IconAlert, IconCalendar, IconChevronLeft, IconChevronRight, IconX } from '../../ui/icons';
 import { Select } from '../../ui/Select';
 import { Banner } from '../../ui/states';
+import { useAccountToday } from './accountToday';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 const HOURS = Array.from({ length: 15 }, (_, i) => {
@@ -68,6 +69,7 @@ function hourOf(offsetTime: string | null): string | null {
 /** Target port date (≥ 7 days, weekends and US holidays flagged), time window, and LOA copies. */
 export function ScheduleStep() {
   const payload = useWizard((s) => s.draft?.payload);
+  const accountId = useWizard((s) => s.draft?.accountId);
   const edit = useWizard((s) => s.edit);
   const touch = useWizard((s) => s.touch);
   const dateError = useFieldError('targetPortInDate');
@@ -77,9 +79,11 @@ export function ScheduleStep() {
   const dateToCorrect = useToCorrect('targetPortInDate');
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
+  // Twilio counts "7 days ahead" from today on its own clock, which may not be this computer's.
+  const today = useAccountToday(accountId);
   if (!payload) return null;
 
-  const today = localDateString(new Date());
+  const computerToday = localDateString(new Date());
   const earliest = earliestTargetPortDate({ today });
   const date = payload.targetPortInDate;
   const issues = date ? checkTargetPortDate(date, { today }) : [];
@@ -151,6 +155,9 @@ export function ScheduleStep() {
           <Text slot="description" className="field__help">
             At least 7 days ahead. The earliest business day is {formatCalendarDate(earliest)}.
             Optional: without it, the carrier picks the first date it can.
+            {today === computerToday
+              ? null
+              : ` Counted from today on this account’s Twilio clock, ${formatCalendarDate(today)} (this computer says ${formatCalendarDate(computerToday)}).`}
           </Text>
           <FieldError className="field__error">
             <IconAlert size={14} />

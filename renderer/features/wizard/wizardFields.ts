@@ -1,7 +1,7 @@
 import { draftSectionOf } from '../../../shared/domain/draft';
-import { localDateString } from '../../../shared/domain/portDates';
 import type { DraftFieldKey, DraftView, FieldError } from '../../../shared/views';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
+import { accountToday } from './accountToday';
 import { liveFieldErrors } from './liveFieldErrors';
 
 /** Which step of the wizard a draft section is edited on. */
@@ -31,7 +31,7 @@ export function stepOfField(field: string): WizardStep {
 
 /** The draft's field errors as of now (see liveFieldErrors). */
 export function fieldErrorsOf(draft: DraftView): FieldError[] {
-  return liveFieldErrors(draft, localDateString(new Date()));
+  return liveFieldErrors(draft, accountToday(draft.accountId));
 }
 
 export function errorsOfStep(draft: DraftView, step: WizardStep): FieldError[] {
