@@ -1,9 +1,10 @@
 import type { SyncStatusView } from '../../shared/views';
 import { Button, WithTooltip } from '../ui/Button';
-import { formatCount, formatRelative } from '../ui/format';
+import { formatCount } from '../ui/format';
 import { IconAlert, IconCheck, IconCloudOff, IconRefresh } from '../ui/icons';
+import { formatSince } from '../ui/relativeTime';
+import { useNowAwake } from '../ui/useNowAwake';
 import { Spinner } from '../ui/states';
-import { useNow } from './useTheme';
 import { shortcutHint } from './shortcuts';
 
 /** The sync state in words, always visible in the sidebar, with "Sync now". */
@@ -16,10 +17,10 @@ export function SyncPanel({
   requested: boolean;
   onSyncNow: () => void;
 }) {
-  const now = useNow();
+  const now = useNowAwake();
   const state = sync?.state ?? 'idle';
   const last = sync?.lastSuccessAt
-    ? `Last synced ${formatRelative(sync.lastSuccessAt, now)}`
+    ? `Last synced ${formatSince(sync.lastSuccessAt, now)}`
     : 'Not synced yet';
   const headline =
     state === 'syncing' || requested

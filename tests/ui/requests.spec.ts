@@ -2,6 +2,19 @@ import { expect, test } from '@playwright/test';
 import { ACME_SID } from '../fixtures/fakeData';
 import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
+/** What the layout check reads of an element (the spec compiles without the DOM's types). */
+interface Box {
+  scrollWidth: number;
+  clientWidth: number;
+  scrollHeight: number;
+  clientHeight: number;
+  className: string;
+  textContent: string | null;
+  closest(selector: string): unknown;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<Box>;
+}
+
 test.describe('requests list', () => {
   test('shows every request with status, counts and attention flags; accessible in both themes', async ({
     page,
@@ -84,6 +97,85 @@ test.describe('requests list', () => {
     await expect(focused).toBeInViewport();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: 'Back to requests' })).toBeVisible();
+  });
+
+  test('at 1280×800 nothing in a row is cut: flags, status, numbers, dates, a one-line "changed"', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Two customers whose long names differ only at their end, as the simulator's demo names do.
+    await page.addInitScript(() => {
+      let bridge: unknown;
+      Object.defineProperty(globalThis, 'portdesk', {
+        configurable: true,
+        get: () => bridge,
+        set(value: { listRequests: (q: unknown) => Promise<unknown> }) {
+          const list = value.listRequests.bind(value);
+          value.listRequests = async (query) => {
+            const answer = (await list(query)) as {
+              ok: boolean;
+              data?: { rows: { customerName: string | null }[] };
+            };
+            if (answer.ok && answer.data && (query as { offset?: number }).offset === 0) {
+              answer.data.rows = answer.data.rows.map((row, i) =>
+                i < 2
+                  ? { ...row, customerName: `Lakeshore Property Management #${i === 0 ? 3 : 10}` }
+                  : row,
+              );
+            }
+            return answer;
+          };
+          bridge = value;
+        },
+      });
+    });
+    await openApp(page);
+    const grid = page.getByRole('grid', { name: 'Port-in requests' });
+    await expect(grid.getByRole('row').nth(10)).toBeVisible();
+
+    // The long names keep their distinct ends on screen and say all of it in their title.
+    const first = grid.getByRole('row').nth(1);
+    const second = grid.getByRole('row').nth(2);
+    await expect(first.locator('.customer-name__tail')).toBeVisible();
+    await expect(first.locator('.customer-name__tail')).toHaveText(' #3');
+    await expect(second.locator('.customer-name__tail')).toHaveText(' #10');
+    await expect(second.getByTitle('Lakeshore Property Management #10')).toBeVisible();
+
+    const cut = await grid.evaluate((table: Box) => {
+      const found: string[] = [];
+      for (const row of table.querySelectorAll('[role="row"]')) {
+        const parts = row.querySelectorAll(
+          '[role="gridcell"] *, [role="gridcell"], [role="columnheader"], [role="columnheader"] *',
+        );
+        for (const part of parts) {
+          // Long names are cut on purpose, in their middle; screen-reader text is not on screen.
+          if (part.closest('.customer-name, .visually-hidden')) continue;
+          if (
+            part.scrollWidth > part.clientWidth + 1 ||
+            part.scrollHeight > part.clientHeight + 1
+          ) {
+            found.push(
+              `${row.getAttribute('aria-rowindex')}: ${part.className} "${part.textContent}"`,
+            );
+          }
+        }
+      }
+      return found;
+    });
+    expect(cut).toEqual([]);
+    // "Changed" compact (on one line: the check above), with the exact time in its title.
+    const changed = first.locator('.cell--changed');
+    await expect(changed).toHaveText(
+      /^(just now|\d+ min ago|\d+ hr ago|yesterday|\d+ days ago|[A-Z][a-z]{2} \d+)$/,
+    );
+    await expect(changed).toHaveAttribute('title', /\d{4}/);
+    // The status chip is as wide as its words, not as the column.
+    const chip = first.locator('.cell--status .chip');
+    const cell = first.locator('.cell--status');
+    expect((await chip.boundingBox())?.width ?? 0).toBeLessThan(
+      (await cell.boundingBox())?.width ?? 0,
+    );
+    await screenshots(page, 'requests-1280');
   });
 
   test('scrolls 300 rows with only the visible ones in the page', async ({ page }) => {

@@ -2,17 +2,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RequestSortField } from '../../../shared/ipc';
 import type { RequestListRow } from '../../../shared/views';
-import { useNow } from '../../app/useTheme';
 import { useRequests } from '../../store/requestsStore';
 import {
   formatCount,
   formatDateTime,
   formatPortDate,
   formatPortDateShort,
-  formatRelative,
   formatShortDate,
 } from '../../ui/format';
 import { IconSort } from '../../ui/icons';
+import { formatAgoCompact } from '../../ui/relativeTime';
+import { useNowAwake } from '../../ui/useNowAwake';
 import { RequestStatusChip } from '../../ui/StatusChip';
 import { AttentionFlags } from './AttentionFlags';
 
@@ -64,7 +64,7 @@ export function RequestTable({
   const setFilters = useRequests((s) => s.setFilters);
   const ensureRows = useRequests((s) => s.ensureRows);
   const rowAt = useRequests((s) => s.rowAt);
-  const now = useNow();
+  const now = useNowAwake();
   const scroller = useRef<HTMLDivElement>(null);
   const [mountedFor] = useState(() => {
     if (saved.generation !== generation) Object.assign(saved, { generation, scroll: 0, active: 0 });
@@ -263,9 +263,11 @@ function RowCells({
   return (
     <>
       <div role="gridcell" className="cell cell--customer">
-        <span className="cell__primary">
-          {row.customerName ?? <span className="muted">Details not fetched yet</span>}
-        </span>
+        {row.customerName ? (
+          <CustomerName name={row.customerName} />
+        ) : (
+          <span className="cell__primary muted">Details not fetched yet</span>
+        )}
         <span className="cell__secondary">
           <span className="mono">{row.sid}</span>
           {showAccount ? (
@@ -276,7 +278,7 @@ function RowCells({
           ) : null}
         </span>
       </div>
-      <div role="gridcell" className="cell">
+      <div role="gridcell" className="cell cell--status">
         <RequestStatusChip status={row.status} />
       </div>
       <div role="gridcell" className="cell cell--flags">
@@ -312,10 +314,26 @@ function RowCells({
           <span className="muted">Not set</span>
         )}
       </div>
-      <div role="gridcell" className="cell" title={formatDateTime(row.lastChangedAt)}>
-        {formatRelative(row.lastChangedAt, now)}
+      <div role="gridcell" className="cell cell--changed" title={formatDateTime(row.lastChangedAt)}>
+        {formatAgoCompact(row.lastChangedAt, now)}
       </div>
     </>
+  );
+}
+
+/**
+ * The customer's name on one line. A name too long for the column loses letters from its middle,
+ * not its end: "Lakeshore Property Manag… #10" and "… #3" stay apart. The full name is the title.
+ */
+function CustomerName({ name }: { name: string }) {
+  const cut = name.lastIndexOf(' ');
+  const head = cut > 0 ? name.slice(0, cut) : name;
+  const tail = cut > 0 ? name.slice(cut) : '';
+  return (
+    <span className="cell__primary customer-name" title={name}>
+      <span className="customer-name__head">{head}</span>
+      {tail ? <span className="customer-name__tail">{tail}</span> : null}
+    </span>
   );
 }
 
