@@ -4,20 +4,14 @@ import type {
   DraftPayload,
   DraftView,
   PortabilityProgressView,
+  RequestDetailView,
   SubmitResultView,
   UploadProgressView,
 } from '../../shared/views';
 import { request } from '../bridge';
+import type { WizardStep } from '../features/wizard/wizardSteps';
 
-export const WIZARD_STEPS = [
-  'numbers',
-  'portability',
-  'carrier',
-  'bill',
-  'schedule',
-  'review',
-] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+export { WIZARD_STEPS, type WizardStep } from '../features/wizard/wizardSteps';
 
 /** Typing is saved this long after the last keystroke (and at once when leaving a step). */
 export const SAVE_DEBOUNCE_MS = 400;
@@ -36,8 +30,27 @@ export interface LocalUpload {
   message: string | null;
 }
 
+/**
+ * A pasted number the Add left out for good (toll-free, not US): kept on screen with its reason
+ * until the agent copies or dismisses it, so nothing pasted disappears silently.
+ */
+export interface NotAddedNumber {
+  /** As pasted. */
+  text: string;
+  status: 'toll_free' | 'non_us';
+  reason: string;
+}
+
+/** Picks the step a saved draft opens on (features/wizard/initialStep.ts). */
+export type ChooseStep = (draft: DraftView, original: RequestDetailView | null) => WizardStep;
+
 interface WizardState {
   draft: DraftView | null;
+  /**
+   * The rejected request a fix-and-resubmit draft corrects, as PortDesk last synced it (null for
+   * other drafts, or when it is gone): which numbers were rejected for what, what was sent.
+   */
+  original: RequestDetailView | null;
   loading: boolean;
   loadError: IpcError | null;
   save: SaveState;
@@ -48,9 +61,11 @@ interface WizardState {
   upload: LocalUpload | null;
   submitting: boolean;
   submitResult: SubmitResultView | null;
+  /** The last submit's refusal; it stays on Review until the next submit. */
   submitError: IpcError | null;
+  notAdded: NotAddedNumber[];
 
-  open(draftId: number): Promise<void>;
+  open(draftId: number, chooseStep?: ChooseStep): Promise<void>;
   create(accountId: string): Promise<DraftView | null>;
   close(): void;
   setStep(step: WizardStep): void;
@@ -66,7 +81,11 @@ interface WizardState {
   applyPortabilityProgress(event: PortabilityProgressView): void;
   applyUploadProgress(event: UploadProgressView): void;
   reloadDraft(): Promise<void>;
+  loadOriginal(): Promise<void>;
   submit(): Promise<void>;
+  /** Adds to the "Not added" list (a number already there is not listed twice). */
+  keepNotAdded(numbers: readonly NotAddedNumber[]): void;
+  dismissNotAdded(): void;
 }
 
 /** Patches compose: later keys win, and the nested carrier/address objects merge. */
@@ -102,6 +121,16 @@ export function applyPatch(payload: DraftPayload, patch: DraftPatch): DraftPaylo
 let pending: DraftPatch | null = null;
 let timer: number | undefined;
 let saving: Promise<void> | null = null;
+/** Bumped by every open/create, so a slower earlier open does not overwrite a later one. */
+let opening = 0;
+
+/** The rejected request a fix-and-resubmit draft corrects; null when PortDesk no longer has it. */
+async function originalOf(draft: DraftView): Promise<RequestDetailView | null> {
+  if (!draft.origin) return null;
+  const { requestSid } = draft.origin;
+  const result = await request((b) => b.getRequestDetail({ sid: requestSid }));
+  return result.ok ? result.data : null;
+}
 
 export const useWizard = create<WizardState>()((set, get) => {
   async function saveNow(): Promise<void> {
@@ -130,6 +159,7 @@ export const useWizard = create<WizardState>()((set, get) => {
   function initialState() {
     return {
       draft: null,
+      original: null,
       loading: false,
       loadError: null,
       save: { state: 'idle', at: null, error: null } as SaveState,
@@ -140,26 +170,36 @@ export const useWizard = create<WizardState>()((set, get) => {
       submitting: false,
       submitResult: null,
       submitError: null,
+      notAdded: [],
     };
   }
 
   return {
     ...initialState(),
 
-    async open(draftId) {
+    async open(draftId, chooseStep) {
       if (get().draft?.id === draftId) return;
       pending = null;
+      const ticket = ++opening;
       set({ ...initialState(), loading: true });
       const result = await request((b) => b.getDraft({ draftId }));
+      if (ticket !== opening) return;
       if (!result.ok) {
         set({ loading: false, loadError: result.error });
         return;
       }
       const draft = result.data;
+      const original = await originalOf(draft);
+      if (ticket !== opening) return;
       set({
         draft,
+        original,
         loading: false,
-        step: draft.origin ? 'review' : draft.payload.phoneNumbers.length ? 'review' : 'numbers',
+        step: chooseStep
+          ? chooseStep(draft, original)
+          : draft.payload.phoneNumbers.length
+            ? 'review'
+            : 'numbers',
         showAllErrors: Boolean(draft.origin),
         submitResult:
           draft.status === 'submitted' && draft.requestSid
@@ -170,8 +210,10 @@ export const useWizard = create<WizardState>()((set, get) => {
 
     async create(accountId) {
       pending = null;
+      const ticket = ++opening;
       set({ ...initialState(), loading: true });
       const result = await request((b) => b.createDraft({ accountId }));
+      if (ticket !== opening) return null;
       if (!result.ok) {
         set({ loading: false, loadError: result.error });
         return null;
@@ -376,12 +418,20 @@ export const useWizard = create<WizardState>()((set, get) => {
       }
     },
 
+    async loadOriginal() {
+      const draft = get().draft;
+      if (!draft?.origin) return;
+      const original = await originalOf(draft);
+      if (get().draft?.id === draft.id) set({ original });
+    },
+
     async submit() {
       const draft = get().draft;
       if (!draft) return;
       set({ submitting: true, submitError: null, showAllErrors: true });
       await get().flush();
       const result = await request((b) => b.submitDraft({ draftId: draft.id }));
+      if (get().draft?.id !== draft.id) return;
       if (!result.ok) {
         set({ submitting: false, submitError: result.error });
         if (result.error.fields) {
@@ -392,6 +442,22 @@ export const useWizard = create<WizardState>()((set, get) => {
       }
       set({ submitting: false, submitResult: result.data });
       await get().reloadDraft();
+    },
+
+    keepNotAdded(numbers) {
+      const kept = get().notAdded;
+      const known = new Set(kept.map((n) => n.text.trim()));
+      const fresh: NotAddedNumber[] = [];
+      for (const number of numbers) {
+        if (known.has(number.text.trim())) continue;
+        known.add(number.text.trim());
+        fresh.push(number);
+      }
+      if (fresh.length > 0) set({ notAdded: [...kept, ...fresh] });
+    },
+
+    dismissNotAdded() {
+      set({ notAdded: [] });
     },
   };
 });

@@ -3,7 +3,7 @@ import type { IpcError } from '../../../shared/ipc';
 import type { DraftSummaryView } from '../../../shared/views';
 import { describeError, request } from '../../bridge';
 import { useApp } from '../../store/appStore';
-import { useWizard } from '../../store/wizardStore';
+import { useWizard, type ChooseStep } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { formatRelative, plural } from '../../ui/format';
@@ -11,7 +11,13 @@ import { IconPlus, IconTrash } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { Select } from '../../ui/Select';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { initialStep } from './initialStep';
 import { Wizard } from './Wizard';
+import { fieldErrorsOf } from './wizardFields';
+
+/** A saved draft opens at its first problem (initialStep), judged as the wizard shows errors. */
+const openingStep: ChooseStep = (draft, original) =>
+  initialStep(draft, original, fieldErrorsOf(draft));
 
 /**
  * "New port-in": with a draft id, the wizard on that draft; without one, the drafts in progress
@@ -23,7 +29,7 @@ export function NewPortInScreen({ draftId }: { draftId: number | undefined }) {
   const loadError = useWizard((s) => s.loadError);
 
   useEffect(() => {
-    if (draftId !== undefined) void useWizard.getState().open(draftId);
+    if (draftId !== undefined) void useWizard.getState().open(draftId, openingStep);
   }, [draftId]);
   useEffect(() => () => useWizard.getState().close(), []);
 
@@ -34,7 +40,7 @@ export function NewPortInScreen({ draftId }: { draftId: number | undefined }) {
         <ErrorState
           title="This draft could not be opened"
           error={loadError}
-          onRetry={() => void useWizard.getState().open(draftId)}
+          onRetry={() => void useWizard.getState().open(draftId, openingStep)}
         />
       </Screen>
     );

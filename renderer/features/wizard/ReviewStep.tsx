@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
-import type { DraftValidationView } from '../../../shared/views';
+import type { DraftValidationView, FieldError } from '../../../shared/views';
 import { describeError, request } from '../../bridge';
 import { useApp } from '../../store/appStore';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
@@ -9,8 +9,24 @@ import { Button } from '../../ui/Button';
 import { formatBytes, formatCalendarDate, formatCount, plural } from '../../ui/format';
 import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
 import { Banner, Spinner } from '../../ui/states';
-import { fieldErrorsOf, stepOfField } from './wizardFields';
+import { unchangedCorrections } from './corrections';
+import { FIELD_LABELS } from './fieldLabels';
+import { formatTypedPhoneNumber } from './typedPhoneNumber';
+import { STEP_OF_SECTION, fieldErrorsOf, stepOfField } from './wizardFields';
 import { STEP_LABELS } from './Wizard';
+
+/** Each problem once: a refusal often repeats what the validation said. */
+function distinctErrors(lists: readonly (readonly FieldError[])[]): FieldError[] {
+  const seen = new Set<string>();
+  const result: FieldError[] = [];
+  for (const error of lists.flat()) {
+    const key = `${error.field}\n${error.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(error);
+  }
+  return result;
+}
 
 function Section({
   title,
@@ -56,6 +72,8 @@ export function ReviewStep() {
   const submitError = useWizard((s) => s.submitError);
   const flush = useWizard((s) => s.flush);
   const setStep = useWizard((s) => s.setStep);
+  const original = useWizard((s) => s.original);
+  const loadOriginal = useWizard((s) => s.loadOriginal);
   const accounts = useApp((s) => s.accounts);
   const navigate = useApp((s) => s.navigate);
   const [validation, setValidation] = useState<DraftValidationView | null>(null);
@@ -74,6 +92,11 @@ export function ReviewStep() {
       live = false;
     };
   }, [draftId, updatedAt, flush]);
+
+  // What the original request holds now (a sync may have moved it since the draft opened).
+  useEffect(() => {
+    void loadOriginal();
+  }, [draftId, loadOriginal]);
 
   if (!draft) return null;
 
@@ -124,7 +147,14 @@ export function ReviewStep() {
     );
   }
 
-  const errors = validation?.fieldErrors ?? fieldErrorsOf(draft);
+  // A refused submit stands until the next one: its fields (a number Twilio still holds in
+  // the original request, say) are listed with the rest, and "Ready to submit" is not shown.
+  // A field error that only repeats the refusal's message is left to the refusal's banner.
+  const refusedFields = (submitError?.fields ?? []).filter(
+    (error) => error.message !== submitError?.message,
+  );
+  const errors = distinctErrors([validation?.fieldErrors ?? fieldErrorsOf(draft), refusedFields]);
+  const unchanged = original ? unchangedCorrections(draft, original) : [];
   const count = (step: WizardStep) => errors.filter((e) => stepOfField(e.field) === step).length;
   const { payload } = draft;
   const carrier = payload.losingCarrier;
@@ -165,11 +195,31 @@ export function ReviewStep() {
             {errors.length > 12 ? <li>…and {errors.length - 12} more.</li> : null}
           </ul>
         </Banner>
-      ) : (
+      ) : submitError ? null : (
         <Banner tone="success" title="Ready to submit">
           Everything Twilio needs is here.
         </Banner>
       )}
+      {unchanged.length > 0 ? (
+        <Banner
+          tone="warning"
+          title={`Marked to correct, but still as rejected: ${plural(unchanged.length, 'field')}`}
+        >
+          <ul className="review-errors" aria-label="Marked to correct, unchanged">
+            {unchanged.map((u) => (
+              <li key={`${u.field}-${u.detail}`}>
+                <Button variant="ghost" size="sm" onPress={() => setStep(STEP_OF_SECTION[u.field])}>
+                  {FIELD_LABELS[u.field]}
+                </Button>{' '}
+                {u.detail}, as in the rejected request ({u.reasons}).
+              </li>
+            ))}
+          </ul>
+          <p>
+            Submit anyway if you know the carrier&apos;s record matches: the carrier can be wrong.
+          </p>
+        </Banner>
+      ) : null}
 
       <Section title="Numbers" step="numbers" problems={count('numbers') + count('portability')}>
         <p>
@@ -200,8 +250,8 @@ export function ReviewStep() {
             <dt>Account number / BTN</dt>
             <dd>
               {carrier.accountNumber || '—'} /{' '}
-              {carrier.accountTelephoneNumber
-                ? formatUsPhoneNumber(carrier.accountTelephoneNumber)
+              {carrier.accountTelephoneNumber.trim()
+                ? formatTypedPhoneNumber(carrier.accountTelephoneNumber)
                 : '—'}
             </dd>
           </div>

@@ -3,7 +3,7 @@ import { useApp } from '../../store/appStore';
 import { WIZARD_STEPS, useWizard, type WizardStep } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatRelative } from '../../ui/format';
-import { IconAlert, IconArrowLeft, IconCheck } from '../../ui/icons';
+import { IconAlert, IconArrowLeft, IconCheck, IconPen } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { Select } from '../../ui/Select';
 import { Banner, Spinner } from '../../ui/states';
@@ -15,7 +15,9 @@ import { NumbersStep } from './NumbersStep';
 import { PortabilityStep } from './PortabilityStep';
 import { ReviewStep } from './ReviewStep';
 import { ScheduleStep } from './ScheduleStep';
-import { errorsOfStep, stepOfField } from './wizardFields';
+import { fieldsStillToCorrect } from './corrections';
+import { ResubmitBanner } from './ResubmitBanner';
+import { STEP_OF_SECTION, errorsOfStep } from './wizardFields';
 import type { DraftView } from '../../../shared/views';
 
 export const STEP_LABELS: Record<WizardStep, string> = {
@@ -54,14 +56,12 @@ function SaveIndicator() {
   return <span className="save-indicator muted">Saved as you type</span>;
 }
 
-function firstSentence(text: string): string {
-  const end = text.indexOf('. ');
-  return end === -1 ? text : text.slice(0, end + 1);
-}
-
-/** A step is ticked when what it asks for is there and main reports nothing wrong with it. */
-function isStepComplete(draft: DraftView, step: WizardStep): boolean {
-  if (errorsOfStep(draft, step).length > 0) return false;
+/**
+ * A step is ticked when what it asks for is there, nothing is wrong with it, and (fix and
+ * resubmit) nothing on it is still as the carrier rejected it.
+ */
+function isStepComplete(draft: DraftView, step: WizardStep, toCorrect: boolean): boolean {
+  if (errorsOfStep(draft, step).length > 0 || toCorrect) return false;
   const { payload, portability, bill } = draft;
   switch (step) {
     case 'numbers':
@@ -92,6 +92,7 @@ export function Wizard() {
   const revealErrors = useWizard((s) => s.revealErrors);
   const changeAccount = useWizard((s) => s.changeAccount);
   const submitResult = useWizard((s) => s.submitResult);
+  const original = useWizard((s) => s.original);
   const accounts = useApp((s) => s.accounts);
   const navigate = useApp((s) => s.navigate);
   if (!draft) return null;
@@ -101,6 +102,9 @@ export function Wizard() {
   const next = WIZARD_STEPS[index + 1];
   const customer = draft.payload.losingCarrier.customerName.trim();
   const editable = draft.status === 'editing' && !submitResult;
+  const stepsToCorrect = new Set(
+    fieldsStillToCorrect(draft, original).map((field) => STEP_OF_SECTION[field]),
+  );
 
   return (
     <Screen
@@ -137,7 +141,8 @@ export function Wizard() {
           <ol>
             {WIZARD_STEPS.map((s, i) => {
               const problems = errorsOfStep(draft, s).length;
-              const done = isStepComplete(draft, s);
+              const toCorrect = s !== 'review' && editable && stepsToCorrect.has(s);
+              const done = isStepComplete(draft, s, toCorrect);
               return (
                 <li key={s}>
                   <AriaButton
@@ -154,6 +159,10 @@ export function Wizard() {
                       <span className="stepper__problem" aria-label={`${problems} to fix`}>
                         <IconAlert size={14} />
                       </span>
+                    ) : toCorrect ? (
+                      <span className="stepper__problem" aria-label="to correct">
+                        <IconPen size={14} />
+                      </span>
                     ) : null}
                   </AriaButton>
                 </li>
@@ -162,24 +171,7 @@ export function Wizard() {
           </ol>
         </nav>
         <div className="wizard__content">
-          {draft.origin ? (
-            <Banner tone="warning" title={`Correcting rejected request ${draft.origin.requestSid}`}>
-              <p>
-                The original stays as it is; cancel its rejected numbers if Twilio has not. To
-                correct:
-              </p>
-              <ul className="to-correct">
-                {draft.origin.fieldsToCorrect.map((f) => (
-                  <li key={f.field}>
-                    <Button variant="ghost" size="sm" onPress={() => setStep(stepOfField(f.field))}>
-                      {STEP_LABELS[stepOfField(f.field)]}
-                    </Button>{' '}
-                    <strong>{f.reason.title}:</strong> {firstSentence(f.reason.fix)}
-                  </li>
-                ))}
-              </ul>
-            </Banner>
-          ) : null}
+          <ResubmitBanner />
           {!editable && !submitResult ? (
             <Banner
               tone="info"

@@ -1,33 +1,11 @@
-import { draftSectionOf } from '../../../shared/domain/draft';
 import type { DraftFieldKey, DraftView, FieldError } from '../../../shared/views';
 import { useWizard, type WizardStep } from '../../store/wizardStore';
 import { accountToday } from './accountToday';
 import { liveFieldErrors } from './liveFieldErrors';
+import { stepOfField } from './wizardSteps';
 
-/** Which step of the wizard a draft section is edited on. */
-export const STEP_OF_SECTION: Record<DraftFieldKey, WizardStep> = {
-  account: 'review',
-  phoneNumbers: 'numbers',
-  pin: 'portability',
-  bill: 'bill',
-  'losingCarrier.customerType': 'carrier',
-  'losingCarrier.customerName': 'carrier',
-  'losingCarrier.accountNumber': 'carrier',
-  'losingCarrier.accountTelephoneNumber': 'carrier',
-  'losingCarrier.authorizedRepresentative': 'carrier',
-  'losingCarrier.authorizedRepresentativeEmail': 'carrier',
-  'losingCarrier.address': 'carrier',
-  notificationEmails: 'schedule',
-  targetPortInDate: 'schedule',
-  targetPortInTimeRange: 'schedule',
-};
-
-/** Main's paths use `accountId`/`billDocumentId`; both spellings land on the same section. */
-export function stepOfField(field: string): WizardStep {
-  const section =
-    draftSectionOf(field) ?? (field === 'account' ? 'account' : field === 'bill' ? 'bill' : null);
-  return section ? STEP_OF_SECTION[section] : 'review';
-}
+// The steps and where each field is edited live apart, free of the store, for plain modules.
+export { STEP_OF_SECTION, stepOfField } from './wizardSteps';
 
 /** The draft's field errors as of now (see liveFieldErrors). */
 export function fieldErrorsOf(draft: DraftView): FieldError[] {
