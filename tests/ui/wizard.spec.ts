@@ -21,6 +21,18 @@ async function startDraft(page: Page) {
   await expect(page.getByRole('heading', { name: 'Numbers to port' })).toBeVisible();
 }
 
+/** A drag that enters the element and leaves it again without dropping anything. */
+async function dragAcross(page: Page, testId: string) {
+  await page.getByTestId(testId).evaluate((element) => {
+    const g = globalThis as unknown as {
+      DragEvent: new (type: string, init: Record<string, unknown>) => unknown;
+    };
+    for (const type of ['dragenter', 'dragleave']) {
+      element.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true }) as Event);
+    }
+  });
+}
+
 async function next(page: Page, label: string) {
   await page.getByRole('button', { name: `Next: ${label}` }).click();
 }
@@ -44,7 +56,39 @@ test.describe('new port-in wizard', () => {
     await expect(page.getByRole('heading', { name: 'In this request: 6 numbers' })).toBeVisible();
     // The invalid line stays in the box to be fixed in place.
     await expect(page.getByRole('textbox', { name: 'Paste numbers' })).toHaveValue('415-555-01');
+    // Toll-free and foreign numbers leave the box, but not silently: listed with the reasons.
+    const notAdded = page.getByRole('list', { name: 'Numbers not added' });
+    await expect(notAdded.getByRole('listitem')).toHaveCount(2);
+    await expect(notAdded.getByRole('listitem').nth(0)).toContainText(
+      'Toll-free 800-555-0100 — (800) 555-0100 is a toll-free number',
+    );
+    await expect(notAdded.getByRole('listitem').nth(1)).toContainText(
+      /Not a US number \+44 20 7946 0958 — .*US numbers only/,
+    );
+    await expect(page.getByText('Not added: 2 numbers')).toBeVisible();
+    await expectAccessible(page);
     await screenshots(page, 'wizard-numbers-added');
+
+    // The same paste again lists nothing twice; Copy hands them over for a manual port.
+    await page.getByRole('textbox', { name: 'Paste numbers' }).fill('800-555-0100\n(415) 555-0136');
+    await page.getByRole('button', { name: 'Add 1 number' }).click();
+    await expect(notAdded.getByRole('listitem')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as FakeGlobal).__portdeskFake.lastCopied),
+      )
+      .toBe('800-555-0100\n+44 20 7946 0958');
+    // The list survives a trip to another step, until dismissed.
+    await next(page, 'Portability');
+    await page.getByRole('button', { name: 'Back: Numbers' }).click();
+    await expect(notAdded.getByRole('listitem')).toHaveCount(2);
+    await page
+      .locator('.banner')
+      .filter({ hasText: 'Not added:' })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
+    await expect(notAdded).toBeHidden();
   });
 
   test('the whole wizard: portability, carrier, a dropped PDF bill, date, submit offline then online', async ({
@@ -113,6 +157,15 @@ test.describe('new port-in wizard', () => {
       }),
     ).toBeVisible();
     await screenshots(page, 'wizard-bill-refused');
+    const dropzone = page.getByTestId('bill-dropzone');
+    await expect(dropzone).toHaveClass(/dropzone--reject/);
+    // The next drag returns the zone to normal; the reason stays until a file replaces it.
+    await dragAcross(page, 'bill-dropzone');
+    await expect(dropzone).not.toHaveClass(/dropzone--reject/);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'huge-scan.pdf is 11.0 MB' }),
+    ).toBeVisible();
+    await screenshots(page, 'wizard-bill-refused-then-drag');
     await dropFile(page, 'bill-dropzone', {
       name: 'wayne-bill-november.pdf',
       type: 'application/pdf',
@@ -171,6 +224,13 @@ test.describe('new port-in wizard', () => {
     await expect(page.getByText('1 number · Demo (simulator)')).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'wizard-drafts');
+    // Reopened at the first step with a problem (the carrier details are still empty).
+    await page.getByRole('button', { name: /^Untitled draft/ }).click();
+    await expect(page.getByRole('heading', { name: 'Losing carrier details' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Carrier details/ }).first()).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
   });
 
   test('a CSV import finds the phone and PIN columns and shows a preview first', async ({
@@ -256,9 +316,8 @@ test.describe('new port-in wizard against main’s timing', () => {
     await expect(page.getByRole('button', { name: 'Remove bill.pdf' })).toBeEnabled();
   });
 
-  test('a queued submit turns into "submitted" with the SID once the outbox has sent it', async ({
-    page,
-  }) => {
+  /** One number, the carrier details, a bill: a draft ready to submit, shown on Review. */
+  async function completeDraft(page: Page, carrier: { btn?: string } = {}) {
     await startDraft(page);
     await page.getByRole('textbox', { name: 'Paste numbers' }).fill('(415) 555-0132');
     await page.getByRole('button', { name: 'Add 1 number' }).click();
@@ -266,6 +325,9 @@ test.describe('new port-in wizard against main’s timing', () => {
     await next(page, 'Carrier details');
     await page.getByRole('radio', { name: 'Business' }).check({ force: true });
     await page.getByRole('textbox', { name: 'Customer name' }).fill('Wayne Enterprises');
+    if (carrier.btn) {
+      await page.getByRole('textbox', { name: 'Billing telephone number (BTN)' }).fill(carrier.btn);
+    }
     await page.getByRole('textbox', { name: 'Full name' }).fill('Lucius Fox');
     await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
     await page.getByRole('textbox', { name: 'Street' }).first().fill('1007 Mountain Dr');
@@ -282,6 +344,83 @@ test.describe('new port-in wizard against main’s timing', () => {
     await next(page, 'Port date');
     await next(page, 'Review');
     await expect(page.getByText('Ready to submit')).toBeVisible();
+  }
+
+  test('a refused submit takes "Ready to submit" away and says what stopped it; sent, it shows Sending…, then submitted', async ({
+    page,
+  }) => {
+    await completeDraft(page, { btn: '2125550100' });
+    // The BTN as typed, shown like every other number.
+    await expect(page.getByRole('region', { name: 'Losing carrier' })).toContainText(
+      '— / (212) 555-0100',
+    );
+    const held = [
+      '(415) 555-0132 is still in request KWacce55ed00000000000000000000a001 (Rejected): cancel it there first.',
+      'PortDesk could not read the bill again.',
+    ];
+    await page.evaluate(
+      (messages) =>
+        (globalThis as unknown as FakeGlobal).__portdeskFake.failNext(
+          'submitDraft',
+          'validation_failed',
+          'The draft is not ready to submit: 2 fields need attention.',
+          [
+            { field: 'phoneNumbers.0.phoneNumber', message: messages[0] ?? '' },
+            { field: 'bill', message: messages[1] ?? '' },
+          ],
+        ),
+      held,
+    );
+    await page.getByRole('button', { name: 'Submit port-in for 1 number' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The request was not submitted' }),
+    ).toContainText('2 fields need attention');
+    await expect(page.getByText('Ready to submit', { exact: true })).toBeHidden();
+    const toFix = page.locator('.banner').filter({ hasText: '2 things to fix before submitting' });
+    await expect(toFix).toContainText(held[0] ?? '');
+    await expect(toFix).toContainText(held[1] ?? '');
+    await expectAccessible(page);
+    await screenshots(page, 'wizard-submit-refused');
+
+    // The next submit goes out: main only queues it, the outbox sends it a moment later.
+    await page.getByRole('button', { name: 'Submit port-in for 1 number' }).click();
+    await expect(
+      page
+        .getByRole('heading', { name: 'Sending…' })
+        .or(page.getByRole('heading', { name: 'Port-in request submitted' })),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible();
+    await expect(page.getByText(/Twilio created request KW[0-9a-f]{32}/)).toBeVisible();
+    await expect(page.getByText('The request was not submitted')).toBeHidden();
+  });
+
+  test('a refusal that names its number alone is said once, in the refusal', async ({ page }) => {
+    await completeDraft(page);
+    const message =
+      '(415) 555-0132 is still being canceled in request KWacce55ed00000000000000000000a001.';
+    await page.evaluate(
+      (m) =>
+        (globalThis as unknown as FakeGlobal).__portdeskFake.failNext(
+          'submitDraft',
+          'validation_failed',
+          m,
+          [{ field: 'phoneNumbers.0.phoneNumber', message: m }],
+        ),
+      message,
+    );
+    await page.getByRole('button', { name: 'Submit port-in for 1 number' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The request was not submitted' }),
+    ).toContainText(message);
+    await expect(page.getByText('Ready to submit', { exact: true })).toBeHidden();
+    await expect(page.getByText(message)).toHaveCount(1);
+    await screenshots(page, 'wizard-submit-held');
+  });
+
+  test('a queued submit turns into "submitted" with the SID once the outbox has sent it', async ({
+    page,
+  }) => {
+    await completeDraft(page);
     await page.evaluate(() =>
       (globalThis as unknown as FakeGlobal).__portdeskFake.setOnline(false),
     );

@@ -50,12 +50,20 @@ export function BillStep() {
   const error = billError ?? documentError;
   const toCorrect = useToCorrect('bill');
   const [refused, setRefused] = useState<string[]>([]);
+  // The zone's own look, not react-dropzone's: its reject state outlives the drop (until the
+  // next drag event), and a drag's late-resolving dragenter can even revive it after the drop.
+  // Red while a refused file is dragged over it and after a refusal, until the next drag or
+  // click; the reason, below, stays until the next file replaces it.
+  const [dragging, setDragging] = useState(false);
+  const [showRefused, setShowRefused] = useState(false);
 
   /** Name and size passed the drop zone; the first bytes decide before anything is sent. */
   async function attachIfBill(file: File) {
     const refusal = await billContentRefusal(file);
-    if (refusal) setRefused((shown) => [...shown, refusal]);
-    else await attach(file);
+    if (refusal) {
+      setRefused((shown) => [...shown, refusal]);
+      setShowRefused(true);
+    } else await attach(file);
   }
 
   const busy = upload !== null && upload.phase !== 'failed' && upload.phase !== 'uploaded';
@@ -67,12 +75,21 @@ export function BillStep() {
     noClick: true,
     noKeyboard: true,
     disabled: busy,
+    onDragLeave: () => setDragging(false),
     onDrop: (accepted, rejections) => {
       setRefused(rejections.map(refusalReason));
+      setShowRefused(rejections.length > 0);
       const file = accepted[0];
       if (file) void attachIfBill(file);
     },
   });
+  const active = dragging && isDragActive;
+  const reject = active ? isDragReject : showRefused;
+
+  function choose() {
+    setShowRefused(false);
+    open();
+  }
 
   return (
     <div className="stack stack--lg">
@@ -109,7 +126,7 @@ export function BillStep() {
                   : 'saved in PortDesk; uploaded when you submit'}
               </p>
             </div>
-            <Button onPress={open} isDisabled={busy}>
+            <Button onPress={choose} isDisabled={busy}>
               Replace…
             </Button>
             <Button
@@ -126,14 +143,20 @@ export function BillStep() {
 
       <div
         {...getRootProps({
-          className: `dropzone ${isDragActive ? 'dropzone--active' : ''} ${isDragReject ? 'dropzone--reject' : ''} ${bill ? 'dropzone--compact' : ''}`,
+          className: `dropzone ${active ? 'dropzone--active' : ''} ${reject ? 'dropzone--reject' : ''} ${bill ? 'dropzone--compact' : ''}`,
+          onDragEnter: () => {
+            setDragging(true);
+            setShowRefused(false);
+          },
+          onDrop: () => setDragging(false),
+          onClick: () => setShowRefused(false),
         })}
         data-testid="bill-dropzone"
       >
         <input {...getInputProps({ 'aria-label': 'Utility bill file' })} />
         <IconUpload size={bill ? 20 : 32} />
         <p className="dropzone__title">
-          {isDragActive
+          {active
             ? isDragReject
               ? 'That file type is not accepted'
               : 'Drop the bill here'
@@ -144,7 +167,7 @@ export function BillStep() {
         {bill ? null : (
           <>
             <p className="muted small">or</p>
-            <Button variant="primary" onPress={open} isDisabled={busy}>
+            <Button variant="primary" onPress={choose} isDisabled={busy}>
               Choose a file…
             </Button>
           </>

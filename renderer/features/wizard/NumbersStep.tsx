@@ -8,11 +8,13 @@ import {
   type PhoneListResult,
 } from '../../../shared/domain/phoneNumbers';
 import type { DraftPhoneNumber } from '../../../shared/views';
-import { useWizard } from '../../store/wizardStore';
+import { describeError, request } from '../../bridge';
+import { useApp } from '../../store/appStore';
+import { useWizard, type NotAddedNumber } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { formatCount, plural } from '../../ui/format';
-import { IconFile, IconTrash, IconX } from '../../ui/icons';
+import { IconCopy, IconFile, IconTrash, IconX } from '../../ui/icons';
 import { Banner } from '../../ui/states';
 import { CsvImportDialog } from './CsvImportDialog';
 import { useFieldError, useToCorrect } from './wizardFields';
@@ -29,6 +31,7 @@ const STATUS_WORDS: Record<Exclude<PhoneEntryStatus, 'ok'>, string> = {
 export function NumbersStep() {
   const draft = useWizard((s) => s.draft);
   const edit = useWizard((s) => s.edit);
+  const keepNotAdded = useWizard((s) => s.keepNotAdded);
   const [text, setText] = useState('');
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [added, setAdded] = useState<number | null>(null);
@@ -62,6 +65,17 @@ export function NumbersStep() {
   function addParsed() {
     if (!parsed) return;
     addNumbers(parsed.numbers);
+    // Refused for good (no edit makes them portable through the API): their lines leave the
+    // box, so they are listed under it with their reasons until copied or dismissed.
+    keepNotAdded(
+      parsed.lines.flatMap((line) =>
+        line.entries.flatMap((entry): NotAddedNumber[] =>
+          entry.status === 'toll_free' || entry.status === 'non_us'
+            ? [{ text: entry.text, status: entry.status, reason: entry.reason ?? '' }]
+            : [],
+        ),
+      ),
+    );
     // Keep only the lines that still need the agent, so they can be fixed in place.
     const keep = new Set(
       parsed.lines
@@ -170,6 +184,7 @@ export function NumbersStep() {
             ))}
           </ul>
         ) : null}
+        <NotAddedList />
       </div>
 
       <section aria-labelledby="numbers-list-title" className="stack">
@@ -219,6 +234,47 @@ export function NumbersStep() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** What an Add left out for good, with the reasons, until the agent copies or dismisses it. */
+function NotAddedList() {
+  const notAdded = useWizard((s) => s.notAdded);
+  const dismiss = useWizard((s) => s.dismissNotAdded);
+  const toast = useApp((s) => s.toast);
+  if (notAdded.length === 0) return null;
+
+  async function copy() {
+    const text = notAdded.map((n) => n.text).join('\n');
+    const result = await request((b) => b.copyToClipboard({ text }));
+    if (result.ok) toast('info', `Copied ${plural(notAdded.length, 'number')} not added.`);
+    else toast('danger', `Not copied: ${describeError(result.error)}`);
+  }
+
+  return (
+    <Banner
+      tone="warning"
+      title={`Not added: ${plural(notAdded.length, 'number')}`}
+      action={
+        <div className="row">
+          <Button size="sm" onPress={() => void copy()}>
+            <IconCopy size={14} /> Copy
+          </Button>
+          <Button variant="ghost" size="sm" onPress={dismiss}>
+            Dismiss
+          </Button>
+        </div>
+      }
+    >
+      <ul className="review-errors" aria-label="Numbers not added">
+        {notAdded.map((n) => (
+          <li key={n.text}>
+            <span className="flag tone-warning">{STATUS_WORDS[n.status]}</span>{' '}
+            <span className="mono">{n.text}</span> — {n.reason}
+          </li>
+        ))}
+      </ul>
+    </Banner>
   );
 }
 
