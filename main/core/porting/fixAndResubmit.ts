@@ -33,7 +33,14 @@ export interface FixAndResubmitCommands {
   fixAndResubmit(input: PayloadInput<'fixAndResubmit'>): Promise<DraftView>;
 }
 
-/** What to correct, from the reason each rejected number carries (REASON-CODES §1). */
+/**
+ * What to correct, from the reason each rejected number carries (REASON-CODES §1): one entry per
+ * field and reason — a field two reasons point at (22152 and 22159 both mark the numbers) lists
+ * both, a reason that marks two fields (22153: the customer name and the representative) is
+ * listed under each, and the wizard says each reason once with its fields. Reasons whose fix is
+ * outside the draft (22150, 22151, 22157, unknown codes) mark nothing; the wizard lists them from
+ * the original request.
+ */
 function corrections(rejected: readonly PortInNumber[]): {
   origin: Omit<ResubmitOrigin, 'requestSid'>;
   markers: FieldError[];
@@ -49,8 +56,9 @@ function corrections(rejected: readonly PortInNumber[]): {
     number: PortInNumber,
   ) => {
     const key = draftFieldKeyOf(field);
-    if (!seenFields.has(key)) {
-      seenFields.add(key);
+    const seen = `${key} ${reason.code ?? reason.name ?? reason.title}`;
+    if (!seenFields.has(seen)) {
+      seenFields.add(seen);
       fieldsToCorrect.push({ field: key, reason: toReasonView(reason) });
     }
     // Per-number fields point at that number's row; the others at the field itself.

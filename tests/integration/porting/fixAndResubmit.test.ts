@@ -125,6 +125,41 @@ describe('fix and resubmit', () => {
     ]);
   });
 
+  it('lists two reasons that point at the same field, each once, and no field twice for one reason', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [
+          rejected(1, 22152, 'PHONE_NUMBER_INACTIVE_OR_DISCONNECTED'),
+          rejected(2, 22159, null),
+          rejected(3, 22152, 'PHONE_NUMBER_INACTIVE_OR_DISCONNECTED'),
+          rejected(4, 22153, 'INVALID_END_USER_NAME'),
+          rejected(5, 22153, 'INVALID_END_USER_NAME'),
+          rejected(6, 22151, 'PHONE_NUMBER_WITH_CARRIER_RESTRICTION'),
+        ],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: KW });
+    expect(draft.origin?.fieldsToCorrect.map((f) => [f.field, f.reason.code])).toEqual([
+      ['phoneNumbers', 22152],
+      ['phoneNumbers', 22159],
+      ['losingCarrier.customerName', 22153],
+      ['losingCarrier.authorizedRepresentative', 22153],
+    ]);
+    // Each number rejected for itself is marked on its own row; 22151's fix is outside the draft.
+    const saved = await h.porting.getDraft({ draftId: draft.id });
+    expect(saved.fieldErrors.map((e) => e.field)).toEqual([
+      'phoneNumbers.0.phoneNumber',
+      'phoneNumbers.1.phoneNumber',
+      'phoneNumbers.2.phoneNumber',
+      'losingCarrier.customerName',
+      'losingCarrier.authorizedRepresentative',
+    ]);
+    expect(saved.fieldErrors[1]?.message).toMatch(/\(312\) 555-0102: Not portable \(carrier\)/);
+  });
+
   it('shows an unknown code raw and points nowhere, rather than hiding it', async () => {
     storeFetchedRequest(
       h,
