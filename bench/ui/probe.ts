@@ -45,6 +45,11 @@ export interface Settled {
   fakeMs: number;
   /** listRequests waits only: the answer's first row was already the first row shown. */
   sameFirstRow: boolean;
+  /**
+   * listRequests waits only: the requests grid shown at the end is not the element shown when
+   * armed (the list was swapped for its loading state and a new table mounted).
+   */
+  listRemounted: boolean;
   /** How many matching elements the wait counted (rows, timeline items). */
   count: number;
 }
@@ -165,11 +170,13 @@ export function installProbe(): void {
 
   // ── Waits for a change the bench caused ───────────────────────────────────────────────────
   let shownAtArm: string | null = null;
+  let tableAtArm: PageElement | null = null;
 
   function arm(): void {
     armedAt = performance.now();
     inputs.length = 0;
     shownAtArm = firstShownSid();
+    tableAtArm = w.document.querySelector('.request-table');
   }
 
   /** The newest first-page answer asked for after arming, once it has arrived. */
@@ -224,6 +231,10 @@ export function installProbe(): void {
             paintedAt,
             fakeMs: fakeMsBetween(since, changedAt),
             sameFirstRow: answer !== undefined && answer.firstSid === shownAtArm,
+            listRemounted:
+              what.kind === 'listAnswer' &&
+              tableAtArm !== null &&
+              w.document.querySelector('.request-table') !== tableAtArm,
             count,
           }),
         );
