@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { OutboxItemView, OutboxStateView } from '../../../shared/views';
 import { describeError } from '../../bridge';
 import { useApp } from '../../store/appStore';
@@ -14,7 +14,8 @@ import type { Tone } from '../../ui/status';
 const STATE_WORDS: Record<OutboxStateView, { label: string; tone: Tone }> = {
   queued: { label: 'Queued', tone: 'info' },
   sending: { label: 'Sending', tone: 'purple' },
-  waiting_for_network: { label: 'Waiting for the network', tone: 'warning' },
+  // Not a problem: the operation is safe here and goes out by itself when the network is back.
+  waiting_for_network: { label: 'Waiting for the network', tone: 'neutral' },
   failed: { label: 'Failed', tone: 'danger' },
   done: { label: 'Sent', tone: 'success' },
 };
@@ -118,6 +119,59 @@ export function OutboxScreen() {
   );
 }
 
+const SID = /\b[A-Z]{2}[0-9a-f]{32}\b/g;
+
+/** Text with any Twilio SIDs in it set apart in monospace and muted: words first, SIDs second. */
+function WithSids({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const match of text.matchAll(SID)) {
+    parts.push(text.slice(at, match.index));
+    parts.push(
+      <span key={match.index} className="mono muted outbox-item__sid">
+        {match[0]}
+      </span>,
+    );
+    at = match.index + match[0].length;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/**
+ * Where the operation stands, in words. Waiting for the network is the outbox doing its job, so it
+ * reads calmly (the transport's own message is kept in the title for support); red is kept for
+ * an operation that failed and needs the agent: the reason, then retry or discard.
+ */
+function ItemState({ item }: { item: OutboxItemView }) {
+  if (item.state === 'waiting_for_network') {
+    return (
+      <p className="muted small" title={item.lastError?.message}>
+        Waiting for the network — will send when online.
+      </p>
+    );
+  }
+  if (!item.lastError) return null;
+  if (item.state === 'failed') {
+    return (
+      <p className="small">
+        <span className="text-danger">
+          <WithSids text={item.lastError.message} />
+        </span>
+        {item.lastError.code !== null ? (
+          <span className="muted"> · Twilio error {item.lastError.code}</span>
+        ) : null}
+      </p>
+    );
+  }
+  // Queued or sending again after a passing failure: worth knowing, not alarming.
+  return (
+    <p className="muted small">
+      Last try: <WithSids text={item.lastError.message} />
+    </p>
+  );
+}
+
 function OutboxList({
   title,
   description,
@@ -156,13 +210,13 @@ function OutboxList({
                     {KIND_WORDS[item.kind]} · {item.accountLabel}
                   </span>
                 </div>
-                <p className="outbox-item__summary">{item.summary}</p>
-                {item.lastError ? (
-                  <p className="text-danger small">
-                    {item.lastError.message}
-                    {item.lastError.code !== null ? (
-                      <span className="mono"> (Twilio {item.lastError.code})</span>
-                    ) : null}
+                <p className="outbox-item__summary">
+                  <WithSids text={item.summary} />
+                </p>
+                <ItemState item={item} />
+                {item.requestSid && !item.summary.includes(item.requestSid) ? (
+                  <p className="muted small">
+                    Request <span className="mono">{item.requestSid}</span>
                   </p>
                 ) : null}
                 <p className="muted small">
@@ -174,7 +228,7 @@ function OutboxList({
                 </p>
               </div>
               <div className="outbox-item__actions">
-                {item.requestSid ? (
+                {item.requestSid && !item.summary.includes(item.requestSid) ? (
                   <Button
                     size="sm"
                     variant="ghost"
