@@ -1,6 +1,6 @@
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { TimelineEntry } from '../../../shared/views';
-import { formatPortDate, plural } from '../../ui/format';
+import { formatPortDate, formatPortDateShort, plural } from '../../ui/format';
 import { statusWord, type Tone } from '../../ui/status';
 
 /**
@@ -70,6 +70,30 @@ function subject(group: TimelineGroup): string {
   return plural(group.entries.length, 'number');
 }
 
+/**
+ * The port dates a request already had when PortDesk first saw it, summed up by sync in its
+ * request_created event (main/core/sync/diff.ts): "10 port dates confirmed, Dec 4–6". Null when
+ * there were none or the detail is not that shape.
+ */
+function firstSeenPortDates(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { numbers, earliest, latest } = value as Record<string, unknown>;
+  if (typeof numbers !== 'number' || numbers < 1) return null;
+  if (typeof earliest !== 'string' || typeof latest !== 'string') return null;
+  return `${plural(numbers, 'port date')} confirmed, ${portDateRange(earliest, latest)}`;
+}
+
+/** "Dec 4", "Dec 4–6", "Dec 30 – Jan 2" (in UTC, as formatPortDate explains). */
+function portDateRange(earliest: string, latest: string): string {
+  const from = formatPortDateShort(earliest);
+  const to = formatPortDateShort(latest);
+  if (from === to) return from;
+  const [fromMonth] = from.split(' ');
+  const [toMonth, toDay] = to.split(' ');
+  const sameYear = earliest.slice(0, 4) === latest.slice(0, 4);
+  return sameYear && fromMonth === toMonth && toDay ? `${from}–${toDay}` : `${from} – ${to}`;
+}
+
 /** One sentence per group, in the agent's words. */
 export function describeGroup(group: TimelineGroup): { text: string; tone: Tone } {
   const entry = group.first;
@@ -78,11 +102,13 @@ export function describeGroup(group: TimelineGroup): { text: string; tone: Tone 
   switch (entry.kind) {
     case 'request_created': {
       const numbers = typeof entry.detail.numbers === 'number' ? entry.detail.numbers : null;
+      const withNumbers = numbers !== null ? ` with ${plural(numbers, 'number')}` : '';
+      const dates = firstSeenPortDates(entry.detail.portDates);
       return {
         text:
           entry.source === 'sync'
-            ? `PortDesk first saw this request (${statusFrom(entry, 'to')})${numbers !== null ? ` with ${plural(numbers, 'number')}` : ''}`
-            : `Request created${numbers !== null ? ` with ${plural(numbers, 'number')}` : ''}`,
+            ? `PortDesk first saw this request (${statusFrom(entry, 'to')})${withNumbers}${dates ? `; ${dates}` : ''}`
+            : `Request created${withNumbers}`,
         tone: 'info',
       };
     }

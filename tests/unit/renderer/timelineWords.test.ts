@@ -38,6 +38,32 @@ describe('timeline words', () => {
     expect(text).toBe('PortDesk first saw this request (In review) with 2 numbers');
   });
 
+  it('sum up the port dates a request already had when first seen, with their range', () => {
+    const firstSeen = (portDates: unknown) =>
+      sentence(
+        entry({
+          kind: 'request_created',
+          to: 'In Progress',
+          detail: { status: 'in_progress', numbers: 10, portDates },
+        }),
+      );
+    expect(
+      firstSeen({ numbers: 10, earliest: '2026-12-04T00:00:00Z', latest: '2026-12-06T00:00:00Z' }),
+    ).toBe(
+      'PortDesk first saw this request (In progress) with 10 numbers; 10 port dates confirmed, Dec 4–6',
+    );
+    expect(
+      firstSeen({ numbers: 1, earliest: '2026-12-04T00:00:00Z', latest: '2026-12-04T00:00:00Z' }),
+    ).toBe(
+      'PortDesk first saw this request (In progress) with 10 numbers; 1 port date confirmed, Dec 4',
+    );
+    expect(
+      firstSeen({ numbers: 3, earliest: '2026-12-30T00:00:00Z', latest: '2027-01-02T00:00:00Z' }),
+    ).toContain('3 port dates confirmed, Dec 30 – Jan 2');
+    // Not that shape (an older event, or something else): the sentence without it.
+    expect(firstSeen('soon')).toBe('PortDesk first saw this request (In progress) with 10 numbers');
+  });
+
   it('show a status PortDesk does not know as Twilio sent it', () => {
     const text = sentence(
       entry({
