@@ -208,6 +208,17 @@ export interface RequestDetailView {
   /** false while only the list summary is stored (numbers and carrier details unknown yet). */
   detailLoaded: boolean;
   lastFetchedAt: string | null;
+  /**
+   * Fix and resubmit, both ways: the rejected request this one corrects, and the request created
+   * to correct this one (the draft made by fixAndResubmit keeps its origin; once submitted it
+   * holds the new SID). Absent or null: no such link known on this computer.
+   */
+  resubmission?: ResubmissionLinks;
+}
+
+export interface ResubmissionLinks {
+  corrects: string | null;
+  correctedBy: string | null;
 }
 
 // ── Drafts (new port-in wizard) ─────────────────────────────────────────────────────────────

@@ -129,6 +129,43 @@ test.describe('request detail', () => {
     await screenshots(page, 'wizard-resubmit');
   });
 
+  test('a corrected request and its correction link to each other', async ({ page }) => {
+    // main's links as fix and resubmit leaves them: Acme (rejected) is corrected by Globex.
+    await page.addInitScript(
+      ({ rejected, correction }) => {
+        let bridge: unknown;
+        Object.defineProperty(globalThis, 'portdesk', {
+          configurable: true,
+          get: () => bridge,
+          set(value: { getRequestDetail: (q: { sid: string }) => Promise<unknown> }) {
+            const detail = value.getRequestDetail.bind(value);
+            value.getRequestDetail = async (query) => {
+              const answer = (await detail(query)) as { ok: boolean; data?: object };
+              if (!answer.ok || !answer.data) return answer;
+              const resubmission =
+                query.sid === rejected
+                  ? { corrects: null, correctedBy: correction }
+                  : query.sid === correction
+                    ? { corrects: rejected, correctedBy: null }
+                    : undefined;
+              return { ok: true, data: { ...answer.data, resubmission } };
+            };
+            bridge = value;
+          },
+        });
+      },
+      { rejected: ACME_SID, correction: GLOBEX_SID },
+    );
+    await openApp(page);
+    await openRequest(page, ACME_SID);
+    await page.getByRole('button', { name: `Corrected by ${GLOBEX_SID}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Globex Corporation' })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Corrects ${ACME_SID}` })).toBeVisible();
+    await screenshots(page, 'detail-corrects');
+    await page.getByRole('button', { name: `Corrects ${ACME_SID}` }).click();
+    await expect(page.getByRole('button', { name: `Corrected by ${GLOBEX_SID}` })).toBeVisible();
+  });
+
   test('a 500-event timeline keeps every event in the page; days off screen are not rendered until scrolled to', async ({
     page,
   }) => {

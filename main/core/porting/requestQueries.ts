@@ -3,6 +3,7 @@ import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
 import { DEFAULT_NO_PORT_DATE_AFTER_DAYS, type Store } from '../store';
 import type { PortingDeps } from './deps';
+import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
 import { parseInput } from './input';
 import { outboxViewLookups } from './views/lookups';
@@ -73,6 +74,17 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
           })
           .rows.find((row) => row.sid === sid) ?? null;
       const pendingItems = store.outbox.list({ requestSid: sid }).filter((i) => i.state !== 'done');
+      // The draft this request was created from knows what it corrects; a submitted draft whose
+      // origin is this request names the request that corrects it. Drafts are few (the agent's own).
+      const ownDraft = store.drafts.findByRequestSid(sid);
+      const corrects = ownDraft
+        ? (readDraftPayload(ownDraft.payload).origin?.requestSid ?? null)
+        : null;
+      const correctedBy =
+        store.drafts
+          .list({ statuses: ['submitted'] })
+          .find((draft) => readDraftPayload(draft.payload).origin?.requestSid === sid)
+          ?.requestSid ?? null;
       const lookups = outboxViewLookups(store);
       return toRequestDetailView({
         stored,
@@ -81,6 +93,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
         events: wholeTimeline(store, sid),
         pendingItems,
         pendingViews: pendingItems.map((item) => toOutboxItemView(item, lookups)),
+        resubmission: { corrects, correctedBy },
         now,
       });
     },

@@ -181,6 +181,20 @@ function DetailBody({
           <RequestStatusChip status={req.status} />
           <span className="mono small">{req.sid}</span>
           <span className="muted small">· {detail.account.label}</span>
+          {detail.resubmission?.corrects ? (
+            <ResubmissionLink
+              words="Corrects"
+              sid={detail.resubmission.corrects}
+              onOpen={(sid) => navigate({ screen: 'request', sid })}
+            />
+          ) : null}
+          {detail.resubmission?.correctedBy ? (
+            <ResubmissionLink
+              words="Corrected by"
+              sid={detail.resubmission.correctedBy}
+              onOpen={(sid) => navigate({ screen: 'request', sid })}
+            />
+          ) : null}
         </span>
       }
       actions={
@@ -524,5 +538,22 @@ function Facts({ detail }: { detail: RequestDetailView }) {
         ))}
       </dl>
     </section>
+  );
+}
+
+/** "Corrects KW…" / "Corrected by KW…": the other request of a fix and resubmit, one click away. */
+function ResubmissionLink({
+  words,
+  sid,
+  onOpen,
+}: {
+  words: string;
+  sid: string;
+  onOpen: (sid: string) => void;
+}) {
+  return (
+    <Button size="sm" variant="ghost" onPress={() => onOpen(sid)}>
+      {words} <span className="mono">{sid}</span>
+    </Button>
   );
 }

@@ -201,6 +201,37 @@ describe('request detail', () => {
     });
   });
 
+  it('links a rejected request and the request that corrects it, both ways', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: sid(1),
+        status: 'Action Required',
+        phoneNumbers: [
+          aNumber({ sid: `PU${'1'.repeat(32)}`, status: 'Rejected', rejectionReasonCode: 22155 }),
+        ],
+      }),
+    );
+    const draft = await h.porting.fixAndResubmit({ sid: sid(1) });
+    // Not submitted yet: no corrected-by link.
+    expect((await h.porting.getRequestDetail({ sid: sid(1) })).resubmission).toEqual({
+      corrects: null,
+      correctedBy: null,
+    });
+
+    // Twilio created the corrected request from that draft (as the outbox records it).
+    h.store.drafts.update(draft.id, { status: 'submitted', requestSid: sid(2) });
+    storeFetchedRequest(h, aRequest({ sid: sid(2), status: 'In Review' }));
+    expect((await h.porting.getRequestDetail({ sid: sid(1) })).resubmission).toEqual({
+      corrects: null,
+      correctedBy: sid(2),
+    });
+    expect((await h.porting.getRequestDetail({ sid: sid(2) })).resubmission).toEqual({
+      corrects: sid(1),
+      correctedBy: null,
+    });
+  });
+
   it('shows a request known only from the list, saying its details are not loaded', async () => {
     h.store.requests.upsertSummary(h.accountId, {
       sid: sid(6),

@@ -10,6 +10,7 @@ import type {
   RequestActionsView,
   RequestDetailView,
   RequestHeaderView,
+  ResubmissionLinks,
   TimelineEntry,
 } from '../../../../shared/views';
 import type { Account, OutboxItem, RequestListRow, StoredPortInRequest } from '../../store';
@@ -28,6 +29,8 @@ export interface RequestDetailParts {
   /** Outbox items about this request that are not done. */
   pendingItems: readonly OutboxItem[];
   pendingViews: readonly OutboxItemView[];
+  /** Fix-and-resubmit links, when the caller looked them up. */
+  resubmission?: ResubmissionLinks;
   now: number;
 }
 
@@ -204,5 +207,6 @@ export function toRequestDetailView(parts: RequestDetailParts): RequestDetailVie
     actions: actions(stored, numbers, cancels, now),
     detailLoaded: stored.request !== null,
     lastFetchedAt: stored.sync.lastFetchedAt,
+    resubmission: parts.resubmission ?? { corrects: null, correctedBy: null },
   };
 }
