@@ -72,7 +72,8 @@ export interface ReasonView {
  * Why a request needs the agent (main computes them; the store's list query filters on them):
  * - action_required: Twilio says so, or a number of an open request was rejected;
  * - loa_unsigned: waiting for the LOA signature;
- * - no_port_date: open, no confirmed port date, submitted more than `ageingDays` ago;
+ * - no_port_date: In progress (numbers with the carrier), no confirmed port date, created more
+ *   than `ageingDays` ago;
  * - queued_offline: a mutation of it waits in the outbox;
  * - failed_to_send: a mutation of it failed and waits for the agent.
  */
