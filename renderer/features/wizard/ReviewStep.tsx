@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { DraftValidationView, FieldError } from '../../../shared/views';
 import { describeError, request } from '../../bridge';
@@ -93,6 +93,12 @@ export function ReviewStep() {
     };
   }, [draftId, updatedAt, flush]);
 
+  // The Submit button is at the bottom of a long page, the refusal at the top: bring it in view.
+  const refusalRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (submitError) refusalRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [submitError]);
+
   // What the original request holds now (a sync may have moved it since the draft opened).
   useEffect(() => {
     void loadOriginal();
@@ -173,9 +179,11 @@ export function ReviewStep() {
         </p>
       </div>
       {submitError ? (
-        <Banner tone="danger" title="The request was not submitted" role="alert">
-          {describeError(submitError)}
-        </Banner>
+        <div ref={refusalRef}>
+          <Banner tone="danger" title="The request was not submitted" role="alert">
+            {describeError(submitError)}
+          </Banner>
+        </div>
       ) : null}
       {validation === null ? (
         <p className="row muted">

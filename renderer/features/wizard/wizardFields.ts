@@ -31,6 +31,9 @@ export function useFieldError(path: string): string | undefined {
 /** Is this section marked "to correct" by a fix-and-resubmit? */
 export function useToCorrect(section: DraftFieldKey): string | null {
   const origin = useWizard((s) => s.draft?.origin ?? null);
-  const marker = origin?.fieldsToCorrect.find((f) => f.field === section);
-  return marker ? `${marker.reason.title}: ${marker.reason.fix}` : null;
+  // Two reasons can point at one section (22152 and 22159 both at the numbers): say both.
+  const markers = origin?.fieldsToCorrect.filter((f) => f.field === section) ?? [];
+  return markers.length > 0
+    ? markers.map((m) => `${m.reason.title}: ${m.reason.fix}`).join(' ')
+    : null;
 }
