@@ -232,7 +232,7 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   await portdesk.screenshot('the prefilled draft lists what to correct');
 
   // The name to correct is marked; the bill this computer sent with the original is attached.
-  await toCorrect.getByRole('button', { name: 'Carrier details' }).first().click();
+  await toCorrect.getByRole('button', { name: 'Customer name' }).click();
   const name = page.getByRole('textbox', { name: 'Customer name' });
   await expect(name).toHaveValue('Marlow & Finch');
   await expect(page.getByText(/To correct — Name does not match/).first()).toBeVisible();
@@ -268,7 +268,8 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   await portdesk.screenshot('the corrected request is submitted');
   await page.getByRole('button', { name: 'Open the request' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Marlow and Finch Inc' })).toBeVisible();
-  const newSid = (await page.locator('.screen__subtitle .mono').textContent()) ?? '';
+  // The subtitle's first SID is the request's own; the second is the one it corrects.
+  const newSid = (await page.locator('.screen__subtitle .mono').first().textContent()) ?? '';
   expect(newSid).toMatch(/^KW[0-9a-f]{32}$/);
   expect(newSid).not.toBe(sid);
 
