@@ -57,7 +57,7 @@ function loadItem(store: Store, id: number): OutboxItem {
 
 /**
  * The Outbox screen: what waits, what failed, what just went out. Retry puts a failed operation
- * back in line now; discard drops one that is not in flight and nothing else needs (a discarded
+ * (or one waiting for the network) back in line now; discard drops one that is not in flight and nothing else needs (a discarded
  * create sends its draft back to editing).
  */
 export function outboxCommands(deps: PortingDeps): OutboxCommands {
@@ -78,17 +78,21 @@ export function outboxCommands(deps: PortingDeps): OutboxCommands {
       const { id } = parseInput('retryOutboxItem', input);
       const retried = store.transaction(() => {
         const item = loadItem(store, id);
-        if (item.state !== 'failed') {
+        if (item.state !== 'failed' && item.state !== 'waiting_for_network') {
           throw conflict(
-            `“${summarise(item, outboxViewLookups(store))}” ${STATE_WORDS[item.state]}: only a failed operation can be retried.`,
+            `“${summarise(item, outboxViewLookups(store))}” ${STATE_WORDS[item.state]}: only a failed operation or one waiting for the network can be retried.`,
             'id',
           );
         }
         const now = isoNow(deps);
-        // A fresh start: the full backoff schedule again, from now.
+        // A failed one starts afresh (the full backoff schedule again); one waiting for the
+        // network is only made due now — the agent knows the network is back before the OS does.
+        // While the host still says offline, the engine puts it back to waiting.
         const updated = store.outbox.update(
           id,
-          { state: 'queued', attempts: 0, nextAttemptAt: null },
+          item.state === 'failed'
+            ? { state: 'queued', attempts: 0, nextAttemptAt: null }
+            : { state: 'queued', nextAttemptAt: null },
           now,
         );
         const draft = item.draftId === null ? null : store.drafts.get(item.draftId);

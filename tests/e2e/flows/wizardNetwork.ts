@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
  * connections, so the core's next call is refused — what a machine with no network sees —
  * while the simulator keeps its state. Put back, it listens on the same port again.
  *
- * `portdesk.setOnline` only tells the core what the OS says; the core still tries when asked
- * (the OS can be wrong), so a spec about working offline needs the calls to fail as well.
+ * `portdesk.setOnline(false)` now pauses sync too (docs/sync.md), but the core probes Twilio
+ * while offline (the OS can be wrong), so a spec about working offline cuts the calls as well.
  */
 export class NetworkCable {
   readonly #relays: Relay[] = [];

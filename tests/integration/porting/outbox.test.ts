@@ -107,12 +107,26 @@ describe('outbox retry', () => {
     expect(h.kicks.count).toBe(kicksBefore + 1);
   });
 
-  it('refuses what has not failed, and an unknown operation', async () => {
+  it('makes an operation waiting for the network due now, keeping its attempts', async () => {
+    const { createId } = await submitted();
+    h.store.outbox.update(createId, {
+      state: 'waiting_for_network',
+      attempts: 3,
+      nextAttemptAt: new Date(h.clock.now + DAY).toISOString(),
+      lastError: { message: 'Could not reach Twilio' },
+    });
+    const kicksBefore = h.kicks.count;
+    const view = await h.porting.retryOutboxItem({ id: createId });
+    expect(view).toMatchObject({ id: createId, state: 'queued', attempts: 3, nextAttemptAt: null });
+    expect(h.kicks.count).toBe(kicksBefore + 1);
+  });
+
+  it('refuses what is neither failed nor waiting, and an unknown operation', async () => {
     const { createId } = await submitted();
     await expectRefusedWithoutChange(h, () => h.porting.retryOutboxItem({ id: createId }), {
       code: 'conflict',
       field: 'id',
-      message: /only a failed operation can be retried/,
+      message: /only a failed operation or one waiting for the network can be retried/,
     });
     await expectRefusedWithoutChange(h, () => h.porting.retryOutboxItem({ id: 999 }), {
       code: 'not_found',
