@@ -19,6 +19,7 @@ export function SyncPanel({
 }) {
   const now = useNowAwake();
   const state = sync?.state ?? 'idle';
+  const neverSynced = !sync?.lastSuccessAt;
   const last = sync?.lastSuccessAt
     ? `Last synced ${formatSince(sync.lastSuccessAt, now)}`
     : 'Not synced yet';
@@ -31,7 +32,10 @@ export function SyncPanel({
           ? 'Sync problem'
           : state === 'unauthorized'
             ? 'Credentials rejected'
-            : 'Up to date';
+            : // Nothing fetched yet is not "up to date": say the first sync is still to come.
+              neverSynced
+              ? 'Waiting for the first sync'
+              : 'Up to date';
   const detail =
     state === 'offline'
       ? (sync?.message ?? 'Work is saved and queued; it is sent when the network is back.')

@@ -50,3 +50,25 @@ test('"last synced" never reads as the future after a clock jump, and catches up
   });
   await expect(panel).toContainText('Last synced 2 hours ago');
 });
+
+test('before the first sync the panel does not claim "Up to date"', async ({ page }) => {
+  await openApp(page);
+  const panel = page.getByTestId('sync-state');
+  await page.evaluate(() => {
+    const status: SyncStatusView = {
+      state: 'idle',
+      lastSuccessAt: null,
+      nextSyncAt: null,
+      message: null,
+      accounts: [],
+      queuedOps: 0,
+      failedOps: 0,
+    };
+    (globalThis as unknown as FakeGlobal).__portdeskFake.emit('onSyncStatus', status);
+  });
+  await expect(panel).toContainText('Waiting for the first sync');
+  await expect(panel).toContainText('Not synced yet');
+  await expect(panel).not.toContainText('Up to date');
+  await pushLastSynced(page, Date.now());
+  await expect(panel).toContainText('Up to date');
+});
