@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { reasonByCode } from '../../shared/domain/reasonCodes';
 import { lifecycleTimings } from '../../main/simulator';
-import { asWrittenByCustomer, requestRow, simRequest, WorldClock } from './flows/listFlows';
+import { asWrittenByCustomer, requestRow, simRequest } from './flows/listFlows';
+import { WorldClock } from './flows/worldClock';
 import { expect, realCore, test } from './harness/fixtures';
 
 // One clock for Twilio (the simulator), the core and the page: moved only by the spec.

@@ -3,6 +3,7 @@ import {
   CANCEL_REQUEST_ROUTE,
   LIFECYCLE,
   WorldClock,
+  advanceWorld,
   numberRow,
   openFromList,
   simNumberStatus,
@@ -61,7 +62,7 @@ test('cancel one number, then the whole request near its port date: confirmation
   );
   await portdesk.screenshot('the number is canceling');
 
-  await clock.advance(portdesk, LIFECYCLE.canceled);
+  await advanceWorld(clock, portdesk, LIFECYCLE.canceled);
   await syncUntil(portdesk, () =>
     expect(numberRow(page, '(212) 555-0142')).toContainText('Canceled', { timeout: 1_000 }),
   );
@@ -82,7 +83,7 @@ test('cancel one number, then the whole request near its port date: confirmation
   // The whole request, 36 hours before its port date: the dialog spells out the cut-off.
   const portDate = simRequest(portdesk.simulator, sid).phone_numbers[0]?.port_date ?? '';
   expect(portDate).not.toBe('');
-  await clock.advance(portdesk, Date.parse(portDate) - clock.now() - 36 * HOUR_MS);
+  await advanceWorld(clock, portdesk, Date.parse(portDate) - clock.now() - 36 * HOUR_MS);
   await syncUntil(portdesk, async () => {
     await page.getByRole('button', { name: 'Cancel request' }).click();
     const dialog = page.getByRole('alertdialog');
@@ -103,7 +104,7 @@ test('cancel one number, then the whole request near its port date: confirmation
   await expect(page.getByText('Cancel sent to Twilio.', { exact: true })).toBeVisible();
   await expect.poll(() => callsTo(portdesk.simulator, CANCEL_REQUEST_ROUTE)).toBe(1);
 
-  await clock.advance(portdesk, LIFECYCLE.canceled);
+  await advanceWorld(clock, portdesk, LIFECYCLE.canceled);
   await syncUntil(portdesk, () =>
     expect(page.locator('.screen__subtitle')).toContainText('Canceled', { timeout: 1_000 }),
   );
@@ -256,7 +257,7 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   expect(callsTo(portdesk.simulator, CREATE_ROUTE)).toBe(1);
 
   // Twilio finishes the cancel; the agent syncs and submits again until PortDesk agrees.
-  await clock.advance(portdesk, LIFECYCLE.canceled);
+  await advanceWorld(clock, portdesk, LIFECYCLE.canceled);
   await syncUntil(portdesk, async () => {
     if (await submit.isVisible()) await submit.click();
     await expect(
@@ -294,7 +295,7 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   const portDate = simRequest(portdesk.simulator, newSid).phone_numbers[0]?.port_date ?? '';
   expect(portDate).not.toBe('');
   await expect(numberRow(page, '(212) 555-0162')).not.toContainText('Not set');
-  await clock.advance(portdesk, Date.parse(portDate) - clock.now() + 60_000);
+  await advanceWorld(clock, portdesk, Date.parse(portDate) - clock.now() + 60_000);
   await syncUntil(portdesk, () =>
     expect(page.locator('.screen__subtitle')).toContainText('Completed', { timeout: 1_000 }),
   );

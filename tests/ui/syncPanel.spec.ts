@@ -5,20 +5,23 @@ import { openApp, type FakeGlobal } from './helpers';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Main's sync status as the fake bridge pushes it, last synced at `at`. */
-async function pushLastSynced(page: Page, at: number): Promise<void> {
-  await page.evaluate((iso) => {
-    const status: SyncStatusView = {
-      state: 'idle',
-      lastSuccessAt: iso,
-      nextSyncAt: null,
-      message: null,
-      accounts: [],
-      queuedOps: 0,
-      failedOps: 0,
-    };
-    (globalThis as unknown as FakeGlobal).__portdeskFake.emit('onSyncStatus', status);
-  }, new Date(at).toISOString());
+/** Main's sync status as the fake bridge pushes it, last synced at `at` (null: never). */
+async function pushLastSynced(page: Page, at: number | null): Promise<void> {
+  await page.evaluate(
+    (iso) => {
+      const status: SyncStatusView = {
+        state: 'idle',
+        lastSuccessAt: iso,
+        nextSyncAt: null,
+        message: null,
+        accounts: [],
+        queuedOps: 0,
+        failedOps: 0,
+      };
+      (globalThis as unknown as FakeGlobal).__portdeskFake.emit('onSyncStatus', status);
+    },
+    at === null ? null : new Date(at).toISOString(),
+  );
 }
 
 test('"last synced" never reads as the future after a clock jump, and catches up when the window wakes', async ({
@@ -54,18 +57,7 @@ test('"last synced" never reads as the future after a clock jump, and catches up
 test('before the first sync the panel does not claim "Up to date"', async ({ page }) => {
   await openApp(page);
   const panel = page.getByTestId('sync-state');
-  await page.evaluate(() => {
-    const status: SyncStatusView = {
-      state: 'idle',
-      lastSuccessAt: null,
-      nextSyncAt: null,
-      message: null,
-      accounts: [],
-      queuedOps: 0,
-      failedOps: 0,
-    };
-    (globalThis as unknown as FakeGlobal).__portdeskFake.emit('onSyncStatus', status);
-  });
+  await pushLastSynced(page, null);
   await expect(panel).toContainText('Waiting for the first sync');
   await expect(panel).toContainText('Not synced yet');
   await expect(panel).not.toContainText('Up to date');

@@ -3,6 +3,9 @@ import type { DraftPatch } from '../../../shared/ipc';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import { minimalPdf } from '../../unit/twilio/documentBytes';
 import type { HarnessHost } from '../harness/harnessHost';
+import { WorldClock } from './worldClock';
+
+export { WorldClock };
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -15,27 +18,9 @@ export const LIFECYCLE = {
   canceled: 11 * MINUTE_MS,
 } as const;
 
-/**
- * The outside world's clock: Twilio's (the simulator), PortDesk's (the core's `now` seam) and the
- * page's move together, so "the port date is in 36 hours" means the same thing to all three.
- * Each test starts from the real time (`reset`), and only `advance` moves it on.
- */
-export class WorldClock {
-  #offsetMs = 0;
-
-  /** For `test.use({ core: { options: { now: clock.now } } })`. */
-  readonly now = (): number => Date.now() + this.#offsetMs;
-
-  reset(): void {
-    this.#offsetMs = 0;
-  }
-
-  /** Moves every clock on by `ms`; the simulator runs every lifecycle step that falls due. */
-  async advance(portdesk: HarnessHost, ms: number): Promise<void> {
-    portdesk.simulator.control.advance(ms);
-    this.#offsetMs += ms;
-    await portdesk.page.clock.setSystemTime(this.now());
-  }
+/** The actions specs set the page's time without waking its timers. */
+export function advanceWorld(clock: WorldClock, portdesk: HarnessHost, ms: number): Promise<void> {
+  return clock.advance(portdesk.simulator, portdesk.page, ms, 'set');
 }
 
 export interface RequestInput {
@@ -107,10 +92,10 @@ export async function untilCarrierAnswers(
   clock: WorldClock,
   sid: string,
 ): Promise<void> {
-  await clock.advance(portdesk, LIFECYCLE.loaGenerated);
+  await advanceWorld(clock, portdesk, LIFECYCLE.loaGenerated);
   portdesk.simulator.control.signLoa(sid);
-  await clock.advance(portdesk, LIFECYCLE.submittedAfterSignature);
-  await clock.advance(portdesk, LIFECYCLE.carrierAnswer);
+  await advanceWorld(clock, portdesk, LIFECYCLE.submittedAfterSignature);
+  await advanceWorld(clock, portdesk, LIFECYCLE.carrierAnswer);
 }
 
 /** The simulator's record of a request, as Twilio would answer a fetch. */

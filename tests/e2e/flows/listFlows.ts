@@ -102,32 +102,6 @@ export function foldedName(name: string): string {
     .toLowerCase();
 }
 
-// ── Time ────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * The outside world's clock, shared by the simulator, the core and the page. The simulator's
- * clock starts at the real time and moves by `control.advance`; the core gets `now` from here
- * (a core option); the page's clock (`page.clock.install` before the page loads) jumps by the
- * same amount, as after a laptop's sleep: due timers fire once. So "last synced", "changed 2
- * hours ago" and the timeline's days read as they would on that day.
- */
-export class WorldClock {
-  offsetMs = 0;
-
-  readonly now = (): number => Date.now() + this.offsetMs;
-
-  reset(): void {
-    this.offsetMs = 0;
-  }
-
-  /** Moves the simulator (running every step that falls due), the core and the page. */
-  async advance(simulator: RunningSimulator, page: Page, ms: number): Promise<void> {
-    this.offsetMs += ms;
-    simulator.control.advance(ms);
-    await page.clock.fastForward(ms);
-  }
-}
-
 // ── The requests list ───────────────────────────────────────────────────────────────────────
 
 export function requestGrid(page: Page): Locator {
