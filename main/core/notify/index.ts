@@ -1,6 +1,9 @@
 export { noticesForSyncCycle } from './syncCycleNotices';
 export type { SyncCycleInput } from './syncCycleNotices';
 export { dueReminders } from './reminders';
+export { noticeForFailedSend } from './failedSend';
+export type { FailedSend, FailedSendInput, SendKind } from './failedSend';
+export { digestLine } from './digest';
 export type { RemindersInput } from './reminders';
 export {
   checkNotifySettings,
@@ -14,6 +17,7 @@ export type {
   DescribeReason,
   Notice,
   NoticeKind,
+  NoticeTarget,
   NoticeUrgency,
   NotifySettings,
   QuietHours,

@@ -15,17 +15,28 @@ export const NOTICE_KINDS = [
   'canceled',
   'expired',
   'ageing',
+  /** Something the agent queued (a create, a cancel, a bill upload) could not be sent. */
+  'outbox_failed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/**
+ * Where clicking a notice takes the agent: a request (on its Numbers tab, on one number, when
+ * the news is about numbers), or the outbox for a send that failed before a request existed.
+ * The shape is the renderer's navigation target, so hosts pass it on unchanged.
+ */
+export type NoticeTarget =
+  { screen: 'request'; sid: string; tab?: 'numbers'; numberSid?: string } | { screen: 'outbox' };
+
 export type NoticeUrgency = 'normal' | 'critical';
 
-/** One OS pop-up (or, when silent, one in-app entry). Clicking it opens `requestSid`. */
+/** One OS pop-up (or, when silent, one in-app entry). Clicking it opens `target`. */
 export interface Notice {
   /** Stable for the same facts, so the shell can drop a notice it has already shown. */
   key: string;
   kind: NoticeKind;
-  requestSid: string;
+  /** null only for a failed send that never became a request (a create). */
+  requestSid: string | null;
   accountId: string;
   title: string;
   body: string;
@@ -34,6 +45,7 @@ export interface Notice {
   silent: boolean;
   /** ISO date-time: the `now` the policy was called with. */
   createdAt: string;
+  target: NoticeTarget;
 }
 
 /** What the policy needs to know about a request besides its events. Dates are ISO strings. */

@@ -47,7 +47,7 @@ export function showNoticePopups(
     const forget = () => onScreen.delete(popup);
     popup.on('click', () => {
       forget();
-      options.openRequest(notice.requestSid);
+      if (notice.requestSid !== null) options.openRequest(notice.requestSid);
     });
     popup.on('close', forget);
     popup.on('failed', (_event, error) => {

@@ -43,6 +43,7 @@ function notice(overrides: Partial<Notice> = {}): Notice {
     urgency: 'critical',
     silent: false,
     createdAt: '2026-11-27T05:00:00.000Z',
+    target: { screen: 'request', sid: SID, tab: 'numbers' },
     ...overrides,
   };
 }
