@@ -13,6 +13,7 @@ import type { PortInRequest } from '../../shared/domain/portIn';
 import { normaliseNumberStatus } from '../../shared/domain/statuses';
 import { openStore } from '../../main/core/store';
 import type { RequestListQuery, Store } from '../../main/core/store';
+import { benchFeed } from './feed';
 import { Portfolio } from './portfolio';
 
 const { values: args } = parseArgs({
@@ -300,6 +301,7 @@ function main(): void {
   reopened.close();
 
   compareCustomerSearch(file, customerWord, RUNS);
+  benchFeed({ runs: RUNS, record });
 
   console.log('\n| What | Figure |\n| --- | --- |');
   for (const row of table) console.log(`| ${row.what} | ${row.figure} |`);

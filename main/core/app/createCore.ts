@@ -92,13 +92,16 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
       });
     },
     onStatus: (snapshot) => events.emit('onSyncStatus', toSyncStatusView(snapshot)),
-    onOutboxChanged: (change) =>
+    onOutboxChanged: (change) => {
       events.emit('onDataChanged', {
         kinds:
           change.draftIds.length > 0 ? ['outbox', 'drafts', 'requests'] : ['outbox', 'requests'],
         requestSids: change.requestSids.slice(0, 1000),
         draftIds: change.draftIds.slice(0, 1000),
-      }),
+      });
+      // A send that gave up is news for the feed (and a pop-up).
+      notices.afterOutboxChange(change);
+    },
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
 
@@ -150,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const checkReminders = (): void => {
     try {
       notices.checkReminders();
+      notices.prune();
     } catch (error) {
       console.error('[core] reminder check failed', error);
     }
