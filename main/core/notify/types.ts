@@ -1,32 +1,10 @@
 import type { RequestStatus } from '../../../shared/domain/statuses';
+import type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 import type { NotificationKind } from '../../../shared/views';
 
-/**
- * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in shared/views):
- * each kind is governed by one switch, see SWITCH_FOR_KIND.
- */
-export const NOTICE_KINDS = [
-  'loa_waiting',
-  'loa_reminder',
-  'action_required',
-  'port_date_set',
-  'port_date_moved',
-  'completed',
-  'canceled',
-  'expired',
-  'ageing',
-  /** Something the agent queued (a create, a cancel, a bill upload) could not be sent. */
-  'outbox_failed',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
-/**
- * Where clicking a notice takes the agent: a request (on its Numbers tab, on one number, when
- * the news is about numbers), or the outbox for a send that failed before a request existed.
- * The shape is the renderer's navigation target, so hosts pass it on unchanged.
- */
-export type NoticeTarget =
-  { screen: 'request'; sid: string; tab?: 'numbers'; numberSid?: string } | { screen: 'outbox' };
+// The kinds and click targets are shapes the renderer shows too, so they live in shared/.
+export { NOTICE_KINDS } from '../../../shared/feed';
+export type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 
 export type NoticeUrgency = 'normal' | 'critical';
 
