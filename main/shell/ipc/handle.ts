@@ -8,9 +8,9 @@ import {
   type InvokeHandlers,
   type InvokeMethod,
 } from '../../../shared/ipc';
-import type { Logger } from '../log/logger';
-import { dispatchInvoke } from './dispatch';
-import { isTrustedSender, type SenderFrame, type TrustedWindow } from './senderCheck';
+import type { Logger } from '../../host/log/logger';
+import { dispatchInvoke } from '../../host/ipc/dispatch';
+import { isTrustedSender, type SenderFrame, type TrustedWindow } from '../../host/ipc/senderCheck';
 
 export interface InvokeRegistration {
   handlers: InvokeHandlers;

@@ -13,7 +13,7 @@ import {
 } from '../../../main/browserHost/bytesCodec';
 import { dispatchBlock } from '../../../main/browserHost/page/eventStream';
 import { startBrowserHost, type RunningBrowserHost } from '../../../main/browserHost/server';
-import { createLogger } from '../../../main/shell/log/logger';
+import { createLogger } from '../../../main/host/log/logger';
 import { eventContract } from '../../../shared/ipc';
 import { createFakeCore, IDLE_SYNC_STATUS, type FakeCore } from '../../e2e/harness/fakeCore';
 

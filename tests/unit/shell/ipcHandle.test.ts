@@ -7,7 +7,7 @@ import {
   type InvokeMethod,
 } from '../../../shared/ipc';
 import { createFakeCore, type FakeCore } from '../../e2e/harness/fakeCore';
-import { createLogger } from '../../../main/shell/log/logger';
+import { createLogger } from '../../../main/host/log/logger';
 
 type Listener = (event: unknown, raw: unknown) => Promise<Envelope<unknown>>;
 const registered = vi.hoisted(() => new Map<string, Listener>());
