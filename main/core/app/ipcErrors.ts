@@ -1,5 +1,6 @@
 import { IpcCommandError, type IpcErrorCode } from '../../../shared/ipc';
 import { MissingCredentialsError, UnknownAccountError } from '../accounts/clientProvider';
+import { DemoUnavailableError } from '../accounts/demoProvider';
 import { StoreError } from '../store';
 import { TwilioError } from '../twilio';
 import { KeychainError } from '../vault';
@@ -41,6 +42,7 @@ export function toCommandError(error: unknown): unknown {
   if (error instanceof MissingCredentialsError)
     return new IpcCommandError('unauthorized', error.message);
   if (error instanceof UnknownAccountError) return new IpcCommandError('not_found', error.message);
+  if (error instanceof DemoUnavailableError) return new IpcCommandError('not_found', error.message);
   if (error instanceof StoreError) {
     const fields = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return new IpcCommandError(STORE_CODE_TO_CODE[error.code], error.message, fields);

@@ -19,6 +19,7 @@ import { startBrowserHost, type RunningBrowserHost } from '../../../main/browser
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import type { AccountView } from '../../../shared/views';
 import { dispatchInvoke } from '../../../main/host/ipc/dispatch';
+import { reportHandlerFailure } from '../../../main/host/ipc/failureLog';
 import { isSameOrigin } from '../../../main/host/ipc/senderCheck';
 import { createLogger, type Logger } from '../../../main/host/log/logger';
 import { isAllowedExternalUrl } from '../../../main/host/security/externalLinks';
@@ -155,8 +156,11 @@ export class HarnessHost {
             error: fail('invalid_payload', `Unknown channel ${String(channel)}`),
           };
         }
-        const envelope = await dispatchInvoke(core.handlers, method, payload, (failed, thrown) =>
-          this.log.error(`harness: ${failed} failed`, thrown),
+        const envelope = await dispatchInvoke(
+          core.handlers,
+          method,
+          payload,
+          reportHandlerFailure(this.log, 'harness'),
         );
         this.invocations.push({ method, ok: envelope.ok });
         return envelope;

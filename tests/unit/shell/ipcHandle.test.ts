@@ -158,6 +158,19 @@ describe('the IPC registration wrapper', () => {
     expect(logLines.some((line) => line.includes('getSettings failed'))).toBe(true);
   });
 
+  it('logs a refusal at info in one line, and a bug at error with its stack', async () => {
+    // The fake core refuses a method it has no answer for (getDraft) with not_found.
+    await invoke('getDraft', { draftId: 1 });
+    await invoke('getSettings', {});
+    const [refusal, bug, ...rest] = logLines;
+    expect(rest).toEqual([]);
+    expect(refusal).toMatch(/ INFO ipc: getDraft refused \(not_found\): The fake core/);
+    expect(refusal).not.toMatch(/\n|\bat /);
+    expect(bug).toMatch(/ ERROR ipc: getSettings failed Error: database is locked/);
+    // The stack: one "at <frame>" line per caller.
+    expect(bug).toMatch(/\n\s+at /);
+  });
+
   it('refuses a payload whose getters throw instead of letting the throw escape', async () => {
     const hostile = {};
     Object.defineProperty(hostile, 'accountId', {
