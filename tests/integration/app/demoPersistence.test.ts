@@ -2,8 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_SNAPSHOT_FILE } from '../../../main/core/accounts/demoMode';
-import { createCore, type PortdeskCore } from '../../../main/core/app';
+import { DEMO_SNAPSHOT_FILE } from '../../../main/demo/demoMode';
+import type { PortdeskCore } from '../../../main/core/app';
+import { createCoreWithDemo } from '../../../main/demo';
 import { createVault } from '../../../main/core/vault';
 import type { PortInWire } from '../simulator/harness';
 import { RequestListQuerySchema } from '../../../shared/ipc';
@@ -46,7 +47,7 @@ describe('demo mode across launches on the same data folder', () => {
   const accountIds = new Set<string>();
 
   const launch = async (): Promise<PortdeskCore> => {
-    const core = await createCore({
+    const core = await createCoreWithDemo({
       dataDir,
       host: {
         openExternal: async (url) => {
