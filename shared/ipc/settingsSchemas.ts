@@ -1,5 +1,6 @@
 /** Payloads of the outbox, sync, settings and clipboard channels. */
 import { z } from 'zod';
+import { AgeingDaysSchema } from '../settings';
 import { NOTIFICATION_KINDS } from '../views';
 import { AccountIdSchema, ClockTimeSchema, OutboxIdSchema, text } from './fieldSchemas';
 
@@ -24,7 +25,7 @@ export const SettingsPatchSchema = z
       .strictObject({ enabled: z.boolean(), start: ClockTimeSchema, end: ClockTimeSchema })
       .partial(),
     theme: z.enum(['system', 'light', 'dark']),
-    ageingDays: z.int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
+    ageingDays: AgeingDaysSchema,
     defaultAccountId: AccountIdSchema.nullable(),
   })
   .partial();
