@@ -1,14 +1,15 @@
 /** The field schemas every payload is built from: capped text, SIDs, ids, E.164, dates, times. */
 import { z } from 'zod';
+import { E164_PATTERN, TWILIO_SID_PATTERNS, type TwilioSidPrefix } from '../domain/identifiers';
 
 /** A string capped at `max` characters. */
 export const text = (max: number) => z.string().max(max, `At most ${max} characters`);
 
-const sidOf = (prefix: string, what: string) =>
+const sidOf = (prefix: TwilioSidPrefix, what: string) =>
   z
     .string()
     .regex(
-      new RegExp(`^${prefix}[0-9a-fA-F]{32}$`),
+      TWILIO_SID_PATTERNS[prefix],
       `${what} starts with ${prefix} followed by 32 characters 0–9 and a–f`,
     );
 
@@ -23,7 +24,7 @@ export const OutboxIdSchema = z.int().positive();
 
 export const E164Schema = z
   .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers are stored in E.164 form, e.g. +14155550123');
+  .regex(E164_PATTERN, 'Phone numbers are stored in E.164 form, e.g. +14155550123');
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD');

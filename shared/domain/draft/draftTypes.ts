@@ -38,6 +38,7 @@ export interface DraftIssue {
   message: string;
 }
 
+/** Twilio's limit of notification emails per port-in request. */
 export const MAX_NOTIFICATION_EMAILS = 10;
 
 /** Length caps: an IPC edit can never carry a huge string (a bill travels as bytes elsewhere). */

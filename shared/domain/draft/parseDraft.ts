@@ -1,6 +1,7 @@
 /** The lenient check of an edit crossing IPC or read from the database: types and sizes only. */
 import { z } from 'zod';
 import { MAX_NUMBERS_PER_REQUEST } from '../phoneNumbers';
+import { draftPathLabel } from '../draftLabels';
 import { DRAFT_LIMITS, type DraftIssue, type PortInDraft } from './draftTypes';
 
 const text = (max: number) => z.string().max(max).nullish();
@@ -44,39 +45,6 @@ export const portInDraftSchema: z.ZodType<PortInDraft> = z.object({
     .nullish(),
 });
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  '': 'The draft',
-  accountId: 'Account',
-  phoneNumbers: 'Phone numbers',
-  'phoneNumbers.*': 'Phone number entry',
-  'phoneNumbers.*.phoneNumber': 'Phone number',
-  'phoneNumbers.*.pin': 'PIN',
-  losingCarrier: 'Losing carrier details',
-  'losingCarrier.customerType': 'Customer type',
-  'losingCarrier.customerName': 'Customer name',
-  'losingCarrier.accountNumber': 'Account number',
-  'losingCarrier.accountTelephoneNumber': 'Billing telephone number',
-  'losingCarrier.authorizedRepresentative': 'Authorized representative',
-  'losingCarrier.authorizedRepresentativeEmail': "Authorized representative's email",
-  'losingCarrier.address': 'Service address',
-  'losingCarrier.address.street': 'Street',
-  'losingCarrier.address.street2': 'Street line 2',
-  'losingCarrier.address.city': 'City',
-  'losingCarrier.address.state': 'State',
-  'losingCarrier.address.zip': 'ZIP code',
-  'losingCarrier.address.country': 'Country',
-  billDocumentId: 'Utility bill (document id)',
-  targetPortInDate: 'Target port date',
-  targetPortInTimeRangeStart: 'Port window start',
-  targetPortInTimeRangeEnd: 'Port window end',
-  notificationEmails: 'Notification emails',
-  'notificationEmails.*': 'Notification email',
-};
-
-function labelFor(path: string): string {
-  return FIELD_LABELS[path.replace(/\.\d+(?=\.|$)/g, '.*')] ?? path;
-}
-
 const EXPECTED_WORDS: Readonly<Record<string, string>> = {
   string: 'text',
   number: 'a number',
@@ -119,7 +87,7 @@ export function parseDraft(input: unknown): DraftParseResult {
     ok: false,
     errors: result.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.');
-      return { field, message: issueMessage(issue, labelFor(field)) };
+      return { field, message: issueMessage(issue, draftPathLabel(field)) };
     }),
   };
 }
