@@ -100,7 +100,6 @@ export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } f
 export type { DueRequest, SaveResult, StoredPortInRequest, SyncBookkeeping } from './requests';
 export {
   ATTENTION_FLAGS,
-  DEFAULT_NO_PORT_DATE_AFTER_DAYS,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   REQUEST_SORT_FIELDS,

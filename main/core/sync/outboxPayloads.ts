@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164_PATTERN, TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 import type { OutboxKind } from '../store';
 
 /**
@@ -7,9 +8,9 @@ import type { OutboxKind } from '../store';
  * a secret; a create's document SIDs are looked up at send time from the documents its upload
  * steps produced, so an upload that finished after a crash is not lost.
  */
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
-const requestSid = z.string().regex(/^KW[0-9a-fA-F]{32}$/);
-const numberSid = z.string().regex(/^PU[0-9a-fA-F]{32}$/);
+const e164 = z.string().regex(E164_PATTERN);
+const requestSid = z.string().regex(TWILIO_SID_PATTERNS.KW);
+const numberSid = z.string().regex(TWILIO_SID_PATTERNS.PU);
 
 export const UploadDocumentPayload = z.object({
   /** The local document (store.documents) whose bytes are uploaded. */
