@@ -128,4 +128,5 @@ export type {
   OutboxPatch,
   OutboxState,
 } from './outbox';
+export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';

@@ -85,7 +85,7 @@ export function validateDraftForSubmit(
 
 /** The create input once the outbox knows the account SID and the uploaded bill's document SID. */
 export function toPortInCreateInput(
-  draft: SubmittableDraft,
+  draft: Omit<SubmittableDraft, 'accountId' | 'billDocumentId'>,
   ids: { accountSid: string; documentSids: readonly string[] },
 ): PortInCreateInput {
   return {
