@@ -9,9 +9,7 @@ import type {
   UploadProgressView,
 } from '../../shared/views';
 import { request } from '../bridge';
-import type { WizardStep } from '../features/wizard/wizardSteps';
-
-export { WIZARD_STEPS, type WizardStep } from '../features/wizard/wizardSteps';
+import type { WizardStep } from './wizard/steps';
 
 /** Typing is saved this long after the last keystroke (and at once when leaving a step). */
 export const SAVE_DEBOUNCE_MS = 400;

@@ -4,7 +4,8 @@ import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { DraftValidationView, FieldError } from '../../../shared/views';
 import { describeError, request } from '../../bridge';
 import { useApp } from '../../store/appStore';
-import { useWizard, type WizardStep } from '../../store/wizardStore';
+import type { WizardStep } from '../../store/wizard/steps';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatBytes, formatCalendarDate, formatCount, plural } from '../../ui/format';
 import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
@@ -12,8 +13,8 @@ import { Banner, Spinner } from '../../ui/states';
 import { unchangedCorrections } from './corrections';
 import { FIELD_LABELS } from './fieldLabels';
 import { formatTypedPhoneNumber } from './typedPhoneNumber';
-import { STEP_OF_SECTION, fieldErrorsOf, stepOfField } from './wizardFields';
-import { STEP_LABELS } from './Wizard';
+import { fieldErrorsOf } from './wizardFields';
+import { STEP_LABELS, STEP_OF_SECTION, stepOfField } from './wizardSteps';
 
 /** Each problem once: a refusal often repeats what the validation said. */
 function distinctErrors(lists: readonly (readonly FieldError[])[]): FieldError[] {
