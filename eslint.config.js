@@ -2,6 +2,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Node built-ins, with and without the `node:` prefix. */
@@ -80,6 +81,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // renderer/: the rules of hooks, and effects that name everything they read.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   // main/core and the simulator: plain Node, testable without Electron.
