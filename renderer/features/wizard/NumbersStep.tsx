@@ -8,8 +8,7 @@ import {
   type PhoneListResult,
 } from '../../../shared/domain/phoneNumbers';
 import type { DraftPhoneNumber } from '../../../shared/views';
-import { describeError, request } from '../../bridge';
-import { useApp } from '../../store/appStore';
+import { copyToClipboard } from '../../store/clipboard';
 import { useWizard, type NotAddedNumber } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
@@ -241,15 +240,13 @@ export function NumbersStep() {
 function NotAddedList() {
   const notAdded = useWizard((s) => s.notAdded);
   const dismiss = useWizard((s) => s.dismissNotAdded);
-  const toast = useApp((s) => s.toast);
   if (notAdded.length === 0) return null;
 
-  async function copy() {
-    const text = notAdded.map((n) => n.text).join('\n');
-    const result = await request((b) => b.copyToClipboard({ text }));
-    if (result.ok) toast('info', `Copied ${plural(notAdded.length, 'number')} not added.`);
-    else toast('danger', `Not copied: ${describeError(result.error)}`);
-  }
+  const copy = () =>
+    copyToClipboard(notAdded.map((n) => n.text).join('\n'), {
+      copied: `Copied ${plural(notAdded.length, 'number')} not added.`,
+      failedPrefix: 'Not copied',
+    });
 
   return (
     <Banner
