@@ -9,7 +9,8 @@ import {
 } from '../../../shared/domain/phoneNumbers';
 import type { DraftPhoneNumber } from '../../../shared/views';
 import { copyToClipboard } from '../../store/clipboard';
-import { useWizard, type NotAddedNumber } from '../../store/wizardStore';
+import type { NotAddedNumber } from '../../store/wizard/wizardState';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { formatCount, plural } from '../../ui/format';
