@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
-import type { SimulatorOptions, StatusSpelling } from './options';
+import type { SimulatorOptions, StatusSpelling } from './api';
 import { readSnapshotFile } from './snapshotFile';
 import { keepSnapshotSaved, type SnapshotSaver } from './snapshotSaver';
 

@@ -3,11 +3,10 @@ import { createControl } from './control';
 import { controlRouter } from './controlRoutes';
 import { SimulatorCore } from './core';
 import { documentRoutes } from './documentRoutes';
-import type { RunningSimulator, SimulatorOptions } from './options';
+import type { RunningSimulator, SimulatorOptions } from './api';
 import { portingRoutes } from './portingRoutes';
 import { Router } from './router';
 import { closeServer, createListener, listen } from './server';
-import { captureSnapshot, relinkLoaPages } from './snapshot';
 import { LIFECYCLE_TICK_REAL_MS } from './timings';
 
 export type {
@@ -22,15 +21,12 @@ export type {
   SimulatorCredentials,
   SimulatorOptions,
   SimulatorState,
+  SimulatorSnapshot,
   StatusSpelling,
-} from './options';
+} from './api';
+export { SNAPSHOT_VERSION } from './api';
 export * as lifecycleTimings from './timings';
-export {
-  parseSnapshot,
-  SNAPSHOT_VERSION,
-  type SimulatorSnapshot,
-  type SnapshotCheck,
-} from './snapshot';
+export { parseSnapshot, type SnapshotCheck } from './snapshot';
 export { readSnapshotFile, setSnapshotAside, writeSnapshotFile } from './snapshotFile';
 export {
   keepSnapshotSaved,
@@ -63,14 +59,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log,
   });
   try {
-    core.baseUrl = await listen(apiServer, options.port ?? 0, host);
-    core.uploadUrl = await listen(uploadServer, options.uploadPort ?? 0, host);
+    const apiOrigin = await listen(apiServer, options.port ?? 0, host);
+    core.listeningAt(apiOrigin, await listen(uploadServer, options.uploadPort ?? 0, host));
   } catch (error) {
     await Promise.all([closeServer(apiServer), closeServer(uploadServer)]);
     throw error;
   }
-  if (options.restore) relinkLoaPages(core);
-  else if (options.demo === true) control.seed({ demo: true });
+  if (options.restore === undefined && options.demo === true) control.seed({ demo: true });
 
   // Time-driven steps also happen while nobody calls: a chained timer, stopped on close.
   let stopped = false;
@@ -93,7 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     uploadUrl: core.uploadUrl,
     credentials: { ...core.credentials },
     control,
-    snapshot: () => captureSnapshot(core),
+    snapshot: () => core.snapshot(),
     revision: () => core.revision,
     async close() {
       stopped = true;
