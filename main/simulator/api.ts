@@ -53,6 +53,12 @@ export interface SimulatorOptions {
    * the seed; untrusted data goes through `parseSnapshot` first.
    */
   restore?: SimulatorSnapshot;
+  /**
+   * Serve /__sim/ to anyone, as before issue 12: no secret, any Host, Origin and content type.
+   * Only for exploring with curl (`npm run simulator -- --open-control`); any web page the user
+   * opens can then drive the simulator. Default false: see `RunningSimulator.controlSecret`.
+   */
+  openControl?: boolean;
 }
 
 /** What a scripted number does when the losing carrier answers. */
@@ -148,6 +154,12 @@ export interface RunningSimulator {
   /** e.g. http://127.0.0.1:41235 (stands in for https://numbers-upload.twilio.com). */
   uploadUrl: string;
   credentials: SimulatorCredentials;
+  /**
+   * This launch's secret for the HTTP control API: send it in the `x-portdesk-sim-control`
+   * header (`controlClient(sim)` does). Random per start, never saved, not derived from the seed;
+   * null when started with `openControl`. The in-process `control` needs none.
+   */
+  controlSecret: string | null;
   control: SimulatorControl;
   /** The whole world as plain data (catches up the lifecycle first); works after close too. */
   snapshot(): SimulatorSnapshot;

@@ -1,5 +1,6 @@
 import { configurationRoutes } from './configurationRoutes';
 import { createControl } from './control';
+import { ControlGuard } from './controlGuard';
 import { controlRouter } from './controlRoutes';
 import { SimulatorCore } from './core';
 import { documentRoutes } from './documentRoutes';
@@ -26,6 +27,14 @@ export type {
 } from './api';
 export { SNAPSHOT_VERSION } from './api';
 export * as lifecycleTimings from './timings';
+export {
+  CONTROL_SECRET_HEADER,
+  controlClient,
+  controlHeaders,
+  type ControlAnswer,
+  type ControlClient,
+  type ControlEndpoint,
+} from './controlClient';
 export { parseSnapshot, type SnapshotCheck } from './snapshot';
 export { readSnapshotFile, setSnapshotAside, writeSnapshotFile } from './snapshotFile';
 export {
@@ -46,16 +55,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
 
+  const guard = new ControlGuard(
+    options.openControl === true ? null : ControlGuard.newSecret(),
+    () => core.baseUrl,
+  );
+
   const apiServer = createListener({
     core,
     api: new Router([...portingRoutes(core), ...configurationRoutes(core)]),
     control: controlRouter(core, control),
+    guard,
     log,
   });
   const uploadServer = createListener({
     core,
     api: new Router(documentRoutes(core)),
     control: null,
+    guard: null,
     log,
   });
   try {
@@ -87,6 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: core.baseUrl,
     uploadUrl: core.uploadUrl,
     credentials: { ...core.credentials },
+    controlSecret: guard.secret,
     control,
     snapshot: () => core.snapshot(),
     revision: () => core.revision,
