@@ -2,6 +2,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -66,8 +67,8 @@ const layerZones = [
     message: 'main/shell imports host, core and shared only.',
   },
   {
-    target: './main/browserHost',
-    except: ['./cli.ts'],
+    // Every file but cli.ts, the browser host's composition root.
+    target: ['./main/browserHost/!(cli).ts', './main/browserHost/*/**'],
     from: everythingBut('main/browserHost', 'main/host', 'main/core', 'shared'),
     message: 'main/browserHost imports host, core and shared only (cli.ts composes the demo).',
   },
@@ -162,6 +163,16 @@ export default tseslint.config(
       ],
     },
   },
+  // renderer/: the rules of hooks, and effects that name everything they read.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   // main/core and the simulator: plain Node, testable without Electron.
   {
     files: ['main/core/**/*.ts', 'main/simulator/**/*.ts'],
@@ -189,7 +200,10 @@ export default tseslint.config(
       ...importX.flatConfigs.typescript.settings,
       'import-x/resolver': undefined,
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'] }),
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+        }),
       ],
     },
     rules: {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IpcCommandError } from '../../shared/ipc';
 import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
-import { consoleLogger, type Logger } from '../shell/log/logger';
-import { isAllowedExternalUrl } from '../shell/security/externalLinks';
-import { watchOnline } from '../shell/system/onlineWatcher';
+import { consoleLogger, type Logger } from '../host/log/logger';
+import { isAllowedExternalUrl } from '../host/security/externalLinks';
+import { watchOnline } from '../host/onlineWatcher';
 import { openExternally, openInBrowser } from './openBrowser';
 import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
@@ -97,6 +97,7 @@ export async function runBrowserHost(options: {
   const core = await options.createCore({
     dataDir: args.dataDir,
     keychainService: args.keychainService,
+    logger: log,
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {

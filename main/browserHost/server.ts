@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EVENT_METHODS, eventContract, fail, type EventMethod } from '../../shared/ipc';
 import type { PortdeskCore } from '../core/app/portdeskCore';
-import { dispatchInvoke, isInvokeMethod } from '../shell/ipc/dispatch';
-import type { Logger } from '../shell/log/logger';
-import { readRendererFile } from '../shell/protocol/rendererFiles';
-import { rendererSecurityHeaders } from '../shell/security/contentSecurity';
+import { dispatchInvoke, isInvokeMethod } from '../host/ipc/dispatch';
+import { reportHandlerFailure } from '../host/ipc/failureLog';
+import type { Logger } from '../host/log/logger';
+import { readRendererFile } from '../host/rendererFiles';
+import { rendererSecurityHeaders } from '../host/security/contentSecurity';
 import { checkBridgeRequest, isOwnHost } from './bridgeGuard';
 import { decodeBytes, PayloadTooDeepError } from './bytesCodec';
 
@@ -129,7 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       options.core.handlers,
       method,
       payload,
-      (failed, thrown) => options.log.error(`browser host: ${failed} failed`, thrown),
+      reportHandlerFailure(options.log, 'browser host'),
     );
     sendJson(response, envelope);
   }

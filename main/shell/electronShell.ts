@@ -21,16 +21,20 @@ import type { NavigateView, SyncStatusView } from '../../shared/views';
 import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
 import { registerInvokeHandlers } from './ipc/handle';
 import { sendEvent } from './ipc/send';
-import { fileLogSink } from './log/fileSink';
-import { createLogger, type Logger } from './log/logger';
-import { readRendererFile } from './protocol/rendererFiles';
-import { isAllowedExternalUrl, type ExternalLinkPolicy } from './security/externalLinks';
-import { decideNavigation, decideWindowOpen, isPermissionGranted } from './security/navigation';
+import { fileLogSink } from '../host/log/fileSink';
+import { createLogger, type Logger } from '../host/log/logger';
+import { readRendererFile } from '../host/rendererFiles';
+import { isAllowedExternalUrl, type ExternalLinkPolicy } from '../host/security/externalLinks';
+import {
+  decideNavigation,
+  decideWindowOpen,
+  isPermissionGranted,
+} from '../host/security/navigation';
 import { webPreferencesFor } from './security/webPreferences';
 import { appMenuTemplate } from './system/appMenu';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
-import { watchOnline, type OnlineWatcher } from './system/onlineWatcher';
+import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
 import { restoreWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window/windowBounds';
 import { readWindowState, writeWindowState } from './window/windowStateFile';
@@ -100,7 +104,7 @@ export function runElectronShell(options: ElectronShellOptions): void {
 /**
  * Test and development seams, read once at start (docs/shell.md): a separate user-data folder
  * (each end-to-end test has its own; the single-instance lock is per folder), keychain service
- * (`PORTDESK_KEYCHAIN_SERVICE`) and demo clock speed (`PORTDESK_DEMO_ACCELERATION`).
+ * (`PORTDESK_KEYCHAIN_SERVICE`); the demo clock speed is read by the composition root (main/index.ts).
  */
 function applyDevelopmentOverrides(): void {
   const userData = process.env.PORTDESK_USER_DATA_DIR;
@@ -110,12 +114,11 @@ function applyDevelopmentOverrides(): void {
 async function startShell(options: ElectronShellOptions, log: Logger): Promise<void> {
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
-  const demoAcceleration = Number(process.env.PORTDESK_DEMO_ACCELERATION);
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
     keychainService: process.env.PORTDESK_KEYCHAIN_SERVICE || undefined,
-    ...(demoAcceleration > 0 ? { demoAcceleration } : {}),
+    logger: log,
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, LINK_POLICY)) {

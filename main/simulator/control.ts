@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { SimulatorCore } from './core';
 import { ControlError } from './errors';
 import type { SimRequest } from './model';
@@ -9,23 +8,10 @@ import type {
   SimulatorControl,
   SimulatorState,
   StatusSpelling,
-} from './options';
-import { isRejectionCode } from './reasonCodes';
+} from './api';
+import { numberOutcomeSchema, spellingSchema } from './schemas';
 import { seed } from './seeding';
 import { isoSeconds, portInJson } from './wire';
-
-/** A carrier answer script, as the control API and a snapshot accept it. */
-export const numberOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('complete') }),
-  z.object({
-    kind: z.literal('reject'),
-    code: z.number().refine(isRejectionCode, 'must be a rejection code from 22150 to 22159'),
-  }),
-  z.object({ kind: z.literal('move_port_date'), toDaysLater: z.number().int() }),
-  z.object({ kind: z.literal('stall') }),
-]);
-
-const spellingSchema = z.enum(['twilio', 'snake', 'title']);
 
 /** The in-process control API; the HTTP routes under /__sim/ call exactly these methods. */
 export function createControl(core: SimulatorCore): SimulatorControl {
@@ -121,9 +107,9 @@ export function createControl(core: SimulatorCore): SimulatorControl {
     },
 
     seed(options: SeedOptions) {
-      core.seedCalls += 1;
+      const call = core.nextSeedCall();
       core.touch();
-      return seed(core, options, core.seedCalls);
+      return seed(core, options, call);
     },
 
     setStatusSpelling(spelling: StatusSpelling) {

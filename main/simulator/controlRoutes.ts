@@ -2,13 +2,7 @@ import type { SimulatorCore } from './core';
 import { ControlError } from './errors';
 import { type ApiCall, jsonResponse, type SimResponse } from './httpTypes';
 import { loaPage } from './loaPage';
-import type {
-  Fault,
-  NumberOutcome,
-  SeedOptions,
-  SimulatorControl,
-  StatusSpelling,
-} from './options';
+import type { Fault, NumberOutcome, SeedOptions, SimulatorControl, StatusSpelling } from './api';
 import { Router } from './router';
 
 /**

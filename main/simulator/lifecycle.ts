@@ -4,7 +4,7 @@ import type { SimulatedClock } from './clock';
 import { ControlError } from './errors';
 import { EventQueue, type QueuedEvent } from './eventQueue';
 import type { SimNumber, SimRequest } from './model';
-import type { NumberOutcome } from './options';
+import type { LifecycleEvent, NumberOutcome } from './api';
 import { rejectionReason } from './reasonCodes';
 import type { SimStore } from './store';
 import {
@@ -18,18 +18,6 @@ import {
   REVIEW_MS,
   SUBMIT_AFTER_SIGNATURE_MS,
 } from './timings';
-
-/** Plain data (no closures), so pending steps can be saved in a snapshot and restored. */
-export type LifecycleEvent =
-  | { kind: 'review'; requestSid: string }
-  | { kind: 'autoSign'; requestSid: string }
-  | { kind: 'expire'; requestSid: string }
-  | { kind: 'submit'; requestSid: string }
-  | { kind: 'carrierResponse'; requestSid: string }
-  | { kind: 'movePortDate'; requestSid: string; numberSid: string; days: number }
-  | { kind: 'portDate'; requestSid: string }
-  | { kind: 'customerCancel'; requestSid: string }
-  | { kind: 'cancelDone'; requestSid: string; numberSid: string | null };
 
 export type CancelResult = 'canceling' | 'already_canceled' | 'already_terminal';
 

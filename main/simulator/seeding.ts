@@ -1,23 +1,16 @@
-import * as z from 'zod';
 import type { CreateOptions, SimulatorCore } from './core';
 import type { ValidPortInCreate } from './createValidation';
 import { ControlError } from './errors';
 import type { SimDocument } from './model';
-import type { NumberOutcome, SeedOptions, SeedResult } from './options';
+import type { NumberOutcome, SeedOptions, SeedResult } from './api';
 import { classifyNumber } from './phoneRules';
 import { Random } from './random';
+import { seedSchema } from './schemas';
 import { DAY } from './timings';
 import { DEMO_CUSTOMERS, type DemoCustomer } from './demoCustomers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-const seedSchema = z.object({
-  demo: z.boolean().optional(),
-  requests: z.number().int().min(0).max(100_000).optional(),
-  numbersPerRequest: z.number().int().min(1).max(1000).optional(),
-  inTwilio: z.array(z.string().regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 number')).optional(),
-});
 
 /**
  * The shape of one seeded request's life. Seeding creates the request in the past and lets the

@@ -6,7 +6,7 @@ import type {
   SimRequest,
   WebhookConfig,
 } from './model';
-import type { NumberOutcome } from './options';
+import type { NumberOutcome } from './api';
 
 /**
  * Everything the simulator knows, in memory. Requests are kept sorted by creation time (oldest

@@ -6,3 +6,5 @@ export * from './reasonCodes';
 export * from './phoneNumbers';
 export * from './portDates';
 export * from './draft';
+export * from './draftLabels';
+export * from './identifiers';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browserHost/server';
-import { createLogger } from '../../main/shell/log/logger';
+import { createLogger } from '../../main/host/log/logger';
 import { createFakeCore, type FakeCore } from './harness/fakeCore';
 import { BROWSER_HOST_BOOTSTRAP, RENDERER_ROOT } from './harness/paths';
 

@@ -7,7 +7,7 @@
  * server or put in a Referer; it is moved to sessionStorage (this tab only, survives a reload)
  * and erased from the address bar at once.
  */
-import { createBridge, type BridgeTransport } from '../../../preload/bridge';
+import { createBridge, type BridgeTransport } from '../../../shared/bridge/createBridge';
 import {
   INVOKE_METHODS,
   fail,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { SyncStatusView } from '../../../shared/views';
 import { AccountService } from '../accounts/accountService';
 import { createClientProvider } from '../accounts/clientProvider';
-import { DemoMode } from '../accounts/demoMode';
+import { NO_DEMO } from '../accounts/demoProvider';
+import { CONSOLE_LOGGER } from '../log/logger';
 import type { Notice } from '../notify/types';
 import { createPortingUseCases } from '../porting';
 import { openStore } from '../store';
@@ -21,8 +22,8 @@ export const DATABASE_FILE = 'portdesk.sqlite3';
 const REMINDER_CHECK_MS = 15 * 60_000;
 
 /**
- * The composition root of the core: opens the database, the keychain and the demo simulator
- * lazily, builds the sync engine and the porting use cases, and exposes one handler per IPC
+ * The composition root of the core: opens the database and the keychain, takes demo mode from
+ * its caller (main/demo composes it in), builds the sync engine and the porting use cases, and exposes one handler per IPC
  * channel. Hosts (Electron shell, browser host, tests) only carry bytes and show pop-ups.
  */
 export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
@@ -35,13 +36,10 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const vault = createVault(options.keychainService ? { service: options.keychainService } : {});
-  const demo = new DemoMode({
-    store,
-    vault,
-    dataDir: options.dataDir,
-    ...(options.demoAcceleration ? { accelerate: options.demoAcceleration } : {}),
-  });
-  const events = new EventHub((error) => console.error('[core] event listener failed', error));
+  const logger = options.logger ?? CONSOLE_LOGGER;
+  // Demo mode is composed in from outside (main/demo); without it "Explore" says it is missing.
+  const demo = options.demo?.({ store, vault, dataDir: options.dataDir, logger }) ?? NO_DEMO;
+  const events = new EventHub((error) => logger.error('core: an event listener failed', error));
   const clients = createClientProvider({
     store,
     vault,
@@ -103,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
       notices.afterOutboxChange(change);
     },
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+    onError: (error) => logger.error('sync: unexpected failure', error),
+    onLog: (line) => logger.info(`sync: ${line}`),
   });
 
   const porting = createPortingUseCases({
@@ -155,7 +155,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
       notices.checkReminders();
       notices.prune();
     } catch (error) {
-      console.error('[core] reminder check failed', error);
+      logger.error('core: the reminder check failed', error);
     }
   };
 

@@ -3,7 +3,7 @@ import { IpcCommandError } from '../../../shared/ipc';
 import type { SyncStatusView } from '../../../shared/views';
 import type { AccountService } from '../accounts/accountService';
 import { toAccountView } from '../accounts/accountViews';
-import type { DemoMode } from '../accounts/demoMode';
+import type { DemoProvider } from '../accounts/demoProvider';
 import type { PortingUseCases } from '../porting';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
@@ -15,7 +15,7 @@ import type { SettingsService } from './settingsService';
 export interface HandlerDeps {
   store: Store;
   accounts: AccountService;
-  demo: DemoMode;
+  demo: DemoProvider;
   porting: PortingUseCases;
   sync: SyncEngine;
   settings: SettingsService;

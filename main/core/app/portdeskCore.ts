@@ -1,4 +1,6 @@
 import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
+import type { DemoProviderFactory } from '../accounts/demoProvider';
+import type { Logger } from '../log/logger';
 import type { Notice } from '../notify/types';
 import type { SyncTiming } from '../sync/engine';
 
@@ -25,7 +27,7 @@ export interface PortdeskCore {
   attentionCount(): number;
   /** Starts sync loops and the outbox; idempotent. */
   start(): Promise<void>;
-  /** Stops loops, the demo simulator, and closes the database. */
+  /** Stops loops and demo mode, and closes the database. */
   close(): Promise<void>;
 }
 
@@ -48,8 +50,14 @@ export interface CoreOptions {
   now?: () => number;
   /** IANA time zone for quiet hours; default the system's. */
   timeZone?: string;
-  /** Test seam: the demo simulator's clock acceleration. */
-  demoAcceleration?: number;
+  /**
+   * Demo mode, injected by the composition root (main/demo's createCoreWithDemo), so the core never
+   * imports the simulator. Without it, "Explore with the built-in simulator" answers that it is
+   * not available.
+   */
+  demo?: DemoProviderFactory;
+  /** Where the core logs (the host's redacting logger); default the console. */
+  logger?: Logger;
   /** Test seam: where "Twilio" accounts live (tests point them at a simulator). */
   twilioEndpoints?: { baseUrl: string; uploadBaseUrl: string };
   /** Test seam: shorter sync timings. */

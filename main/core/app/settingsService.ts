@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { SettingsPatch } from '../../../shared/ipc';
+import { AgeingDaysSchema, APP_SETTINGS_KEY, DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import { NOTIFICATION_KINDS, type SettingsView } from '../../../shared/views';
 import { DEFAULT_SYNC_CADENCE_MINUTES } from '../sync/cadence';
 import type { Store } from '../store';
-
-const SETTINGS_KEY = 'app.settings';
 
 export const DEFAULT_SETTINGS: SettingsView = {
   syncCadenceMinutes: DEFAULT_SYNC_CADENCE_MINUTES,
@@ -13,7 +12,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   ) as SettingsView['notifications'],
   quietHours: { enabled: false, start: '21:00', end: '07:00' },
   theme: 'system',
-  ageingDays: 14,
+  ageingDays: DEFAULT_AGEING_DAYS,
   defaultAccountId: null,
 };
 
@@ -33,7 +32,7 @@ const storedSettings = z
       })
       .catch(DEFAULT_SETTINGS.quietHours),
     theme: z.enum(['system', 'light', 'dark']).catch('system'),
-    ageingDays: z.int().min(1).max(365).catch(DEFAULT_SETTINGS.ageingDays),
+    ageingDays: AgeingDaysSchema.catch(DEFAULT_SETTINGS.ageingDays),
     defaultAccountId: z.string().nullable().catch(null),
   })
   .partial();
@@ -42,7 +41,7 @@ export class SettingsService {
   constructor(private readonly store: Store) {}
 
   get(): SettingsView {
-    const stored = this.store.settings.get(SETTINGS_KEY, {});
+    const stored = this.store.settings.get(APP_SETTINGS_KEY, {});
     const parsed = storedSettings.safeParse(stored);
     const values = parsed.success ? parsed.data : {};
     return {
@@ -68,7 +67,7 @@ export class SettingsService {
       quietHours: { ...current.quietHours, ...patch.quietHours },
     };
     this.store.settings.set(
-      SETTINGS_KEY,
+      APP_SETTINGS_KEY,
       next as unknown as Parameters<Store['settings']['set']>[1],
     );
     return next;

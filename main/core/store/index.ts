@@ -105,7 +105,6 @@ export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } f
 export type { DueRequest, SaveResult, StoredPortInRequest, SyncBookkeeping } from './requests';
 export {
   ATTENTION_FLAGS,
-  DEFAULT_NO_PORT_DATE_AFTER_DAYS,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   REQUEST_SORT_FIELDS,
@@ -134,6 +133,7 @@ export type {
   OutboxPatch,
   OutboxState,
 } from './outbox';
+export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';
 export { NOTICE_PAGE_MAX, NOTICE_RETENTION_DAYS } from './notices';
 export type { NewNotice, NoticeFilter, NoticeListQuery, NoticePage, StoredNotice } from './notices';

@@ -12,6 +12,7 @@ import { requestList } from './requestList';
 import type { AgeingClock, RequestCounts, RequestListPage, RequestListQuery } from './requestList';
 import { foldForSearch } from './search';
 import { nowInstant, toInstant, toInstantOrNull } from './time';
+import { TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 
 /** Everything the store knows about one request. */
 export interface StoredPortInRequest {
@@ -182,7 +183,7 @@ function loaSentAt(phoneNumbers: readonly PortInNumber[], observedAt: string): s
 }
 
 function assertRequestSid(sid: string, field: string): void {
-  if (typeof sid !== 'string' || !/^KW[0-9a-fA-F]{32}$/.test(sid)) {
+  if (typeof sid !== 'string' || !TWILIO_SID_PATTERNS.KW.test(sid)) {
     throw invalidInput(field, `"${String(sid)}" is not a port-in request SID (KW + 32 hex digits)`);
   }
 }

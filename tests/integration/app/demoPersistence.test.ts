@@ -2,8 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_SNAPSHOT_FILE } from '../../../main/core/accounts/demoMode';
-import { createCore, type PortdeskCore } from '../../../main/core/app';
+import { DEMO_SNAPSHOT_FILE } from '../../../main/demo/demoMode';
+import type { PortdeskCore } from '../../../main/core/app';
+import { createCoreWithDemo } from '../../../main/demo';
 import { createVault } from '../../../main/core/vault';
 import type { PortInWire } from '../simulator/harness';
 import { RequestListQuerySchema } from '../../../shared/ipc';
@@ -46,7 +47,7 @@ describe('demo mode across launches on the same data folder', () => {
   const accountIds = new Set<string>();
 
   const launch = async (): Promise<PortdeskCore> => {
-    const core = await createCore({
+    const core = await createCoreWithDemo({
       dataDir,
       host: {
         openExternal: async (url) => {
@@ -133,6 +134,7 @@ describe('demo mode across launches on the same data folder', () => {
     const saved = JSON.parse(await readFile(join(dataDir, DEMO_SNAPSHOT_FILE), 'utf8')) as {
       version: number;
       now: number;
+      credentials: { apiKeySid: string };
       requests: { sid: string; status: string }[];
     };
     expect(saved.version).toBe(1);
@@ -151,13 +153,24 @@ describe('demo mode across launches on the same data folder', () => {
       return detail.request.status.canonical === 'in_progress' ? true : null;
     }, 'the created request to be signed in the second launch');
 
-    // The LOA link leads to this launch's simulator; its state shows the rest of the world.
+    // The LOA link leads to this launch's simulator; its Porting API shows the rest of the world
+    // (its control API needs the launch's secret, which the core keeps to itself), and its Date
+    // header is its simulated clock.
     await second.handlers.openLoaLink({ sid: requestSid });
     const loaUrl = opened.at(-1) ?? '';
     expect(loaUrl).toContain(`/__sim/loa/${requestSid}`);
-    const state = (await (await fetch(`${new URL(loaUrl).origin}/__sim/state`)).json()) as {
-      now: string;
-      requests: PortInWire[];
+    const listed = await fetch(
+      `${new URL(loaUrl).origin}/v1/Porting/PortIn/PortInRequests?Size=100`,
+      {
+        headers: {
+          authorization: `Basic ${Buffer.from(`${saved.credentials.apiKeySid}:${secret ?? ''}`).toString('base64')}`,
+        },
+      },
+    );
+    expect(listed.status).toBe(200);
+    const state = {
+      now: listed.headers.get('date') ?? '',
+      requests: ((await listed.json()) as { port_in_requests: PortInWire[] }).port_in_requests,
     };
     // The clock resumed at the saved instant (the wall clock is far behind it after a 1200× run).
     expect(Date.parse(state.now)).toBeGreaterThanOrEqual(Math.floor(saved.now / 1000) * 1000);

@@ -1,13 +1,8 @@
+import type { LogLevel, Logger } from '../../core/log/logger';
 import { redactSecrets } from './redact';
 
-export type LogLevel = 'info' | 'warn' | 'error';
-
-/** What the shell and the hosts log through. Every line is redacted before it is written. */
-export interface Logger {
-  info(message: string, details?: unknown): void;
-  warn(message: string, details?: unknown): void;
-  error(message: string, details?: unknown): void;
-}
+// The core defines the interface (it logs through it); the hosts implement it here.
+export type { LogLevel, Logger };
 
 /**
  * A tiny logger: one line per call (`<ISO time> <LEVEL> <message> <details>`), details rendered
@@ -27,7 +22,7 @@ export function createLogger(
       // Logging must never take the app down (a full disk, a closed stream).
     }
   };
-  return { info: log('info'), warn: log('warn'), error: log('error') };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 function renderDetails(details: unknown): string {
@@ -59,11 +54,11 @@ function renderError(error: Error): string {
   return `${error.stack ?? `${error.name}: ${error.message}`}${cause}`;
 }
 
-/** A logger for the console (the browser host and development). */
+/** A logger for the console (the browser host and development); debug lines are left out. */
 export function consoleLogger(): Logger {
   return createLogger((line, level) => {
     if (level === 'error') console.error(line);
     else if (level === 'warn') console.warn(line);
-    else console.log(line);
+    else if (level === 'info') console.log(line);
   });
 }

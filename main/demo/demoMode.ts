@@ -8,10 +8,12 @@ import {
   type SimulatorOptions,
   type SimulatorSnapshot,
   type SnapshotSaver,
-} from '../../simulator';
-import type { Account, Store } from '../store';
-import type { Vault } from '../vault';
-import type { AccountEndpoints } from './clientProvider';
+} from '../simulator';
+import type { AccountEndpoints } from '../core/accounts/clientProvider';
+import type { DemoProvider } from '../core/accounts/demoProvider';
+import type { Logger } from '../core/log/logger';
+import type { Account, Store } from '../core/store';
+import type { Vault } from '../core/vault';
 
 /** Demo mode's clock: ten simulated minutes per real second, so a port completes in minutes. */
 export const DEMO_ACCELERATION = 600;
@@ -36,7 +38,7 @@ interface DemoSession {
  * while it changes and on close, and the next launch continues it, its clock resuming where it
  * stopped (docs/demo-mode.md).
  */
-export class DemoMode {
+export class DemoMode implements DemoProvider {
   private running: Promise<DemoSession> | null = null;
 
   constructor(
@@ -48,8 +50,8 @@ export class DemoMode {
       accelerate?: number;
       /** The simulator's per-call lines. */
       log?: (line: string) => void;
-      /** Problems with the saved world (one line each); default console.warn. */
-      warn?: (line: string) => void;
+      /** Where problems with the saved world go (one warning each). */
+      logger: Logger;
       /** Test seam: how often the world is saved while it changes. */
       saveIntervalMs?: number;
     },
@@ -164,7 +166,7 @@ export class DemoMode {
   }
 
   private readonly warn = (line: string): void => {
-    (this.deps.warn ?? ((text: string) => console.warn(`[demo] ${text}`)))(line);
+    this.deps.logger.warn(`demo: ${line}`);
   };
 }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, relative, sep, isAbsolute } from 'node:path';
-import { rendererSecurityHeaders, withNonceMeta } from '../security/contentSecurity';
-import { resolveAppPath } from '../security/appPath';
+import { rendererSecurityHeaders, withNonceMeta } from './security/contentSecurity';
+import { resolveAppPath } from './security/appPath';
 
 /** The web asset types the renderer build produces; anything else is not served. */
 const CONTENT_TYPES: Record<string, string> = {

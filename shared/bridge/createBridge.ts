@@ -9,7 +9,7 @@ import {
   type EventMethod,
   type InvokeMethod,
   type PortdeskBridge,
-} from '../shared/ipc';
+} from '../ipc';
 
 /**
  * How a host carries the contract's channels. Electron's preload uses ipcRenderer; the browser

@@ -1,8 +1,11 @@
 /**
- * The simulator's public types. Other parts of PortDesk (tests, demo mode, benches) code against
- * these, so changes here must stay backwards compatible.
+ * The simulator's public types, in one module that imports only leaf modules' types, so every
+ * other simulator module can depend on it without an import cycle. Other parts of PortDesk
+ * (tests, demo mode, benches) code against these, so changes here must stay backwards compatible.
  */
-import type { SimulatorSnapshot } from './snapshot';
+import type { QueuedEvent } from './eventQueue';
+import type { SigningRequestConfig, SimDocument, SimRequest, WebhookConfig } from './model';
+import type { RandomState } from './random';
 
 export interface SimulatorCredentials {
   accountSid: string;
@@ -50,6 +53,12 @@ export interface SimulatorOptions {
    * the seed; untrusted data goes through `parseSnapshot` first.
    */
   restore?: SimulatorSnapshot;
+  /**
+   * Serve /__sim/ to anyone, as before issue 12: no secret, any Host, Origin and content type.
+   * Only for exploring with curl (`npm run simulator -- --open-control`); any web page the user
+   * opens can then drive the simulator. Default false: see `RunningSimulator.controlSecret`.
+   */
+  openControl?: boolean;
 }
 
 /** What a scripted number does when the losing carrier answers. */
@@ -145,10 +154,67 @@ export interface RunningSimulator {
   /** e.g. http://127.0.0.1:41235 (stands in for https://numbers-upload.twilio.com). */
   uploadUrl: string;
   credentials: SimulatorCredentials;
+  /**
+   * This launch's secret for the HTTP control API: send it in the `x-portdesk-sim-control`
+   * header (`controlClient(sim)` does). Random per start, never saved, not derived from the seed;
+   * null when started with `openControl`. The in-process `control` needs none.
+   */
+  controlSecret: string | null;
   control: SimulatorControl;
   /** The whole world as plain data (catches up the lifecycle first); works after close too. */
   snapshot(): SimulatorSnapshot;
   /** Increases whenever the world changes (a changing call or a lifecycle step). */
   revision(): number;
   close(): Promise<void>;
+}
+
+/** Plain data (no closures), so pending steps can be saved in a snapshot and restored. */
+export type LifecycleEvent =
+  | { kind: 'review'; requestSid: string }
+  | { kind: 'autoSign'; requestSid: string }
+  | { kind: 'expire'; requestSid: string }
+  | { kind: 'submit'; requestSid: string }
+  | { kind: 'carrierResponse'; requestSid: string }
+  | { kind: 'movePortDate'; requestSid: string; numberSid: string; days: number }
+  | { kind: 'portDate'; requestSid: string }
+  | { kind: 'customerCancel'; requestSid: string }
+  | { kind: 'cancelDone'; requestSid: string; numberSid: string | null };
+
+export const SNAPSHOT_VERSION = 1;
+
+/** A request as a snapshot keeps it: the record without its derived indexes and caches. */
+export type SnapshotRequest = Omit<SimRequest, 'numbersBySid' | 'wireCache'>;
+
+/**
+ * Everything a simulator knows about its world, as plain JSON-able data: enough for a new
+ * simulator to continue exactly where this one stopped (docs/simulator.md, "Snapshots").
+ * Faults, the call log, the status spelling and the clock's acceleration are not part of it:
+ * they belong to one run (a test's injections, a launch option), not to the world.
+ */
+export interface SimulatorSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  /** Real time the snapshot was taken, for people reading the file. */
+  savedAt: string;
+  /** The seed text; later `seed()` calls, fault draws and underived credentials come from it. */
+  seed: string;
+  /** Simulated epoch ms when the snapshot was taken: a restored clock resumes here. */
+  now: number;
+  /**
+   * The identifiers only. The auth token and API key secret are never written: a restore takes
+   * them from `options.credentials` or derives them from the seed, as the first start did.
+   */
+  credentials: { accountSid: string; apiKeySid: string };
+  /** Where the SID stream and the support-ticket counter stopped, so new SIDs never repeat. */
+  ids: { sidRandom: RandomState; supportTicket: number; seedCalls: number };
+  /** In creation order (oldest first). */
+  requests: SnapshotRequest[];
+  documents: SimDocument[];
+  scripts: { phoneNumber: string; outcome: NumberOutcome }[];
+  ownedNumbers: string[];
+  inTwilio: string[];
+  webhook: WebhookConfig | null;
+  signingConfigs: SigningRequestConfig[];
+  /** Pending lifecycle steps with their simulated times, earliest first. */
+  events: QueuedEvent<LifecycleEvent>[];
+  nextEventSeq: number;
 }
