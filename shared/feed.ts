@@ -4,6 +4,9 @@
  * digest. The policy (main/core/notify) owns the words; these are only their shapes.
  */
 
+/** A page of the feed is at most this many notices (the IPC schema's and the store's cap). */
+export const NOTICE_PAGE_MAX = 500;
+
 /**
  * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in views.ts); the
  * notify policy says which switch governs which kind.

@@ -12,6 +12,7 @@ import { openStore } from '../store';
 import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
 import { createVault } from '../vault';
 import { EventHub } from './eventHub';
+import { FeedService } from './feedService';
 import { buildHandlers } from './handlers';
 import { NoticeFeed } from './noticeFeed';
 import type { CoreOptions, PortdeskCore } from './portdeskCore';
@@ -64,6 +65,12 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     };
   };
 
+  const feed = new FeedService({
+    store,
+    now,
+    popups: options.popups ?? 'os',
+    onChanged: (change) => events.emit('onNoticesChanged', change),
+  });
   const notices = new NoticeFeed({
     store,
     settings: () => settings.get(),
@@ -72,6 +79,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     emit: (notice) => {
       for (const listener of noticeListeners) listener(notice);
     },
+    onRecorded: (recorded) => feed.recorded(recorded),
+    onError: (error) => logger.error('core: a notice was not recorded in the feed', error),
   });
 
   const sync = createSyncEngine({
@@ -135,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     porting,
     sync,
     settings,
+    feed,
     host: options.host,
     syncStatus: () => toSyncStatusView(sync.status()),
     onAccountsChanged: () =>

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { NOTICE_PAGE_MAX } from '../../../shared/feed';
 import { invalidInput } from './errors';
 import type { JsonObject } from './json';
 import { fromJson, toJson } from './json';
@@ -45,7 +46,7 @@ export interface NoticePage {
   total: number;
 }
 
-export const NOTICE_PAGE_MAX = 500;
+export { NOTICE_PAGE_MAX };
 /** The feed keeps at least this much history; older notices are pruned. */
 export const NOTICE_RETENTION_DAYS = 90;
 
