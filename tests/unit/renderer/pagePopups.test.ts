@@ -4,7 +4,7 @@ import {
   createPagePopups,
   type NotificationApi,
   type PopupOptions,
-} from '../../../renderer/features/feed/pagePopups';
+} from '../../../renderer/store/pagePopups';
 
 type Permission = 'default' | 'granted' | 'denied';
 
