@@ -31,7 +31,7 @@ export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
   action_required: 'Action required',
   outbox_failed: 'Failed to send',
   expired: 'Expired',
-  loa_reminder: 'LOA reminders',
+  loa_reminder: 'LOA reminder',
   loa_waiting: 'LOA waiting',
   port_date_moved: 'Port date moved',
   port_date_set: 'Port date confirmed',

@@ -70,7 +70,10 @@ export function FeedList({
 
   useEffect(() => {
     if (!focusPending.current) return;
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${active}"] .feed-row`);
+    const row = scroller.current?.querySelector<HTMLElement>(
+      // Not the placeholder of a page still on its way: the notice itself, once it is there.
+      `[data-index="${active}"] article.feed-row`,
+    );
     if (row) {
       row.focus({ preventScroll: true });
       focusPending.current = false;
@@ -108,17 +111,20 @@ export function FeedList({
     <div
       ref={scroller}
       className="feed-list"
-      role="feed"
+      role="list"
       aria-label="Activity"
       aria-busy={items.some((item) => !rowAt(item.index))}
       onKeyDown={onKeyDown}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="none" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           return (
             <div
               key={item.key}
+              role="listitem"
+              aria-posinset={item.index + 1}
+              aria-setsize={total}
               data-index={item.index}
               ref={virtualizer.measureElement}
               className="feed-list__item"
@@ -131,8 +137,6 @@ export function FeedList({
                 <article
                   className={`feed-row${row.read ? '' : ' feed-row--unread'}${row.urgency === 'critical' ? ' feed-row--critical' : ''}`}
                   tabIndex={item.index === active ? 0 : -1}
-                  aria-posinset={item.index + 1}
-                  aria-setsize={total}
                   aria-label={`${row.read ? '' : 'Unread: '}${row.title}`}
                   onClick={() => {
                     setActive(item.index);

@@ -42,7 +42,8 @@ export function FeedScreen() {
     setFilters({});
   }, [digestSeen, setFilters]);
 
-  const filtered = filters.kinds.length > 0 || filters.accountIds.length > 0 || filters.unreadOnly;
+  const narrowed = filters.kinds.length > 0 || filters.accountIds.length > 0;
+  const filtered = narrowed || filters.unreadOnly;
   const kind = filters.kinds[0] ?? ALL;
   const account = filters.accountIds[0] ?? ALL;
 
@@ -62,7 +63,8 @@ export function FeedScreen() {
         <>
           <PopupPermission />
           <Button onPress={() => void markAllRead()} isDisabled={unread === 0}>
-            <IconCheck /> Mark all read
+            {/* With a kind or account chosen, only what the filters show is marked. */}
+            <IconCheck /> {narrowed ? 'Mark these read' : 'Mark all read'}
           </Button>
         </>
       }
