@@ -86,6 +86,7 @@ test('a rejection opens its request on the Numbers tab, on the rejected number; 
   await expect(page.getByRole('tab', { name: /Numbers/ })).toHaveAttribute('aria-selected', 'true');
   const marked = page.locator('.numbers-row[aria-current="true"]');
   await expect(marked).toHaveCount(1);
+  await expect(marked).toBeInViewport();
   await expect(marked).toContainText(
     `(${ACME_REJECTED_NUMBER.slice(2, 5)}) ${ACME_REJECTED_NUMBER.slice(5, 8)}-${ACME_REJECTED_NUMBER.slice(8)}`,
   );

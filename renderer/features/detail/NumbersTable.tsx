@@ -90,6 +90,16 @@ export function NumbersTable({
   useEffect(() => {
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
   }, [focusIndex, virtualizer]);
+  const shownFocus = useRef<string | null>(null);
+  useEffect(() => {
+    // Once the marked row is rendered, bring it into the window too (the table sits below the
+    // request's facts), once per number asked for.
+    if (!focusSid || shownFocus.current === focusSid) return;
+    const row = scroller.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    shownFocus.current = focusSid;
+  });
 
   const selectable = visible.filter(isCancellable);
   const selectedRows = numbers.filter((row) => selected.has(row.sid) && isCancellable(row));
