@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startBrowserHost } from './server';
 import { hasExternalNetwork, watchForResume } from './systemSignals';
+
+const LEGACY_PROFILE_FOLDER = 'browser-host-profile';
 
 export interface BrowserHostArgs {
   port: number;
@@ -94,7 +96,9 @@ export async function runBrowserHost(options: {
   const bootstrapScript = await bundlePageScript(
     join(projectRoot, 'main', 'browserHost', 'page', 'bootstrap.ts'),
   );
-  await mkdir(args.dataDir, { recursive: true });
+  await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  // Earlier versions kept a Chromium profile here whose History held launch tokens.
+  await rm(join(args.dataDir, LEGACY_PROFILE_FOLDER), { recursive: true, force: true });
   const core = await options.createCore({
     dataDir: args.dataDir,
     keychainService: args.keychainService,
