@@ -3,9 +3,10 @@
  * <head>, served from our origin so CSP allows it) and installs `window.portdesk` — the same
  * createBridge as Electron's preload, over the loopback channel instead of Electron's IPC.
  *
- * The per-launch token arrives in the URL fragment (`#token=…`), which browsers never send to a
- * server or put in a Referer; it is moved to sessionStorage (this tab only, survives a reload)
- * and erased from the address bar at once.
+ * The address carries a one-time launch code in its fragment (`#code=…`, never sent to a server
+ * or put in a Referer). It is erased from the address bar at once and traded, once, for the
+ * per-launch session token (`POST /__bridge/session`), which lives in this tab's sessionStorage
+ * only (so a reload keeps working). The token itself never appears in a URL or a command line.
  */
 import { createBridge, type BridgeTransport } from '../../../shared/bridge/createBridge';
 import {
@@ -36,27 +37,52 @@ interface PageGlobals {
 }
 
 const TOKEN_HEADER = 'x-portdesk-token';
+const CODE_HEADER = 'x-portdesk-code';
 const TOKEN_KEY = 'portdesk.bridgeToken';
 const page = globalThis as unknown as PageGlobals;
 
-function takeToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(page.location.hash);
-  const fromUrl = match?.[1];
-  if (fromUrl) {
-    page.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+/** The session token: from this tab's sessionStorage, or traded once for the address's code. */
+async function obtainToken(): Promise<string> {
+  const match = /(?:^#|&)code=([A-Za-z0-9_-]+)/.exec(page.location.hash);
+  const code = match?.[1];
+  if (code) {
+    // Out of the address bar (and this tab's history entry) before anything else happens.
     page.history.replaceState(null, '', page.location.pathname + page.location.search);
-    return fromUrl;
+    const token = await tradeCode(code);
+    if (token !== null) {
+      page.sessionStorage.setItem(TOKEN_KEY, token);
+      return token;
+    }
   }
-  return page.sessionStorage.getItem(TOKEN_KEY);
+  const stored = page.sessionStorage.getItem(TOKEN_KEY);
+  if (stored) return stored;
+  console.error(
+    code
+      ? 'PortDesk: this address was already used or is more than a minute old. Press Enter in the terminal where PortDesk runs for a fresh one.'
+      : 'PortDesk: this page was opened without its launch code. Open the address PortDesk printed.',
+  );
+  return '';
 }
 
-const token = takeToken() ?? '';
-if (token === '') {
-  console.error(
-    'PortDesk: this page was opened without its access token. Open the address `npm run start:browser` printed.',
-  );
+async function tradeCode(code: string): Promise<string | null> {
+  try {
+    const response = await fetch('/__bridge/session', {
+      method: 'POST',
+      headers: { [CODE_HEADER]: code, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { token?: unknown };
+    return typeof body.token === 'string' ? body.token : null;
+  } catch {
+    return null;
+  }
 }
-const headers = { [TOKEN_HEADER]: token, 'content-type': 'application/json' };
+
+const session = obtainToken().then((token) => ({
+  [TOKEN_HEADER]: token,
+  'content-type': 'application/json',
+}));
 
 const methodByChannel = new Map<string, InvokeMethod>(
   INVOKE_METHODS.map((method) => [invokeContract[method].channel, method]),
@@ -95,7 +121,7 @@ const transport: BridgeTransport = {
     if (method === 'copyToClipboard') return copyInPage(payload);
     const response = await fetch(`/__bridge/invoke/${method}`, {
       method: 'POST',
-      headers,
+      headers: await session,
       body: JSON.stringify(encodeBytes(payload === undefined ? {} : payload)),
     });
     if (!response.ok) throw new Error(`The host answered HTTP ${response.status}`);
@@ -107,7 +133,9 @@ const transport: BridgeTransport = {
     set.add(listener);
     if (!streaming) {
       streaming = true;
-      void readEventStream({ url: '/__bridge/events', headers, deliver });
+      void session.then((headers) =>
+        readEventStream({ url: '/__bridge/events', headers, deliver }),
+      );
     }
     return () => {
       set.delete(listener);
