@@ -8,3 +8,5 @@ export * from './portDates';
 export * from './draft';
 export * from './draftLabels';
 export * from './identifiers';
+export * from './reasonViews';
+export * from './resubmission';
