@@ -6,6 +6,7 @@ import {
   type RunningSimulator,
   startSimulator,
 } from '../../../main/simulator/index';
+import { aWireLosingCarrier } from '../../fixtures/portInBuilders';
 import { type PortInWire, type SimClient, simDate, startTestSimulator } from './harness';
 
 /**
@@ -59,18 +60,9 @@ const recordOf = (e164: string): CarrierRecord | undefined => {
   return record;
 };
 
-const carrierInfo = (changes: Record<string, unknown>) => {
-  const body = {
-    customer_type: 'Business',
-    customer_name: 'Acme Inc',
-    account_number: '123456',
-    account_telephone_number: '+12125550100',
-    authorized_representative: 'Jane Doe',
-    authorized_representative_email: 'jane@acme.example',
-    address: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701', country: 'US' },
-  };
-  return { losing_carrier_information: { ...body, ...changes } };
-};
+const carrierInfo = (changes: Record<string, unknown>) => ({
+  losing_carrier_information: aWireLosingCarrier(changes),
+});
 
 describe('a scripted rejection of a field becomes the carrier’s record', () => {
   it('INVALID_ADDRESS: the unchanged address fails again, the recorded one passes', async () => {
