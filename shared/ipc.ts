@@ -26,6 +26,12 @@ import {
   type SyncStatusView,
   type UploadProgressView,
 } from './views';
+import {
+  RestartToUpdateSchema,
+  UpdateOfferSchema,
+  type RestartToUpdateView,
+  type UpdateOfferView,
+} from './updates';
 
 /**
  * The one IPC contract (ARCHITECTURE §3). Every invoke channel names its payload schema and its
@@ -361,6 +367,7 @@ export const SettingsPatchSchema = z
     theme: z.enum(['system', 'light', 'dark']),
     ageingDays: z.int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
     defaultAccountId: AccountIdSchema.nullable(),
+    autoUpdate: z.boolean(),
   })
   .partial();
 export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
@@ -454,6 +461,10 @@ export const invokeContract = {
   // Settings.
   getSettings: invoke<SettingsView>()('portdesk:settings.get', Empty),
   updateSettings: invoke<SettingsView>()('portdesk:settings.update', SettingsPatchSchema),
+
+  // Updates (shared/updates.ts, docs/release.md): null where the host does not update itself.
+  getUpdateOffer: invoke<UpdateOfferView | null>()('portdesk:updates.offer', Empty),
+  restartToUpdate: invoke<RestartToUpdateView>()('portdesk:updates.restart', RestartToUpdateSchema),
 
   /** Main writes the clipboard: a sandboxed renderer's clipboard access is not guaranteed. */
   copyToClipboard: invoke<{ copied: true }>()('portdesk:clipboard.write', ClipboardSchema),
@@ -566,6 +577,8 @@ export const eventContract = {
   onUploadProgress: event('portdesk:event:uploadProgress', UploadProgressSchema),
   /** A pop-up was clicked, or the app menu asked for a screen. */
   onNavigate: event('portdesk:event:navigate', NavigateSchema),
+  /** A downloaded update may be offered ("Restart to update"), or no longer (null). */
+  onUpdateOffer: event('portdesk:event:updateOffer', UpdateOfferSchema.nullable()),
 } as const;
 
 export type EventContract = typeof eventContract;

@@ -1,4 +1,5 @@
 import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
+import type { RestartToUpdateView, UpdateOfferView } from '../../../shared/updates';
 import type { Notice } from '../notify/types';
 import type { SyncTiming } from '../sync/engine';
 
@@ -34,6 +35,11 @@ export interface CoreHost {
   /** Opens an already-vetted https URL in the system browser. The host checks it again. */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void> | void;
+  /** Only a host that updates itself (the Electron shell; main/host/updates). */
+  updates?: {
+    currentOffer(): Promise<UpdateOfferView | null>;
+    restart(request: { unsavedDraft: boolean }): Promise<RestartToUpdateView>;
+  };
 }
 
 export interface CoreOptions {

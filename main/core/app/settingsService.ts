@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   theme: 'system',
   ageingDays: 14,
   defaultAccountId: null,
+  autoUpdate: true,
 };
 
 // Stored settings are read leniently: a field an older version wrote in another shape falls back
@@ -35,6 +36,7 @@ const storedSettings = z
     theme: z.enum(['system', 'light', 'dark']).catch('system'),
     ageingDays: z.int().min(1).max(365).catch(DEFAULT_SETTINGS.ageingDays),
     defaultAccountId: z.string().nullable().catch(null),
+    autoUpdate: z.boolean().catch(true),
   })
   .partial();
 
@@ -64,6 +66,7 @@ export class SettingsService {
       ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
       ...(patch.ageingDays !== undefined ? { ageingDays: patch.ageingDays } : {}),
       ...(patch.defaultAccountId !== undefined ? { defaultAccountId: patch.defaultAccountId } : {}),
+      ...(patch.autoUpdate !== undefined ? { autoUpdate: patch.autoUpdate } : {}),
       notifications: { ...current.notifications, ...patch.notifications },
       quietHours: { ...current.quietHours, ...patch.quietHours },
     };
