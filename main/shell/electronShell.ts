@@ -28,6 +28,7 @@ import { isAllowedExternalUrl, type ExternalLinkPolicy } from './security/extern
 import { decideNavigation, decideWindowOpen, isPermissionGranted } from './security/navigation';
 import { webPreferencesFor } from './security/webPreferences';
 import { appMenuTemplate } from './system/appMenu';
+import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
 import { watchOnline, type OnlineWatcher } from './system/onlineWatcher';
@@ -111,6 +112,11 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
   const demoAcceleration = Number(process.env.PORTDESK_DEMO_ACCELERATION);
+  let windows: MainWindow | null = null;
+  const updates = createAutoUpdates({
+    sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    log,
+  });
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
@@ -130,10 +136,11 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      updates: updates.capability,
     },
   });
 
-  const windows = new MainWindow(options.paths, log);
+  windows = new MainWindow(options.paths, log);
   const unregister = registerInvokeHandlers({
     handlers: core.handlers,
     trustedWindow: () => ({ webContentsId: windows.webContentsId(), origin: APP_ORIGIN }),
@@ -207,6 +214,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
     event.preventDefault();
     closed = true;
     online.stop();
+    updates.stop();
     for (const unsubscribe of unsubscribers) unsubscribe();
     unregister();
     tray.destroy();
@@ -215,6 +223,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
 
   await windows.open();
   await core.start();
+  updates.start(core);
   refreshTray();
   log.info('shell: started');
 }
