@@ -419,6 +419,8 @@ export interface SettingsView {
   ageingDays: number;
   /** Account preselected in the new port-in wizard. */
   defaultAccountId: string | null;
+  /** Check for, download and offer updates (docs/release.md); on by default. */
+  autoUpdate: boolean;
 }
 
 // ── Progress and navigation events ──────────────────────────────────────────────────────────

@@ -32,6 +32,7 @@ import {
 } from '../host/security/navigation';
 import { webPreferencesFor } from './security/webPreferences';
 import { appMenuTemplate } from './system/appMenu';
+import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
@@ -114,6 +115,11 @@ function applyDevelopmentOverrides(): void {
 async function startShell(options: ElectronShellOptions, log: Logger): Promise<void> {
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
+  let windows: MainWindow | null = null;
+  const updates = createAutoUpdates({
+    sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    log,
+  });
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
@@ -133,10 +139,11 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      updates: updates.capability,
     },
   });
 
-  const windows = new MainWindow(options.paths, log);
+  windows = new MainWindow(options.paths, log);
   const unregister = registerInvokeHandlers({
     handlers: core.handlers,
     trustedWindow: () => ({ webContentsId: windows.webContentsId(), origin: APP_ORIGIN }),
@@ -210,6 +217,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
     event.preventDefault();
     closed = true;
     online.stop();
+    updates.stop();
     for (const unsubscribe of unsubscribers) unsubscribe();
     unregister();
     tray.destroy();
@@ -218,6 +226,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
 
   await windows.open();
   await core.start();
+  updates.start(core);
   refreshTray();
   log.info('shell: started');
 }

@@ -11,6 +11,7 @@ import {
   type SyncStatusView,
   type UploadProgressView,
 } from '../views';
+import { UpdateOfferSchema } from '../updates';
 import { AccountIdSchema, DraftIdSchema, E164Schema, RequestSidSchema, text } from './fieldSchemas';
 
 const isoInstant = z.string().max(40);
@@ -106,6 +107,8 @@ export const eventContract = {
   onUploadProgress: event('portdesk:event:uploadProgress', UploadProgressSchema),
   /** A pop-up was clicked, or the app menu asked for a screen. */
   onNavigate: event('portdesk:event:navigate', NavigateSchema),
+  /** A downloaded update may be offered ("Restart to update"), or no longer (null). */
+  onUpdateOffer: event('portdesk:event:updateOffer', UpdateOfferSchema.nullable()),
 } as const;
 
 export type EventContract = typeof eventContract;

@@ -29,6 +29,7 @@ import {
   StartPortabilitySchema,
   UpdateDraftSchema,
 } from './draftSchemas';
+import { RestartToUpdateSchema, type RestartToUpdateView, type UpdateOfferView } from '../updates';
 import { EmptyPayloadSchema } from './fieldSchemas';
 import {
   CancelNumbersSchema,
@@ -128,6 +129,10 @@ export const invokeContract = {
   // Settings.
   getSettings: invoke<SettingsView>()('portdesk:settings.get', EmptyPayloadSchema),
   updateSettings: invoke<SettingsView>()('portdesk:settings.update', SettingsPatchSchema),
+
+  // Updates (shared/updates.ts, docs/release.md): null where the host does not update itself.
+  getUpdateOffer: invoke<UpdateOfferView | null>()('portdesk:updates.offer', EmptyPayloadSchema),
+  restartToUpdate: invoke<RestartToUpdateView>()('portdesk:updates.restart', RestartToUpdateSchema),
 
   /** Main writes the clipboard: a sandboxed renderer's clipboard access is not guaranteed. */
   copyToClipboard: invoke<{ copied: true }>()('portdesk:clipboard.write', ClipboardSchema),

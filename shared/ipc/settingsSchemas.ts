@@ -27,6 +27,7 @@ export const SettingsPatchSchema = z
     theme: z.enum(['system', 'light', 'dark']),
     ageingDays: AgeingDaysSchema,
     defaultAccountId: AccountIdSchema.nullable(),
+    autoUpdate: z.boolean(),
   })
   .partial();
 export type SettingsPatch = z.output<typeof SettingsPatchSchema>;

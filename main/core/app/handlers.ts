@@ -133,6 +133,13 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
       return view;
     },
 
+    getUpdateOffer: async () => (await deps.host.updates?.currentOffer()) ?? null,
+    restartToUpdate: async (payload) =>
+      deps.host.updates?.restart(payload) ?? {
+        restarting: false,
+        reason: 'This copy of PortDesk does not update itself.',
+      },
+
     copyToClipboard: async ({ text }) => {
       await deps.host.writeClipboard(text);
       return { copied: true };

@@ -204,6 +204,24 @@ export function SettingsScreen() {
             </div>
           </div>
         </section>
+
+        <section className="card" aria-labelledby="updates-title">
+          <div className="card__body stack">
+            <h2 id="updates-title">Updates</h2>
+            <Switch
+              isSelected={settings.autoUpdate}
+              onChange={(autoUpdate) => void save({ autoUpdate })}
+            >
+              <span className="stack" style={{ gap: 0 }}>
+                <span>Keep PortDesk up to date</span>
+                <span className="field__help">
+                  Checks for a new version at start and every 6 hours and downloads it in the
+                  background; it installs only when you choose “Restart to update”.
+                </span>
+              </span>
+            </Switch>
+          </div>
+        </section>
       </div>
     </Screen>
   );

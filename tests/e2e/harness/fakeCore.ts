@@ -55,6 +55,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   theme: 'system',
   ageingDays: 10,
   defaultAccountId: null,
+  autoUpdate: true,
 };
 
 /**
