@@ -33,6 +33,7 @@ import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
 import { watchOnline, type OnlineWatcher } from './system/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
+import { exposeForTests } from './testHooks';
 import { restoreWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window/windowBounds';
 import { readWindowState, writeWindowState } from './window/windowStateFile';
 
@@ -406,12 +407,14 @@ class StatusTray {
     const icon = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
     this.#tray = new Tray(icon);
     this.#tray.on('click', () => actions.open());
+    exposeForTests('tray', this.#tray);
     this.update(undefined, 0);
   }
 
   update(status: SyncStatusView | undefined, attentionCount: number): void {
     if (status !== undefined) this.#status = status;
     const words = trayStatus(this.#status, attentionCount);
+    exposeForTests('trayStatus', words);
     this.#tray.setToolTip(words.tooltip);
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([
