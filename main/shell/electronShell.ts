@@ -116,6 +116,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
   let windows: MainWindow | null = null;
   const updates = createAutoUpdates({
     sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    beforeInstall: () => windows?.allowClose(),
     log,
   });
   const core = await options.createCore({
