@@ -7,7 +7,7 @@ import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
 import { consoleLogger, type Logger } from '../host/log/logger';
 import { isAllowedExternalUrl } from '../host/security/externalLinks';
 import { watchOnline } from '../host/onlineWatcher';
-import { openExternally, openInBrowser, type OpenedWindow } from './openBrowser';
+import { openExternally, openInBrowser, whyNoWindow, type OpenedWindow } from './openBrowser';
 import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startBrowserHost } from './server';
@@ -153,16 +153,20 @@ export async function runBrowserHost(options: {
       `Open within a minute (it works once): ${server.launchUrl()}${process.stdin.isTTY ? '\nPress Enter for a fresh address.' : ''}`,
     );
   let window: OpenedWindow | null = null;
-  if (args.open) {
-    window = openInBrowser(server.launchUrl());
-    if (window === null) {
-      console.log(
-        'PortDesk: could not open a browser window; open the address below in Chromium or Chrome.',
-      );
-      printAddress();
-    }
-  } else {
+  const noWindow = args.open ? whyNoWindow() : null;
+  if (!args.open) {
     printAddress();
+  } else if (noWindow) {
+    // Without a display Chromium would only print errors: do not try.
+    console.log(`PortDesk: no window opened (${noWindow}); open this address in a browser:`);
+    printAddress();
+  } else {
+    window = openInBrowser(server.launchUrl());
+    void (window?.failed ?? Promise.resolve('nothing could open a browser')).then((reason) => {
+      if (reason === null) return;
+      console.log(`PortDesk: the browser window did not open (${reason}); open this address:`);
+      printAddress();
+    });
   }
   const stopAddresses = offerFreshAddresses(printAddress);
   return {

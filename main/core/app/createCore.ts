@@ -48,6 +48,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     store,
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
+    demoSecretFor: (account) => demo.secretFor(account),
     // Account views carry the clock offset the wizard's date rules count from.
     onClockOffsetChanged: () =>
       events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),
