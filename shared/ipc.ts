@@ -6,6 +6,7 @@ import {
   DRAFT_FIELD_KEYS,
   NOTIFICATION_KINDS,
   REQUEST_SORT_FIELDS,
+  SYNC_PHASES,
   type AccountRemovalPreview,
   type AccountView,
   type DataChangedView,
@@ -499,11 +500,15 @@ export const SyncStatusSchema: z.ZodType<SyncStatusView> = z.strictObject({
         state: syncState,
         lastSuccessAt: nullableInstant,
         message: text(2000).nullable(),
+        phase: z.enum(SYNC_PHASES).optional(),
+        nextAttemptAt: nullableInstant.optional(),
       }),
     )
     .max(100),
   queuedOps: z.int().min(0),
   failedOps: z.int().min(0),
+  phase: z.enum(SYNC_PHASES).optional(),
+  worstAccountId: AccountIdSchema.nullable().optional(),
 });
 
 export const DataChangedSchema: z.ZodType<DataChangedView> = z.strictObject({
