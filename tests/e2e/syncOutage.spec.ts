@@ -20,11 +20,22 @@ test('through a 503 outage the sync panel never says "Up to date" until a clean 
 
   // Every headline the panel shows from now on, recorded in the page as it changes.
   await page.evaluate(() => {
+    // Runs in the page; typed by hand, as the Node project has no DOM types.
+    interface Node {
+      textContent: string | null;
+    }
+    const page = globalThis as unknown as {
+      __syncHeadlines: string[];
+      document: { querySelector(selector: string): Node | null };
+      MutationObserver: new (callback: () => void) => {
+        observe(target: Node, options: Record<string, boolean>): void;
+      };
+    };
     const seen: string[] = [];
-    (globalThis as unknown as { __syncHeadlines: string[] }).__syncHeadlines = seen;
-    const target = document.querySelector('[data-testid="sync-state"]');
+    page.__syncHeadlines = seen;
+    const target = page.document.querySelector('[data-testid="sync-state"]');
     if (!target) throw new Error('no sync panel');
-    new MutationObserver(() => seen.push(target.textContent ?? '')).observe(target, {
+    new page.MutationObserver(() => seen.push(target.textContent ?? '')).observe(target, {
       subtree: true,
       childList: true,
       characterData: true,

@@ -1,7 +1,6 @@
 import type { SyncPhase, SyncState } from '../../../shared/views';
 import { HOST_OFFLINE_MESSAGE } from './syncErrors';
 
-export type { SyncPhase };
 
 /**
  * One account's sync status as a state machine (docs/sync.md "Status"). Everything the panel,

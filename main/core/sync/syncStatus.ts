@@ -1,7 +1,7 @@
 import type { SyncPhase, SyncState } from '../../../shared/views';
 import { PHASE_SEVERITY, stateOfPhase } from './accountState';
 
-export type { SyncPhase, SyncState };
+export type { SyncState };
 
 export interface AccountSyncStatus {
   accountId: string;
