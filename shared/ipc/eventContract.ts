@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DATA_KINDS,
   DRAFT_FIELD_KEYS,
+  SYNC_PHASES,
   type DataChangedView,
   type NavigateView,
   type PortabilityProgressView,
@@ -40,11 +41,15 @@ export const SyncStatusSchema: z.ZodType<SyncStatusView> = z.strictObject({
         state: syncState,
         lastSuccessAt: nullableInstant,
         message: text(2000).nullable(),
+        phase: z.enum(SYNC_PHASES).optional(),
+        nextAttemptAt: nullableInstant.optional(),
       }),
     )
     .max(100),
   queuedOps: z.int().min(0),
   failedOps: z.int().min(0),
+  phase: z.enum(SYNC_PHASES).optional(),
+  worstAccountId: AccountIdSchema.nullable().optional(),
 });
 
 export const DataChangedSchema: z.ZodType<DataChangedView> = z.strictObject({
