@@ -10,3 +10,5 @@ export * from './draftLabels';
 export * from './identifiers';
 export * from './reasonViews';
 export * from './resubmission';
+export * from './fieldRules';
+export * from './textRules';
