@@ -3,6 +3,7 @@ export * from './portIn';
 export * from './timeline';
 export * from './transitions';
 export * from './reasonCodes';
+export * from './rejectionHelp';
 export * from './phoneNumbers';
 export * from './portDates';
 export * from './draft';
