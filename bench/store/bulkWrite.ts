@@ -17,6 +17,8 @@ import type { PortInRequest } from '../../shared/domain/portIn';
 import { FETCHED_BATCH_LIMITS, chunkWithin, openStore } from '../../main/core/store';
 import type { Store } from '../../main/core/store';
 import { openConnection } from '../../main/core/store/connection';
+import { migrate } from '../../main/core/store/migrate';
+import { MIGRATIONS } from '../../main/core/store/migrations';
 import { foldForSearch, phoneDigits } from '../../main/core/store/search';
 import { Portfolio } from './portfolio';
 
@@ -109,9 +111,12 @@ export function writeRaw(
   plan: BulkPlan,
   accountIds: readonly string[],
   observedAt: () => string,
+  /** Pragmas set after the store's own (tune.ts compares settings). */
+  pragmas: readonly string[] = [],
 ): WriteFigures {
   // The store creates the schema (and the accounts); the writes below bypass it.
   const db: Database = openConnection({ file });
+  for (const pragma of pragmas) db.pragma(pragma);
   const insertRequest = db.prepare(
     `INSERT INTO port_in_requests (sid, account_id, status_raw, status, customer_name,
        customer_folded, numbers_requested, numbers_ported, target_port_in_date, support_ticket_id,
@@ -179,6 +184,96 @@ export function writeRaw(
     timed(figures, () => writeBatch(batch), numbers);
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  figures.callMs.sort((a, b) => a - b);
+  return figures;
+}
+
+/**
+ * The same raw write into migration 001's schema (number SID UNIQUE and the reversed-digits
+ * index, no digits document): what the schema change of migration 002 buys, side by side.
+ */
+export function writeRaw001(
+  file: string,
+  plan: BulkPlan,
+  accountSids: readonly string[],
+  observedAt: () => string,
+): WriteFigures {
+  const db: Database = openConnection({ file });
+  migrate(db, file, MIGRATIONS.slice(0, 1));
+  const accountIds = accountSids.map((accountSid, i) => {
+    const id = `account-${i + 1}`;
+    db.prepare(
+      `INSERT INTO accounts (id, label, account_sid, key_sid, credential_kind, kind, base_url,
+         upload_base_url, created_at)
+       VALUES (?, ?, ?, NULL, 'auth_token', 'twilio', 'https://numbers.twilio.com',
+         'https://numbers-upload.twilio.com', ?)`,
+    ).run(id, `Desk ${i + 1}`, accountSid, observedAt());
+    return id;
+  });
+  const insertRequest = db.prepare(
+    `INSERT INTO port_in_requests (sid, account_id, status_raw, status, customer_name,
+       customer_folded, numbers_requested, numbers_ported, target_port_in_date, support_ticket_id,
+       date_created, last_changed_at, last_fetched_at, next_fetch_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertDetails = db.prepare(
+    'INSERT INTO port_in_request_details (request_id, payload) VALUES (?, ?)',
+  );
+  const insertNumber = db.prepare(
+    `INSERT INTO port_in_numbers (sid, request_id, position, phone_number, phone_digits_reversed,
+       status_raw, status, portable, not_portable_reason, not_portable_reason_code, number_type,
+       rejection_reason, rejection_reason_code, port_date, status_updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const writeBatch = db.transaction((batch: PortInRequest[]) => {
+    for (const request of batch) {
+      const at = observedAt();
+      const { phoneNumbers, ...rest } = request;
+      const id = Number(
+        insertRequest.run(
+          request.sid,
+          accountIds[accountSids.indexOf(request.accountSid)] ?? '',
+          request.status.raw,
+          request.status.canonical,
+          request.losingCarrier.customerName,
+          foldForSearch(request.losingCarrier.customerName),
+          phoneNumbers.length,
+          request.targetPortInDate,
+          request.supportTicketId,
+          request.dateCreated,
+          at,
+          at,
+          at,
+        ).lastInsertRowid,
+      );
+      insertDetails.run(id, JSON.stringify(rest));
+      phoneNumbers.forEach((number, position) => {
+        insertNumber.run(
+          number.sid,
+          id,
+          position,
+          number.phoneNumber,
+          phoneDigits(number.phoneNumber).split('').reverse().join(''),
+          number.status.raw,
+          number.status.canonical,
+          number.portable == null ? null : number.portable ? 1 : 0,
+          number.notPortableReason,
+          number.notPortableReasonCode,
+          number.numberType,
+          number.rejectionReason,
+          number.rejectionReasonCode,
+          number.portDate,
+          number.statusUpdatedAt,
+        );
+      });
+    }
+  });
+  const figures = emptyFigures();
+  for (const batch of batches(plan)) {
+    const numbers = batch.reduce((sum, request) => sum + request.phoneNumbers.length, 0);
+    timed(figures, () => writeBatch(batch), numbers);
+  }
   db.close();
   figures.callMs.sort((a, b) => a - b);
   return figures;
