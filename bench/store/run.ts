@@ -2,7 +2,7 @@
  * Store bench: a desk with 10,000 port-in requests and 1,000,000 numbers in a temporary file.
  * Prints write rates, the file size, and p50/p95 latencies of the list screen's queries.
  *
- *   npm run bench:store -- [--runs 200] [--big 1000] [--small 9000] [--keep] [--no-per-request] [--no-schema-001]
+ *   npm run bench:store -- [--runs 200] [--big 1000] [--small 9000] [--keep] [--no-per-request] [--no-schema-001] [--cache-mib 16 (queries also through a connection with that cache)]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +32,14 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'per-request': { type: 'boolean', default: true },
     'schema-001': { type: 'boolean', default: true },
+    'cache-mib': { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
 const BIG_REQUESTS = Number(args.big);
 const SMALL_REQUESTS = Number(args.small);
 const BIG_SIZE = 1000;
+const CACHE_MIB = args['cache-mib'] === undefined ? undefined : Number(args['cache-mib']);
 
 interface Row {
   what: string;
@@ -264,6 +266,8 @@ function main(): void {
 
   // Reopen: queries run the way the app runs them after start-up.
   const reopened = openStore({ file });
+  // A second connection with another page cache: the same reads, side by side.
+  const other = CACHE_MIB === undefined ? null : openStore({ file, cacheMiB: CACHE_MIB });
   const sample = must(smallRequests[17] ?? bigRequests[0], 'sample request');
   const sampleNumber = must(sample.phoneNumbers[0], 'sample number').phoneNumber;
   const lastSeven = sampleNumber.slice(-7);
@@ -301,6 +305,12 @@ function main(): void {
       `${what} [${page.total} hits]`,
       latency(timeRepeated(RUNS, () => reopened.requests.listRequests(query))),
     );
+    if (other) {
+      record(
+        `– with a ${CACHE_MIB} MiB page cache`,
+        latency(timeRepeated(RUNS, () => other.requests.listRequests(query))),
+      );
+    }
   }
   record('counts (filter badges)', latency(timeRepeated(RUNS, () => reopened.requests.counts())));
   const big = must(bigRequests[0], 'big request');
@@ -308,6 +318,13 @@ function main(): void {
     `getRequest, ${BIG_SIZE}-number request`,
     latency(timeRepeated(Math.min(RUNS, 50), () => reopened.requests.getRequest(big.sid))),
   );
+  if (other) {
+    record(
+      `– with a ${CACHE_MIB} MiB page cache`,
+      latency(timeRepeated(Math.min(RUNS, 50), () => other.requests.getRequest(big.sid))),
+    );
+    other.close();
+  }
   record(
     'dueForFetch(now, 50)',
     latency(timeRepeated(RUNS, () => reopened.requests.dueForFetch('2027-01-01T00:00:00Z', 50))),
