@@ -32,10 +32,12 @@ import {
 } from '../host/security/navigation';
 import { webPreferencesFor } from './security/webPreferences';
 import { appMenuTemplate } from './system/appMenu';
+import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
+import { exposeForTests } from './testHooks';
 import { restoreWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window/windowBounds';
 import { readWindowState, writeWindowState } from './window/windowStateFile';
 
@@ -114,6 +116,12 @@ function applyDevelopmentOverrides(): void {
 async function startShell(options: ElectronShellOptions, log: Logger): Promise<void> {
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
+  let windows: MainWindow | null = null;
+  const updates = createAutoUpdates({
+    sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    beforeInstall: () => windows?.allowClose(),
+    log,
+  });
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
@@ -133,10 +141,11 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      updates: updates.capability,
     },
   });
 
-  const windows = new MainWindow(options.paths, log);
+  windows = new MainWindow(options.paths, log);
   const unregister = registerInvokeHandlers({
     handlers: core.handlers,
     trustedWindow: () => ({ webContentsId: windows.webContentsId(), origin: APP_ORIGIN }),
@@ -211,6 +220,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
     event.preventDefault();
     closed = true;
     online.stop();
+    updates.stop();
     for (const unsubscribe of unsubscribers) unsubscribe();
     unregister();
     tray.destroy();
@@ -219,6 +229,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
 
   await windows.open();
   await core.start();
+  updates.start(core);
   refreshTray();
   log.info('shell: started');
 }
@@ -401,12 +412,14 @@ class StatusTray {
     const icon = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
     this.#tray = new Tray(icon);
     this.#tray.on('click', () => actions.open());
+    exposeForTests('tray', this.#tray);
     this.update(undefined, 0);
   }
 
   update(status: SyncStatusView | undefined, attentionCount: number): void {
     if (status !== undefined) this.#status = status;
     const words = trayStatus(this.#status, attentionCount);
+    exposeForTests('trayStatus', words);
     this.#tray.setToolTip(words.tooltip);
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([

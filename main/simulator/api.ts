@@ -68,6 +68,24 @@ export type NumberOutcome =
   | { kind: 'move_port_date'; toDaysLater: number }
   | { kind: 'stall' };
 
+/**
+ * What the losing carrier has on file for one number (docs/simulator.md, "Carrier records"). A
+ * request that differs on a recorded field is rejected with that field's code; fields left out
+ * are not checked. Case and spacing are forgiven, nothing else.
+ */
+export interface CarrierRecord {
+  /** 22153 INVALID_END_USER_NAME when `customer_name` differs. */
+  customerName?: string;
+  /** 22154 INVALID_ADDRESS when the service address differs (street, city, state, 5-digit ZIP). */
+  address?: { street: string; city: string; state: string; zip: string };
+  /** 22155 INVALID_PIN when the number's `pin` differs. */
+  pin?: string;
+  /** 22156 INVALID_ACCOUNT_NUMBER when `account_number` differs. */
+  accountNumber?: string;
+  /** 22158 PORT_DATE_REJECTED when `target_port_in_date` is this date (null: none given). */
+  refusedPortInDate?: string | null;
+}
+
 export interface FaultMatch {
   method?: string;
   /** A path prefix, or the source of a RegExp tested against the path. */
@@ -128,6 +146,8 @@ export interface SimulatorState {
   }[];
   faults: ActiveFault[];
   inTwilio: string[];
+  /** What the losing carrier has on file, per number (see CarrierRecord). */
+  carrierRecords: ({ phoneNumber: string } & CarrierRecord)[];
   /** Calls per "METHOD /route/{Template}", e.g. "POST /v1/Porting/PortIn". */
   callLog: Record<string, number>;
 }
@@ -140,6 +160,8 @@ export interface SimulatorControl {
   signLoa(requestSid: string): void;
   expireLoa(requestSid: string): void;
   scriptNumber(e164: string, outcome?: NumberOutcome): void;
+  /** Sets (replaces) what the carrier has on file for a number; null forgets it. */
+  setCarrierRecord(e164: string, record: CarrierRecord | null): void;
   addFault(fault: Fault): { id: string };
   removeFault(id: string): void;
   clearFaults(): void;
@@ -210,6 +232,8 @@ export interface SimulatorSnapshot {
   requests: SnapshotRequest[];
   documents: SimDocument[];
   scripts: { phoneNumber: string; outcome: NumberOutcome }[];
+  /** Absent in snapshots written before carrier records existed (read as none). */
+  carrierRecords?: { phoneNumber: string; record: CarrierRecord }[];
   ownedNumbers: string[];
   inTwilio: string[];
   webhook: WebhookConfig | null;

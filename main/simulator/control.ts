@@ -2,6 +2,7 @@ import type { SimulatorCore } from './core';
 import { ControlError } from './errors';
 import type { SimRequest } from './model';
 import type {
+  CarrierRecord,
   Fault,
   NumberOutcome,
   SeedOptions,
@@ -9,7 +10,7 @@ import type {
   SimulatorState,
   StatusSpelling,
 } from './api';
-import { numberOutcomeSchema, spellingSchema } from './schemas';
+import { carrierRecordSchema, numberOutcomeSchema, spellingSchema } from './schemas';
 import { seed } from './seeding';
 import { isoSeconds, portInJson } from './wire';
 
@@ -40,6 +41,10 @@ export function createControl(core: SimulatorCore): SimulatorControl {
         })),
         faults: core.faults.list(),
         inTwilio: [...core.store.inTwilio],
+        carrierRecords: [...core.store.carrierRecords].map(([phoneNumber, record]) => ({
+          phoneNumber,
+          ...structuredClone(record),
+        })),
         callLog: Object.fromEntries(core.store.callLog),
       };
     },
@@ -91,6 +96,26 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       core.lifecycle.catchUp();
       core.store.scripts.set(e164, parsed.data);
       core.lifecycle.scriptChanged(e164, parsed.data, core.clock.now());
+      core.touch();
+    },
+
+    setCarrierRecord(e164: string, record: CarrierRecord | null) {
+      if (typeof e164 !== 'string' || !/^\+[1-9]\d{1,14}$/.test(e164)) {
+        throw new ControlError(400, `${String(e164)} is not an E.164 number`);
+      }
+      if (record === null) {
+        core.store.carrierRecords.delete(e164);
+      } else {
+        const parsed = carrierRecordSchema.safeParse(record);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new ControlError(
+            400,
+            `Invalid carrier record: ${issue?.path.join('.') || 'record'} ${issue?.message ?? ''}`.trim(),
+          );
+        }
+        core.store.carrierRecords.set(e164, parsed.data);
+      }
       core.touch();
     },
 

@@ -12,6 +12,7 @@ import { LIFECYCLE_TICK_REAL_MS } from './timings';
 
 export type {
   ActiveFault,
+  CarrierRecord,
   Fault,
   FaultMatch,
   NumberOutcome,

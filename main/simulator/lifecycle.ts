@@ -1,5 +1,6 @@
 import type { NumberStatus, RequestStatus } from '../../shared/domain';
 import { isTerminalNumberStatus, isTerminalRequestStatus } from '../../shared/domain';
+import { carrierAnswer } from './carrierRecords';
 import type { SimulatedClock } from './clock';
 import { ControlError } from './errors';
 import { EventQueue, type QueuedEvent } from './eventQueue';
@@ -244,7 +245,7 @@ export class Lifecycle {
     const portDates = new Set<number>();
     for (const number of request.numbers) {
       if (number.status !== 'submitted') continue;
-      const outcome = this.store.scripts.get(number.phoneNumber) ?? defaultOutcome(request, number);
+      const outcome = carrierAnswer(this.store, request, number);
       switch (outcome.kind) {
         case 'stall':
           break;
@@ -344,15 +345,6 @@ export class Lifecycle {
     request.wireCache = null;
     this.store.numberStatusChanged(number);
   }
-}
-
-/** Without a script, mobile numbers missing their PIN or the account number are rejected. */
-function defaultOutcome(request: SimRequest, number: SimNumber): NumberOutcome {
-  if (number.numberType === 'MOBILE' && number.pin === null) return { kind: 'reject', code: 22155 };
-  if (number.numberType === 'MOBILE' && request.losingCarrier.account_number === undefined) {
-    return { kind: 'reject', code: 22156 };
-  }
-  return { kind: 'complete' };
 }
 
 /** The FOC date: the target date if the carrier can make it, else the earliest weekday it can. */

@@ -59,6 +59,22 @@ export const seedSchema = z.object({
   inTwilio: z.array(z.string().regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 number')).optional(),
 });
 
+/** Body of POST /__sim/numbers/{e164}/record, and a record in a snapshot. */
+export const carrierRecordSchema = z.strictObject({
+  customerName: z.string().trim().min(1).optional(),
+  address: z
+    .strictObject({
+      street: z.string().trim().min(1),
+      city: z.string().trim().min(1),
+      state: z.string().trim().min(1),
+      zip: z.string().trim().min(1),
+    })
+    .optional(),
+  pin: z.string().trim().min(1).optional(),
+  accountNumber: z.string().trim().min(1).optional(),
+  refusedPortInDate: z.iso.date().nullable().optional(),
+});
+
 const epochMs = z.number().int();
 const sidOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a ${prefix}… SID`);
@@ -207,6 +223,9 @@ export const snapshotSchema: z.ZodType<SimulatorSnapshot> = z
     requests: z.array(requestSchema),
     documents: z.array(documentSchema),
     scripts: z.array(z.object({ phoneNumber: e164, outcome: numberOutcomeSchema })),
+    carrierRecords: z
+      .array(z.object({ phoneNumber: e164, record: carrierRecordSchema }))
+      .optional(),
     ownedNumbers: z.array(z.string()),
     inTwilio: z.array(z.string()),
     webhook: webhookSchema.nullable(),

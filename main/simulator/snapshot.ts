@@ -1,4 +1,5 @@
 import { SNAPSHOT_VERSION, type SimulatorSnapshot, type SnapshotRequest } from './api';
+import { recordPastRejections } from './carrierRecords';
 import type { Lifecycle } from './lifecycle';
 import type { SimRequest } from './model';
 import { snapshotSchema } from './schemas';
@@ -54,6 +55,10 @@ export function captureSnapshot(world: WorldParts): SimulatorSnapshot {
       phoneNumber,
       outcome: { ...outcome },
     })),
+    carrierRecords: [...store.carrierRecords].map(([phoneNumber, record]) => ({
+      phoneNumber,
+      record: structuredClone(record),
+    })),
     ownedNumbers: [...store.ownedNumbers],
     inTwilio: [...store.inTwilio],
     webhook:
@@ -80,6 +85,10 @@ export function restoreWorld(
   for (const { phoneNumber, outcome } of snapshot.scripts) {
     store.scripts.set(phoneNumber, { ...outcome });
   }
+  for (const { phoneNumber, record } of snapshot.carrierRecords ?? []) {
+    store.carrierRecords.set(phoneNumber, structuredClone(record));
+  }
+  if (snapshot.carrierRecords === undefined) recordPastRejections(store);
   for (const number of snapshot.ownedNumbers) store.ownedNumbers.add(number);
   for (const number of snapshot.inTwilio) store.inTwilio.add(number);
   store.webhook = snapshot.webhook === null ? null : { ...snapshot.webhook };

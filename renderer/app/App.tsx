@@ -16,6 +16,7 @@ import { NewPortInScreen } from '../features/wizard/NewPortInScreen';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
+import { UpdateOffer } from './UpdateOffer';
 import { useGlobalShortcuts, type ShortcutHandlers } from './shortcuts';
 import { useTheme } from './useTheme';
 
@@ -100,6 +101,7 @@ export function App() {
         onShowShortcuts={() => setHelpOpen(true)}
       />
       <main className="main" id="main">
+        <UpdateOffer />
         {route.screen === 'feed' ? null : <DigestLine />}
         <CurrentScreen />
       </main>

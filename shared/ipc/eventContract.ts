@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DATA_KINDS,
   DRAFT_FIELD_KEYS,
+  SYNC_PHASES,
   type DataChangedView,
   type NavigateView,
   type PortabilityProgressView,
@@ -11,6 +12,7 @@ import {
   type SyncStatusView,
   type UploadProgressView,
 } from '../views';
+import { UpdateOfferSchema } from '../updates';
 import { NoticesChangedSchema } from './feedSchemas';
 import {
   AccountIdSchema,
@@ -47,11 +49,15 @@ export const SyncStatusSchema: z.ZodType<SyncStatusView> = z.strictObject({
         state: syncState,
         lastSuccessAt: nullableInstant,
         message: text(2000).nullable(),
+        phase: z.enum(SYNC_PHASES).optional(),
+        nextAttemptAt: nullableInstant.optional(),
       }),
     )
     .max(100),
   queuedOps: z.int().min(0),
   failedOps: z.int().min(0),
+  phase: z.enum(SYNC_PHASES).optional(),
+  worstAccountId: AccountIdSchema.nullable().optional(),
 });
 
 export const DataChangedSchema: z.ZodType<DataChangedView> = z.strictObject({
@@ -122,6 +128,8 @@ export const eventContract = {
   onNoticesChanged: event('portdesk:event:noticesChanged', NoticesChangedSchema),
   /** A pop-up was clicked, or the app menu asked for a screen. */
   onNavigate: event('portdesk:event:navigate', NavigateSchema),
+  /** A downloaded update may be offered ("Restart to update"), or no longer (null). */
+  onUpdateOffer: event('portdesk:event:updateOffer', UpdateOfferSchema.nullable()),
 } as const;
 
 export type EventContract = typeof eventContract;

@@ -30,6 +30,7 @@ import {
   StartPortabilitySchema,
   UpdateDraftSchema,
 } from './draftSchemas';
+import { RestartToUpdateSchema, type RestartToUpdateView, type UpdateOfferView } from '../updates';
 import {
   FeedSeenSchema,
   MarkAllNoticesSchema,
@@ -153,6 +154,10 @@ export const invokeContract = {
   /** "Since you last looked": what was recorded since the agent last looked, in one line. */
   getFeedDigest: invoke<FeedDigestView>()('portdesk:feed.digest', EmptyPayloadSchema),
   markFeedSeen: invoke<{ lastSeenId: number }>()('portdesk:feed.seen', FeedSeenSchema),
+
+  // Updates (shared/updates.ts, docs/release.md): null where the host does not update itself.
+  getUpdateOffer: invoke<UpdateOfferView | null>()('portdesk:updates.offer', EmptyPayloadSchema),
+  restartToUpdate: invoke<RestartToUpdateView>()('portdesk:updates.restart', RestartToUpdateSchema),
 
   /** Main writes the clipboard: a sandboxed renderer's clipboard access is not guaranteed. */
   copyToClipboard: invoke<{ copied: true }>()('portdesk:clipboard.write', ClipboardSchema),

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncStatusView } from '../../../shared/views';
@@ -12,6 +11,7 @@ import { openStore } from '../store';
 import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
 import { createVault } from '../vault';
 import { EventHub } from './eventHub';
+import { ensurePrivateFile, securePrivateFolder } from './dataFolder';
 import { FeedService } from './feedService';
 import { buildHandlers } from './handlers';
 import { NoticeFeed } from './noticeFeed';
@@ -30,12 +30,16 @@ const REMINDER_CHECK_MS = 15 * 60_000;
 export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const now = options.now ?? Date.now;
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  mkdirSync(options.dataDir, { recursive: true });
+  // The data folder 0700 and the database 0600 before SQLite creates anything (docs/security.md).
+  securePrivateFolder(options.dataDir);
+  ensurePrivateFile(join(options.dataDir, DATABASE_FILE));
 
   const store = openStore({
     file: join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  // -wal and -shm from an earlier, looser launch.
+  securePrivateFolder(options.dataDir);
   const vault = createVault(options.keychainService ? { service: options.keychainService } : {});
   const logger = options.logger ?? CONSOLE_LOGGER;
   // Demo mode is composed in from outside (main/demo); without it "Explore" says it is missing.
@@ -45,6 +49,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     store,
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
+    demoSecretFor: (account) => demo.secretFor(account),
     // Account views carry the clock offset the wizard's date rules count from.
     onClockOffsetChanged: () =>
       events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),

@@ -117,6 +117,7 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
     discardOutboxItem: (payload) => porting.discardOutboxItem(payload),
 
     syncNow: async ({ accountId }) => {
+      if (accountId !== undefined) requireAccount(deps.store, accountId, 'accountId');
       // Answer at once with "syncing"; the finished cycle arrives as a sync-status event.
       void sync.syncNow(accountId).catch(() => undefined);
       return deps.syncStatus();
@@ -125,10 +126,21 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
 
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
+      // A default that names no account would dangle; refuse before anything is stored.
+      if (typeof patch.defaultAccountId === 'string') {
+        requireAccount(deps.store, patch.defaultAccountId, 'defaultAccountId');
+      }
       const view = settings.update(patch);
       deps.onSettingsChanged();
       return view;
     },
+
+    getUpdateOffer: async () => (await deps.host.updates?.currentOffer()) ?? null,
+    restartToUpdate: async (payload) =>
+      deps.host.updates?.restart(payload) ?? {
+        restarting: false,
+        reason: 'This copy of PortDesk does not update itself.',
+      },
 
     listNotices: async (query) => feed.list(query),
     getFeedSummary: async () => feed.summary(),
@@ -144,4 +156,11 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
     },
   };
   return withCommandErrors(handlers);
+}
+
+/** Refuses a reference to an account PortDesk does not have (issue 12 item 5). */
+function requireAccount(store: Store, accountId: string, field: string): void {
+  if (store.accounts.get(accountId)) return;
+  const message = 'That account is not in PortDesk. Choose one of the accounts listed in Accounts.';
+  throw new IpcCommandError('not_found', message, [{ field, message }]);
 }

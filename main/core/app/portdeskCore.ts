@@ -2,6 +2,7 @@ import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../share
 import type { DemoProviderFactory } from '../accounts/demoProvider';
 import type { Logger } from '../log/logger';
 import type { PopupMode } from '../../../shared/feed';
+import type { RestartToUpdateView, UpdateOfferView } from '../../../shared/updates';
 import type { Notice } from '../notify/types';
 import type { SyncTiming } from '../sync/engine';
 
@@ -37,6 +38,11 @@ export interface CoreHost {
   /** Opens an already-vetted https URL in the system browser. The host checks it again. */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void> | void;
+  /** Only a host that updates itself (the Electron shell; main/host/updates). */
+  updates?: {
+    currentOffer(): Promise<UpdateOfferView | null>;
+    restart(request: { unsavedDraft: boolean }): Promise<RestartToUpdateView>;
+  };
 }
 
 export interface CoreOptions {

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   theme: 'system',
   ageingDays: DEFAULT_AGEING_DAYS,
   defaultAccountId: null,
+  autoUpdate: true,
 };
 
 // Stored settings are read leniently: a field an older version wrote in another shape falls back
@@ -34,6 +35,7 @@ const storedSettings = z
     theme: z.enum(['system', 'light', 'dark']).catch('system'),
     ageingDays: AgeingDaysSchema.catch(DEFAULT_SETTINGS.ageingDays),
     defaultAccountId: z.string().nullable().catch(null),
+    autoUpdate: z.boolean().catch(true),
   })
   .partial();
 
@@ -63,6 +65,7 @@ export class SettingsService {
       ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
       ...(patch.ageingDays !== undefined ? { ageingDays: patch.ageingDays } : {}),
       ...(patch.defaultAccountId !== undefined ? { defaultAccountId: patch.defaultAccountId } : {}),
+      ...(patch.autoUpdate !== undefined ? { autoUpdate: patch.autoUpdate } : {}),
       notifications: { ...current.notifications, ...patch.notifications },
       quietHours: { ...current.quietHours, ...patch.quietHours },
     };

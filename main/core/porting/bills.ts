@@ -59,7 +59,8 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
         {
           payload: toJsonPayload({ ...payload, billDocumentId: documentId }),
           fieldErrors: withoutTouched(current.fieldErrors, ['bill']),
-          ...(current.status === 'failed' ? { status: 'editing' as const } : {}),
+          // A failed send goes back to editing once the agent changes the bill.
+          status: current.status === 'failed' ? 'editing' : undefined,
         },
         isoNow(deps),
       );

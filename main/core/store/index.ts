@@ -102,7 +102,15 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
 export { StoreError } from './errors';
 export type { StoreErrorCode } from './errors';
 export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } from './accounts';
-export type { DueRequest, SaveResult, StoredPortInRequest, SyncBookkeeping } from './requests';
+export type {
+  DueRequest,
+  FetchedRequestToSave,
+  SaveResult,
+  StoredPortInRequest,
+  SyncBookkeeping,
+} from './requests';
+export { FETCHED_BATCH_LIMITS, chunkWithin, createWriteBatcher } from './writeBatch';
+export type { BatchLimits, WriteBatcher, WriteBatcherOptions } from './writeBatch';
 export {
   ATTENTION_FLAGS,
   DEFAULT_PAGE_SIZE,

@@ -42,3 +42,19 @@ export function draftSectionOf(path: string): DraftSection | null {
   }
   return null;
 }
+
+/**
+ * The domain draft names the account and the bill by their ids (`accountId`, `billDocumentId`);
+ * the views and the wizard call them `account` and `bill`. Everything else is the same path.
+ */
+const DOMAIN_TO_VIEW: Readonly<Record<string, string>> = {
+  accountId: 'account',
+  billDocumentId: 'bill',
+};
+
+/** `accountId` → `account`, `billDocumentId` → `bill`; other paths unchanged. */
+export function toDraftViewPath(domainPath: string): string {
+  const [head, ...rest] = domainPath.split('.');
+  const mapped = head !== undefined ? DOMAIN_TO_VIEW[head] : undefined;
+  return mapped === undefined ? domainPath : [mapped, ...rest].join('.');
+}

@@ -190,10 +190,12 @@ describe('the browser host server', () => {
     'content-type': 'application/json',
   });
 
-  it('listens on loopback with a long random token carried in the URL fragment', () => {
+  it('listens on loopback with a long random token, and addresses carry a code instead', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+    const url = host.launchUrl();
+    expect(url).toMatch(new RegExp(`^${host.origin}/#code=[A-Za-z0-9_-]{32}$`));
+    expect(url).not.toContain(host.token);
   });
 
   it('serves the renderer page with the bootstrap first in <head> and the CSP', async () => {

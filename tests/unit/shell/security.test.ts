@@ -30,7 +30,7 @@ describe('the window’s webPreferences', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       autoplayPolicy: 'document-user-activation-required',
-      spellcheck: true,
+      spellcheck: false,
       devTools: false,
     });
   });

@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /**
  * The activity feed (docs/data-model.md, "notices"): every notice the notify policy produced,
- * kept 90 days. Numbered 003 because 002 belongs to the store's speed work landing in parallel.
+ * kept 90 days.
  *
  * - The feed is newest first by `id`: ids are handed out in the order notices are recorded,
  *   which is the order the policy produced them, and every index entry ends in the rowid, so a
