@@ -94,5 +94,3 @@ export function createPagePopups(deps: PagePopupDeps) {
     },
   };
 }
-
-export type PagePopups = ReturnType<typeof createPagePopups>;

@@ -15,7 +15,6 @@ export const NoticeListQuerySchema = z.strictObject({
   offset: z.int().min(0).max(10_000_000).default(0),
   limit: z.int().min(1).max(NOTICE_PAGE_MAX).default(100),
 });
-export type NoticeListQuery = z.output<typeof NoticeListQuerySchema>;
 
 export const NoticeIdsSchema = z.strictObject({
   ids: z.array(NoticeIdSchema).min(1, 'Name at least one notice').max(NOTICE_PAGE_MAX),

@@ -12,12 +12,10 @@ export {
   SWITCH_FOR_KIND,
 } from './settings';
 export { LOA_SIGNATURE_WINDOW_DAYS } from './dateWords';
-export { NOTICE_KINDS } from './types';
 export type {
   DescribeReason,
   Notice,
   NoticeKind,
-  NoticeTarget,
   NoticeUrgency,
   NotifySettings,
   QuietHours,

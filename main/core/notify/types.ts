@@ -2,8 +2,7 @@ import type { RequestStatus } from '../../../shared/domain/statuses';
 import type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 import type { NotificationKind } from '../../../shared/views';
 
-// The kinds and click targets are shapes the renderer shows too, so they live in shared/.
-export { NOTICE_KINDS } from '../../../shared/feed';
+// The kinds (NOTICE_KINDS) and click targets are shapes the renderer shows too: shared/feed.ts.
 export type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 
 export type NoticeUrgency = 'normal' | 'critical';

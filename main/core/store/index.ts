@@ -143,5 +143,5 @@ export type {
 } from './outbox';
 export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';
-export { NOTICE_PAGE_MAX, NOTICE_RETENTION_DAYS } from './notices';
-export type { NewNotice, NoticeFilter, NoticeListQuery, NoticePage, StoredNotice } from './notices';
+export { NOTICE_RETENTION_DAYS } from './notices';
+export type { NewNotice, NoticeFilter, NoticeListQuery, StoredNotice } from './notices';

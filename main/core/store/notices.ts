@@ -46,7 +46,6 @@ export interface NoticePage {
   total: number;
 }
 
-export { NOTICE_PAGE_MAX };
 /** The feed keeps at least this much history; older notices are pruned. */
 export const NOTICE_RETENTION_DAYS = 90;
 
