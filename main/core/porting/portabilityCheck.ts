@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { PayloadInput } from '../../../shared/ipc';
 import type { PortabilityCheckState, PortabilityResultView } from '../../../shared/views';
@@ -184,6 +185,10 @@ export function portabilityChecks(deps: PortingDeps): PortabilityChecks {
 
   async function execute(run: CheckRun): Promise<void> {
     const { signal } = run.controller;
+    const concurrency = deps.portabilityConcurrency ?? 8;
+    // Every call in flight listens on this one signal (a few listeners each): room for them all,
+    // so Node prints no MaxListenersExceededWarning on a long check (as in sync's account cycle).
+    setMaxListeners(Math.max(10, concurrency * 3 + 10), signal);
     const answered = new Set<string>();
     let offlineAnswers = 0;
     const batcher = new ProgressBatcher<Answer>({
@@ -201,7 +206,7 @@ export function portabilityChecks(deps: PortingDeps): PortabilityChecks {
         const client = await deps.clients.clientFor(run.accountId);
         if (!signal.aborted) {
           await client.checkPortabilityMany(run.numbers, {
-            concurrency: deps.portabilityConcurrency ?? 8,
+            concurrency,
             signal,
             onProgress: ({ outcome }) => {
               // Checks cut short by a cancel answer with an abort error: not a result.
