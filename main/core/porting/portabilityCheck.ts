@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { PayloadInput } from '../../../shared/ipc';
 import type { PortabilityCheckState, PortabilityResultView } from '../../../shared/views';
@@ -11,6 +10,7 @@ import { readDraftPayload } from './draftPayload';
 import { invalid, notFound } from './errors';
 import { OFFLINE_WORDS, describeFailure, type FailureWords } from './failureWords';
 import { parseInput } from './input';
+import { setMaxListeners } from 'node:events';
 import { ProgressBatcher } from './progressBatcher';
 import { toPortabilityResultView, type PortabilityStatus } from './views/draftView';
 import { failureReasonView } from './views/reasonView';
