@@ -126,7 +126,13 @@ function DetailBody({
   const numbers = useMemo(
     () =>
       detail.numbers.map((n) =>
-        !n.cancelPending && cancelingNumbers.has(n.phoneNumber) ? { ...n, cancelPending: true } : n,
+        // A cancel Twilio accepted but the sync has not seen yet: not offered again. Once the
+        // number shows Canceling, Twilio's chip says it all.
+        !n.cancelPending &&
+        cancelingNumbers.has(n.phoneNumber) &&
+        n.status.canonical !== 'canceling'
+          ? { ...n, cancelPending: true }
+          : n,
       ),
     [detail.numbers, cancelingNumbers],
   );
