@@ -38,8 +38,9 @@ function draftCorrecting(store: Store, requestSid: string): Draft | undefined {
  * "Fix and resubmit": Twilio has no update call, so a rejected request is corrected by a new one.
  * The new draft holds the rejected numbers (all of them when the whole request was rejected),
  * the original's carrier details, emails and schedule, and marks the fields the rejection
- * reasons point at. Asking twice opens the same draft while it is still being edited. The
- * rejected numbers are not canceled here: the agent decides (request detail → cancel numbers).
+ * reasons point at. Asking twice opens the same draft while it is still being edited.
+ * `fixAndResubmit` cancels nothing; `correctRejectedRequest` also cancels the rejected numbers
+ * when the agent agreed (the request detail's dialog).
  */
 export function fixAndResubmitCommands(
   deps: PortingDeps,
@@ -124,9 +125,8 @@ export function fixAndResubmitCommands(
 function rejectedToCancel(store: Store, sid: string): string[] {
   const request = store.requests.getRequest(sid)?.request;
   if (!request) return [];
-  const live = store.outbox
-    .list({ requestSid: sid })
-    .filter((item) => item.state !== 'failed' && item.state !== 'done');
+  // Done counts: Twilio accepted it, and the sync may not have seen the number Canceling yet.
+  const live = store.outbox.list({ requestSid: sid }).filter((item) => item.state !== 'failed');
   if (live.some((item) => item.kind === 'cancel_port_in')) return [];
   const pending = new Set(
     live.flatMap((item) =>

@@ -363,7 +363,8 @@ describe('fix and resubmit', () => {
     expect(cancels.map((item) => item.operation.kind)).toEqual(['cancel_number', 'cancel_number']);
     expect(h.kicks.count).toBeGreaterThan(0);
 
-    // Asked again: the same draft, and no second cancel.
+    // Asked again, even once Twilio accepted the cancels: the same draft, and no second cancel.
+    for (const item of cancels) h.store.outbox.update(item.id, { state: 'done' });
     const again = await h.porting.correctRejectedRequest({ sid: KW, cancelRejected: true });
     expect(again.draft.id).toBe(started.draft.id);
     expect(again.cancel).toBeNull();
