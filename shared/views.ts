@@ -205,6 +205,12 @@ export interface RequestDetailView {
   timeline: TimelineEntry[];
   /** Outbox operations about this request that are not done yet. */
   pendingOps: OutboxItemView[];
+  /**
+   * Every outbox operation that bears on what the header shows (shared/domain/requestHeaderState):
+   * this request's operations not done, its cancels even when done (Twilio may still be
+   * canceling), and corrected creates waiting for those cancels. Oldest first.
+   */
+  outboxItems?: OutboxItemView[];
   actions: RequestActionsView;
   /** false while only the list summary is stored (numbers and carrier details unknown yet). */
   detailLoaded: boolean;
@@ -304,6 +310,11 @@ export interface DraftView {
   origin: ResubmitOrigin | null;
   /** The failed send's error in words when status is `failed`. */
   lastError: string | null;
+  /**
+   * Queued behind the cancel of the numbers it corrects: "Waiting for the cancel of KW… to
+   * finish" (sent by itself once Twilio lets them go). Null otherwise.
+   */
+  waitingFor?: OutboxWaitView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -337,6 +348,18 @@ export type OutboxOperationKindView =
 
 export type OutboxStateView = 'queued' | 'sending' | 'waiting_for_network' | 'failed' | 'done';
 
+/** What a queued create waits for before it can be sent (an outbox dependency, docs/sync.md). */
+export interface OutboxWaitView {
+  /** The request whose cancel must finish (its numbers seen Canceled at Twilio). */
+  requestSid: string;
+  /** The numbers still held there, E.164; empty when the whole request is being canceled. */
+  phoneNumbers: string[];
+  /** "Waiting for the cancel of KW… to finish", plus what to do when that cancel failed. */
+  words: string;
+  /** The cancel failed: it needs the agent (retry it in the Outbox). */
+  cancelFailed: boolean;
+}
+
 export interface OutboxItemView {
   id: number;
   kind: OutboxOperationKindView;
@@ -353,6 +376,8 @@ export interface OutboxItemView {
   nextAttemptAt: string | null;
   /** The last failure in words; `code` is Twilio's error code when there was one. */
   lastError: { message: string; code: number | null } | null;
+  /** A create waiting behind a cancel (fix and resubmit); null when nothing holds it back. */
+  waitingFor?: OutboxWaitView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -362,6 +387,15 @@ export interface MutationQueuedView {
   outboxItemIds: number[];
   /** true when main could not send it right away (offline). */
   waitingForNetwork: boolean;
+}
+
+/** What `correctRejectedRequest` did: the draft is always there; the cancel may not be. */
+export interface CorrectionStartedView {
+  draft: DraftView;
+  /** The cancel of the rejected numbers, queued; null when none was asked for or needed. */
+  cancel: (MutationQueuedView & { numbers: number }) | null;
+  /** Why the rejected numbers could not be canceled, in words (the draft is kept). */
+  cancelProblem: string | null;
 }
 
 // ── Sync ────────────────────────────────────────────────────────────────────────────────────

@@ -13,10 +13,10 @@ interface RequestActionsState {
   cancelRequest(sid: string): Promise<void>;
   cancelNumbers(sid: string, numberSids: readonly string[]): Promise<void>;
   /**
-   * Opens a corrected draft of a rejected request and cancels `cancelNumberSids` (the rejected
-   * numbers the agent agreed to cancel) in it; resolves once the draft is open on screen.
+   * Opens a corrected draft of a rejected request and, when `cancelRejected` (the agent agreed),
+   * cancels its rejected numbers — one command in main; resolves once the draft is on screen.
    */
-  fixAndResubmit(sid: string, cancelNumberSids: readonly string[]): Promise<void>;
+  fixAndResubmit(sid: string, cancelRejected: boolean): Promise<void>;
   openLoaLink(sid: string): Promise<void>;
 }
 
@@ -39,6 +39,8 @@ export const useRequestActions = create<RequestActionsState>()((set) => ({
   async cancelRequest(sid) {
     set({ busy: 'cancel' });
     const result = await request((b) => b.cancelRequest({ sid }));
+    // The header shows "Canceling…" as the dialog closes, not at the next event.
+    if (result.ok) await useDetail.getState().reload();
     set({ busy: null });
     if (!result.ok) {
       toast('danger', `The request was not canceled: ${describeError(result.error)}`);
@@ -50,12 +52,12 @@ export const useRequestActions = create<RequestActionsState>()((set) => ({
         ? 'Cancel queued: it is sent when PortDesk is back online.'
         : 'Cancel sent to Twilio.',
     );
-    void useDetail.getState().reload();
   },
 
   async cancelNumbers(sid, numberSids) {
     set({ busy: 'numbers' });
     const result = await request((b) => b.cancelNumbers({ sid, numberSids: [...numberSids] }));
+    if (result.ok) await useDetail.getState().reload();
     set({ busy: null });
     if (!result.ok) {
       toast('danger', `The numbers were not canceled: ${describeError(result.error)}`);
@@ -65,40 +67,35 @@ export const useRequestActions = create<RequestActionsState>()((set) => ({
       'info',
       `${plural(numberSids.length, 'number')}: cancel ${cancelSentWords(result.data.waitingForNetwork)}.`,
     );
-    void useDetail.getState().reload();
   },
 
   /*
    * Twilio keeps a rejected number in its request until it is canceled, and refuses a new request
-   * for it until then (22137): the corrected draft is opened and the rejected numbers canceled at
-   * the same time. Two calls for now, so a failed cancel is reported without losing the draft;
-   * main is to take both as one command, and this action then makes that one call.
+   * for it until then (22137). One command in main opens the corrected draft and, with the
+   * agent's consent, queues the cancel of the rejected numbers; a cancel main could not queue is
+   * in its answer (the draft is kept), said here before the draft opens.
    */
-  async fixAndResubmit(sid, cancelNumberSids) {
+  async fixAndResubmit(sid, cancelRejected) {
     set({ busy: 'resubmit' });
-    const result = await request((b) => b.fixAndResubmit({ sid }));
+    const result = await request((b) => b.correctRejectedRequest({ sid, cancelRejected }));
+    set({ busy: null });
     if (!result.ok) {
-      set({ busy: null });
       toast('danger', `Could not start the corrected request: ${describeError(result.error)}`);
       return;
     }
-    const count = cancelNumberSids.length;
-    if (count > 0) {
-      const canceled = await request((b) =>
-        b.cancelNumbers({ sid, numberSids: [...cancelNumberSids] }),
+    const { draft, cancel, cancelProblem } = result.data;
+    if (cancelProblem !== null) {
+      toast(
+        'danger',
+        `The rejected numbers were not canceled: ${cancelProblem} Cancel them in ${sid}; the correction waits for that cancel.`,
       );
-      const what = plural(count, 'rejected number');
-      if (!canceled.ok) {
-        toast(
-          'danger',
-          `The ${what} ${count === 1 ? 'was' : 'were'} not canceled: ${describeError(canceled.error)} Cancel ${count === 1 ? 'it' : 'them'} in ${sid} before you submit the correction.`,
-        );
-      } else {
-        toast('info', `${what}: cancel ${cancelSentWords(canceled.data.waitingForNetwork)}.`);
-      }
+    } else if (cancel !== null) {
+      toast(
+        'info',
+        `${plural(cancel.numbers, 'rejected number')}: cancel ${cancelSentWords(cancel.waitingForNetwork)}.`,
+      );
     }
-    set({ busy: null });
-    useApp.getState().navigate({ screen: 'new-port-in', draftId: result.data.id });
+    useApp.getState().navigate({ screen: 'new-port-in', draftId: draft.id });
   },
 
   async openLoaLink(sid) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   AccountRemovalPreview,
   AccountView,
+  CorrectionStartedView,
   DraftSummaryView,
   DraftValidationView,
   DraftView,
@@ -40,6 +41,7 @@ import {
 import { EmptyPayloadSchema } from './fieldSchemas';
 import {
   CancelNumbersSchema,
+  CorrectRequestSchema,
   FocusRequestSchema,
   RequestListQuerySchema,
   RequestRefSchema,
@@ -95,6 +97,14 @@ export const invokeContract = {
   ),
   /** Copies the request into a new draft with the rejected fields marked (`origin`). */
   fixAndResubmit: invoke<DraftView>()('portdesk:requests.fixAndResubmit', RequestRefSchema),
+  /**
+   * Fix and resubmit in one call: the corrected draft plus (cancelRejected) the cancel of the
+   * rejected numbers; a cancel that cannot be queued is reported in the answer, the draft kept.
+   */
+  correctRejectedRequest: invoke<CorrectionStartedView>()(
+    'portdesk:requests.correct',
+    CorrectRequestSchema,
+  ),
   /** Main opens the LOA signing link in the system browser if it is https on a Twilio host. */
   openLoaLink: invoke<{ opened: true }>()('portdesk:requests.openLoaLink', RequestRefSchema),
   /** The request on screen, which sync refreshes more often; null when none is open. */

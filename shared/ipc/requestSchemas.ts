@@ -39,4 +39,12 @@ export const CancelNumbersSchema = z.strictObject({
     .min(1, 'Select at least one number to cancel')
     .max(MAX_NUMBERS_PER_REQUEST),
 });
+/**
+ * Fix and resubmit as one command: the corrected draft, and — when the agent agreed — the cancel
+ * of the rejected numbers that request still holds (Twilio refuses the new request until then).
+ */
+export const CorrectRequestSchema = z.strictObject({
+  sid: RequestSidSchema,
+  cancelRejected: z.boolean(),
+});
 export const FocusRequestSchema = z.strictObject({ sid: RequestSidSchema.nullable() });

@@ -15,6 +15,8 @@ import {
   cutNetwork,
   CREATE_ROUTE,
 } from './flows/actionFlows';
+import type { Page } from '@playwright/test';
+import type { HarnessHost } from './harness/harnessHost';
 import { expect, realCore, test } from './harness/fixtures';
 
 const clock = new WorldClock();
@@ -22,6 +24,15 @@ test.use({ core: { create: realCore, options: { now: clock.now } } });
 test.beforeEach(() => clock.reset());
 
 const HOUR_MS = 3_600_000;
+
+/** A screen worth seeing in both themes (the app follows the OS scheme). */
+async function inBothThemes(portdesk: HarnessHost, page: Page, name: string): Promise<void> {
+  await portdesk.screenshot(name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await portdesk.screenshot(`${name} (dark)`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 test('cancel one number, then the whole request near its port date: confirmations, the simulator’s DELETEs, Canceling → Canceled', async ({
   portdesk,
@@ -53,6 +64,8 @@ test('cancel one number, then the whole request near its port date: confirmation
   await expect(numberDialog).toContainText('the rest of the request goes on');
   await portdesk.screenshot('cancel one number asks first');
   await numberDialog.getByRole('button', { name: 'Cancel numbers' }).click();
+  // The header says what was asked at once, before any sync.
+  await expect(page.getByTestId('pending-state')).toHaveText('Canceling 1 number…');
   await expect(page.getByText('1 number: cancel sent to Twilio.')).toBeVisible();
 
   await expect.poll(() => callsTo(portdesk.simulator, CANCEL_NUMBER_ROUTE)).toBe(1);
@@ -101,7 +114,11 @@ test('cancel one number, then the whole request near its port date: confirmation
   await expect(requestDialog).toContainText('Twilio has no undo');
   await portdesk.screenshot('cancel the request warns about the cut-off');
   await requestDialog.getByRole('button', { name: 'Cancel request' }).click();
+  // Pending at once: Canceling…, and nothing left to cancel is offered.
+  await expect(page.getByTestId('pending-state')).toHaveText('Canceling…');
+  await expect(page.getByRole('button', { name: 'Cancel request' })).toHaveCount(0);
   await expect(page.getByText('Cancel sent to Twilio.', { exact: true })).toBeVisible();
+  await inBothThemes(portdesk, page, 'the request shows canceling at once');
   await expect.poll(() => callsTo(portdesk.simulator, CANCEL_REQUEST_ROUTE)).toBe(1);
 
   await advanceWorld(clock, portdesk, LIFECYCLE.canceled);
@@ -109,6 +126,7 @@ test('cancel one number, then the whole request near its port date: confirmation
     expect(page.locator('.screen__subtitle')).toContainText('Canceled', { timeout: 1_000 }),
   );
   expect(simRequest(portdesk.simulator, sid).port_in_request_status).toBe('Canceled');
+  await expect(page.getByTestId('pending-state')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Cancel request' })).toBeHidden();
   await portdesk.screenshot('the request is canceled');
   await page.getByRole('tab', { name: /Numbers/ }).click();
@@ -190,12 +208,13 @@ test('cancel while offline: queued in the outbox, shown as waiting, sent on reco
   expect(portdesk.invocations.filter((call) => !call.ok)).toEqual([]);
 });
 
-test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft with the field marked, a corrected request that proceeds', async ({
+test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft, a correction sent by itself after the cancel that the carrier accepts', async ({
   portdesk,
   page,
 }) => {
   const rejected = '+12125550162';
-  portdesk.simulator.control.scriptNumber(rejected, { kind: 'reject', code: 22153 });
+  // The carrier's record (docs/demo-mode.md): the name on file is not the one the agent sends.
+  portdesk.simulator.control.setCarrierRecord(rejected, { customerName: 'Marlow and Finch Inc' });
   const account = await portdesk.connectSimulatorAccount();
   await page.clock.install({ time: clock.now() });
   await portdesk.open();
@@ -246,28 +265,37 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   await expect(page.getByRole('region', { name: 'Utility bill' })).toContainText('march-bill.pdf');
   const submit = page.getByRole('button', { name: 'Submit port-in for 1 number' });
 
-  // Twilio is still canceling the number: PortDesk says so instead of sending a doomed create.
+  // Twilio is still canceling the number: the correction waits in the outbox, no 22137 shown.
   await submit.click();
-  const refusal = page.getByRole('alert').filter({ hasText: 'The request was not submitted' });
-  // Canceling at Twilio, or (if PortDesk has not heard back yet) its cancel still on the way.
-  await expect(refusal).toContainText(
-    new RegExp(`\\(212\\) 555-0162 is still (being canceled )?in request ${sid}.*22137`),
-  );
-  await portdesk.screenshot('submit waits until twilio lets the number go');
+  await expect(
+    page.getByRole('heading', { name: `Waiting for the cancel of ${sid} to finish` }),
+  ).toBeVisible();
+  await expect(page.getByText('The request was not submitted')).toHaveCount(0);
+  await inBothThemes(portdesk, page, 'the correction waits for the cancel');
   expect(callsTo(portdesk.simulator, CREATE_ROUTE)).toBe(1);
 
-  // Twilio finishes the cancel; the agent syncs and submits again until PortDesk agrees.
+  // The original says so too, and offers no second correction.
+  await page.getByRole('button', { name: 'Open the outbox' }).click();
+  await expect(page.getByText(`Waiting for the cancel of ${sid} to finish`)).toBeVisible();
+  await inBothThemes(portdesk, page, 'the outbox says what the correction waits for');
+  await openFromList(page, portdesk, sid);
+  await expect(page.getByTestId('pending-state')).toHaveText(
+    'Correcting — waiting for the cancel of (212) 555-0162 to finish',
+  );
+  await expect(page.getByRole('button', { name: 'Fix and resubmit' })).toHaveCount(0);
+  await inBothThemes(portdesk, page, 'the original says it is being corrected');
+
+  // Twilio finishes the cancel; the sync sees it and the correction goes out by itself.
   await advanceWorld(clock, portdesk, LIFECYCLE.canceled);
-  await syncUntil(portdesk, async () => {
-    if (await submit.isVisible()) await submit.click();
-    await expect(
-      page.getByRole('heading', { name: /^(Sending…|Port-in request submitted)$/ }),
-    ).toBeVisible({ timeout: 2_000 });
-  });
-  await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible();
+  await syncUntil(portdesk, () =>
+    expect(page.getByRole('button', { name: /^Corrected by KW/ })).toBeVisible({
+      timeout: 1_000,
+    }),
+  );
   expect(callsTo(portdesk.simulator, CREATE_ROUTE)).toBe(2);
+  await expect(page.getByTestId('pending-state')).toHaveCount(0);
   await portdesk.screenshot('the corrected request is submitted');
-  await page.getByRole('button', { name: 'Open the request' }).click();
+  await page.getByRole('button', { name: /^Corrected by KW/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Marlow and Finch Inc' })).toBeVisible();
   // The subtitle's first SID is the request's own; the second is the one it corrects.
   const newSid = (await page.locator('.screen__subtitle .mono').first().textContent()) ?? '';
@@ -283,8 +311,7 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   expect(simNumberStatus(portdesk.simulator, sid, rejected)).toBe('Canceled');
   await portdesk.screenshot('the corrected request');
 
-  // This time the carrier accepts: the number gets a port date, then ports.
-  portdesk.simulator.control.scriptNumber(rejected, { kind: 'complete' });
+  // The name now matches the carrier's record: the number gets a port date, then ports.
   await untilCarrierAnswers(portdesk, clock, newSid);
   await syncUntil(portdesk, () =>
     expect(page.locator('.screen__subtitle')).toContainText('In progress', { timeout: 1_000 }),
@@ -303,8 +330,7 @@ test('fix and resubmit: a rejected name, the reason and fix, a prefilled draft w
   await portdesk.screenshot('the corrected number ported');
 
   expect(portdesk.cspViolations).toEqual([]);
-  // The only refused invokes are submits while Twilio still held the number.
-  const refused = portdesk.invocations.filter((call) => !call.ok).map((call) => call.method);
-  expect(refused.length).toBeGreaterThan(0);
-  expect(new Set(refused)).toEqual(new Set(['submitDraft']));
+  // Nothing was refused: no submit met the number still held, no 22137 reached the agent.
+  expect(portdesk.invocations.filter((call) => !call.ok)).toEqual([]);
+  await expect(page.getByText(/22137/)).toHaveCount(0);
 });

@@ -99,7 +99,47 @@ test.describe('request detail', () => {
     await screenshots(page, 'detail-cancel-numbers');
     await dialog.getByRole('button', { name: 'Cancel numbers' }).click();
     await expect(page.getByText(/cancel sent to Twilio/)).toBeVisible();
+    // Twilio accepted it (204) and is canceling: the header says so at once, not Twilio's old state.
+    await expect(page.getByTestId('pending-state')).toHaveText('Canceling 1 number…');
+    await expect(table.getByText('Canceling').first()).toBeVisible();
+    // The sync sees it Canceled: Twilio's state is the whole story again.
+    await page.evaluate(
+      (sid) => (globalThis as unknown as FakeGlobal).__portdeskFake.finishCancels(sid),
+      ACME_SID,
+    );
     await expect(table.getByText('Canceled').first()).toBeVisible();
+    await expect(page.getByTestId('pending-state')).toHaveCount(0);
+  });
+
+  test('after "Cancel request" the header says Canceling… at once, and the LOA banner, link and cancel button go', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await openRequest(page, INITECH_SID);
+    const subtitle = page.locator('.screen__subtitle');
+    await expect(subtitle).toContainText('Waiting for signature');
+    await expect(page.getByText('The LOA is waiting for a signature')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Open LOA signing link' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel request' }).click();
+
+    await expect(page.getByTestId('pending-state')).toHaveText('Canceling…');
+    await expect(page.getByTestId('pending-detail')).toContainText('Twilio accepted the cancel');
+    await expect(page.getByText('The LOA is waiting for a signature')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Open LOA signing link' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cancel request' })).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshots(page, 'detail-canceling');
+
+    // Resolved by Twilio's state once the sync sees it.
+    await page.evaluate(
+      (sid) => (globalThis as unknown as FakeGlobal).__portdeskFake.finishCancels(sid),
+      INITECH_SID,
+    );
+    await expect(subtitle).toContainText('Canceled');
+    await expect(page.getByTestId('pending-state')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cancel request' })).toHaveCount(0);
+    await screenshots(page, 'detail-canceled');
   });
 
   test('cancel request explains the cut-off near the port date', async ({ page }) => {
@@ -125,6 +165,13 @@ test.describe('request detail', () => {
     await dialog.getByRole('button', { name: /Cancel (it|them) and fix/ }).click();
     await expect(page.getByText(`Correcting rejected request ${ACME_SID}`)).toBeVisible();
     await expect(page.getByText(/rejected numbers?: cancel sent to Twilio/)).toBeVisible();
+    // One command: the draft and the cancel together (main handles a cancel it cannot queue).
+    const methods = await page.evaluate(() =>
+      (globalThis as unknown as FakeGlobal).__portdeskFake.calls.map((c) => c.method),
+    );
+    expect(methods.filter((m) => m === 'correctRejectedRequest')).toHaveLength(1);
+    expect(methods).not.toContain('cancelNumbers');
+    expect(methods).not.toContain('fixAndResubmit');
     await expect(page.getByText(/Invalid PIN/).first()).toBeVisible();
     await screenshots(page, 'wizard-resubmit');
   });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACME_SID, INITECH_SID } from '../fixtures/fakeData';
-import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+import { dropFile, expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+import { utilityBillPdf } from './pdf';
 
 async function openRequest(page: Page, sid: string) {
   await page.evaluate(
@@ -103,5 +104,73 @@ test.describe('fix and resubmit in the wizard', () => {
       toCorrect.getByRole('listitem').filter({ hasText: 'Address does not match' }),
     ).toContainText('Service address');
     await screenshots(page, 'wizard-resubmit-two-reasons');
+  });
+
+  test('the corrected request waits for the cancel of the original numbers, then goes out by itself', async ({
+    page,
+  }) => {
+    await resubmitNameRejection(page);
+    const toCorrect = page.locator('.to-correct');
+    await toCorrect.getByRole('button', { name: 'Customer name' }).click();
+    await page.getByRole('textbox', { name: 'Customer name' }).fill('Initech Incorporated');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('William Lumbergh');
+    await page
+      .getByRole('button', { name: /Utility bill/ })
+      .first()
+      .click();
+    await dropFile(page, 'bill-dropzone', {
+      name: 'bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('bill.pdf');
+    await page
+      .getByRole('button', { name: /Review/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /^Submit port-in for/ }).click();
+
+    // Twilio still holds the number until the cancel finishes: no 22137, the outbox waits.
+    await expect(
+      page.getByRole('heading', { name: `Waiting for the cancel of ${INITECH_SID} to finish` }),
+    ).toBeVisible();
+    await expect(page.getByText('The request was not submitted')).toHaveCount(0);
+    await expect(page.getByText(/22137/)).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshots(page, 'wizard-resubmit-waiting');
+
+    // The original request says what is going on.
+    await openRequest(page, INITECH_SID);
+    await expect(page.getByTestId('pending-state')).toContainText(
+      'Correcting — waiting for the cancel of',
+    );
+    await expect(page.getByRole('button', { name: 'Fix and resubmit' })).toHaveCount(0);
+    await screenshots(page, 'detail-correcting');
+    // The outbox says it too.
+    await page
+      .getByRole('button', { name: /Outbox/ })
+      .first()
+      .click();
+    await expect(
+      page.getByText(`Waiting for the cancel of ${INITECH_SID} to finish`),
+    ).toBeVisible();
+    await screenshots(page, 'outbox-waiting-for-cancel');
+
+    // Twilio shows the number Canceled: the corrected request goes out with no further step.
+    const before = await page.evaluate(() =>
+      (globalThis as unknown as FakeGlobal).__portdeskFake.requestCount(),
+    );
+    await page.evaluate(
+      (sid) => (globalThis as unknown as FakeGlobal).__portdeskFake.finishCancels(sid),
+      INITECH_SID,
+    );
+    await expect(page.getByText(`Waiting for the cancel of ${INITECH_SID}`)).toHaveCount(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as FakeGlobal).__portdeskFake.requestCount()),
+      )
+      .toBe(before + 1);
+    await openRequest(page, INITECH_SID);
+    await expect(page.getByTestId('pending-state')).toHaveCount(0);
   });
 });

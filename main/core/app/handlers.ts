@@ -69,6 +69,7 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
     cancelRequest: (payload) => porting.cancelRequest(payload),
     cancelNumbers: (payload) => porting.cancelNumbers(payload),
     fixAndResubmit: (payload) => porting.fixAndResubmit(payload),
+    correctRejectedRequest: (payload) => porting.correctRejectedRequest(payload),
     openLoaLink: async ({ sid }) => {
       const stored = deps.store.requests.getRequest(sid);
       if (!stored) throw new IpcCommandError('not_found', 'That request is not in PortDesk.');

@@ -2,7 +2,8 @@ import type { DraftView } from '../../../shared/views';
 import type { Draft, Store } from '../store';
 import { readDraftPayload } from './draftPayload';
 import { toDraftView, toPortabilityView, type PortabilityStatus } from './views/draftView';
-import { lastErrorWords } from './views/outboxItemView';
+import { outboxViewLookups } from './views/lookups';
+import { lastErrorWords, waitingForOf } from './views/outboxItemView';
 
 export interface DraftViewSource {
   store: Store;
@@ -20,6 +21,15 @@ function lastErrorOf(store: Store, draft: Draft): string | null {
   );
 }
 
+/** A queued draft whose create waits behind the cancel of the numbers it corrects. */
+function waitingOf(store: Store, draft: Draft): DraftView['waitingFor'] {
+  if (draft.status !== 'queued') return null;
+  const create = store.outbox
+    .list({ draftId: draft.id })
+    .find((item) => item.kind === 'create_port_in' && item.state !== 'done');
+  return create ? waitingForOf(create, outboxViewLookups(store)) : null;
+}
+
 export function readDraftView(source: DraftViewSource, draft: Draft): DraftView {
   const { store } = source;
   const payload = readDraftPayload(draft.payload);
@@ -34,5 +44,6 @@ export function readDraftView(source: DraftViewSource, draft: Draft): DraftView 
       source.portabilityStatus(draft.id),
     ),
     lastError: lastErrorOf(store, draft),
+    waitingFor: waitingOf(store, draft),
   });
 }

@@ -32,12 +32,13 @@ export interface PortingUseCases
 
 export function createPortingUseCases(deps: PortingDeps): PortingUseCases {
   const portability = portabilityChecks(deps);
+  const cancels = cancelCommands(deps);
   return {
     ...draftCommands(deps, portability),
     ...billCommands(deps, portability),
     ...submitCommands(deps),
-    ...cancelCommands(deps),
-    ...fixAndResubmitCommands(deps, portability),
+    ...cancels,
+    ...fixAndResubmitCommands(deps, portability, cancels),
     ...outboxCommands(deps),
     ...requestQueries(deps),
     startPortabilityCheck: (input) => portability.start(input),

@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
 import { APP_SETTINGS_KEY, storedAgeingDays as readAgeingDays } from '../../../shared/settings';
-import type { Store } from '../store';
+import type { OutboxItem, Store } from '../store';
 import type { PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
@@ -37,6 +37,30 @@ function wholeTimeline(store: Store, requestSid: string): TimelineEvent[] {
   return events.reverse();
 }
 
+function isCancel(item: OutboxItem): boolean {
+  return item.kind === 'cancel_port_in' || item.kind === 'cancel_number';
+}
+
+/**
+ * What the header's pending state needs (shared/domain/requestHeaderState.ts): the request's
+ * operations not done, its cancels even once done (Twilio may still be canceling), and the
+ * corrected creates still waiting behind those cancels (they have no request SID yet).
+ */
+function headerItems(store: Store, about: readonly OutboxItem[]): OutboxItem[] {
+  const cancelIds = new Set(about.filter(isCancel).map((item) => item.id));
+  const corrections =
+    cancelIds.size === 0
+      ? []
+      : store.outbox
+          .list({ states: ['queued', 'sending', 'reconciling', 'waiting_for_network', 'failed'] })
+          .filter(
+            (item) =>
+              item.kind === 'create_port_in' && item.awaitsRelease.some((id) => cancelIds.has(id)),
+          );
+  const own = about.filter((item) => item.state !== 'done' || isCancel(item));
+  return [...own, ...corrections].sort((a, b) => a.id - b.id);
+}
+
 export function requestQueries(deps: PortingDeps): RequestQueries {
   const { store } = deps;
   const ageingDays = deps.ageingDays ?? (() => storedAgeingDays(store));
@@ -67,7 +91,8 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
             ageing: { now: new Date(now).toISOString(), noPortDateAfterDays: ageingDays() },
           })
           .rows.find((row) => row.sid === sid) ?? null;
-      const pendingItems = store.outbox.list({ requestSid: sid }).filter((i) => i.state !== 'done');
+      const about = store.outbox.list({ requestSid: sid });
+      const pendingItems = about.filter((i) => i.state !== 'done');
       // The draft this request was created from knows what it corrects; a submitted draft whose
       // origin is this request names the request that corrects it. Drafts are few (the agent's own).
       const ownDraft = store.drafts.findByRequestSid(sid);
@@ -87,6 +112,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
         events: wholeTimeline(store, sid),
         pendingItems,
         pendingViews: pendingItems.map((item) => toOutboxItemView(item, lookups)),
+        outboxViews: headerItems(store, about).map((item) => toOutboxItemView(item, lookups)),
         resubmission: { corrects, correctedBy },
         now,
       });

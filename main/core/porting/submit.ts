@@ -83,14 +83,15 @@ export function submitCommands(deps: PortingDeps): SubmitCommands {
         if (!validation.ok) return { ready: false, fieldErrors: validation.fieldErrors };
         const { bill, value } = validation;
         const origin = readDraftPayload(draft.payload).origin;
-        const held = origin
+        const hold = origin
           ? numbersHeldByOrigin(store, origin.requestSid, value.phoneNumbers)
-          : [];
+          : { errors: [], awaitedCancelIds: [] };
+        const held = hold.errors;
         if (held.length > 0) {
           const message =
             held.length === 1
               ? (held[0]?.message ?? '')
-              : `${held.length} numbers of this draft are still in request ${origin?.requestSid ?? ''}, and Twilio refuses a new request for a number another request still holds (error 22137). Cancel them there and wait until they show Canceled, then submit again.`;
+              : `${held.length} numbers of this draft are still in request ${origin?.requestSid ?? ''}, and Twilio refuses a new request for a number another request still holds (error 22137). Cancel them there (or retry their failed cancels), then submit again: the new request waits in the Outbox until Twilio lets them go.`;
           return { ready: false, held, message };
         }
         releaseFailedOperations(store, draft);
@@ -117,6 +118,8 @@ export function submitCommands(deps: PortingDeps): SubmitCommands {
             kind: 'create_port_in',
             payload: asJson(createPayloadOf(draft, value, bill.id)),
             dependsOn,
+            // Sent once the sync sees the original numbers Canceled (no 22137 to show).
+            awaitsRelease: hold.awaitedCancelIds,
             draftId: draft.id,
           },
           now,

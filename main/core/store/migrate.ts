@@ -15,11 +15,16 @@ export function latestVersion(migrations: readonly Migration[]): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
-function assertContiguous(migrations: readonly Migration[]): void {
+/**
+ * Versions only grow. Gaps are allowed: migration numbers are reserved per piece of work, so a
+ * build may carry 001 and 004 before 002 and 003 exist; each file runs the ones above its version.
+ */
+function assertIncreasing(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
       throw new Error(
-        `Migration list is broken: position ${index + 1} holds version ${migration.version} (${migration.name}).`,
+        `Migration list is broken: position ${index + 1} holds version ${migration.version} (${migration.name}) after version ${previous}.`,
       );
     }
   });
@@ -32,7 +37,7 @@ function assertContiguous(migrations: readonly Migration[]): void {
  * file that belongs to another application.
  */
 export function migrate(db: Database, file: string, migrations: readonly Migration[]): number {
-  assertContiguous(migrations);
+  assertIncreasing(migrations);
   const latest = latestVersion(migrations);
 
   const applicationId = db.pragma('application_id', { simple: true });
@@ -63,7 +68,7 @@ export function migrate(db: Database, file: string, migrations: readonly Migrati
       'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
     );
     const appliedAt = nowInstant();
-    for (const migration of migrations.slice(current)) {
+    for (const migration of migrations.filter((m) => m.version > current)) {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, migrationChecksum(migration), appliedAt);
     }

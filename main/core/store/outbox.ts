@@ -45,6 +45,12 @@ export interface OutboxItem {
   state: OutboxState;
   /** Items that must be done before this one is ready. */
   dependsOn: number[];
+  /**
+   * Those of `dependsOn` (cancels) whose numbers must also be released at Twilio — seen
+   * Canceled by the sync — before this one is ready: a corrected create behind the cancel of
+   * the original numbers (a cancel Twilio accepted still holds them while they are Canceling).
+   */
+  awaitsRelease: number[];
   attempts: number;
   nextAttemptAt: string | null;
   /** The last failure as the outbox recorded it (never a secret). */
@@ -61,6 +67,8 @@ export interface NewOutboxItem {
   kind: OutboxKind;
   payload: JsonObject;
   dependsOn?: readonly number[];
+  /** Cancels this item waits for until their numbers are released (added to dependsOn). */
+  awaitsRelease?: readonly number[];
   draftId?: number | null;
   requestSid?: string | null;
   nextAttemptAt?: string | null;
@@ -102,6 +110,11 @@ export interface OutboxRepository {
   update(id: number, patch: OutboxPatch, now?: string): OutboxItem;
   /** Refuses while an unfinished item depends on it. */
   remove(id: number): boolean;
+  /**
+   * The cancels `id` waits for whose numbers are not released yet (not done, or done while the
+   * stored request still shows a number of theirs neither Canceled nor Completed). Oldest first.
+   */
+  unreleasedDependencies(id: number): OutboxItem[];
 }
 
 interface OutboxRow {
@@ -111,6 +124,7 @@ interface OutboxRow {
   payload: string;
   state: OutboxState;
   depends_on: string;
+  awaits_release: string;
   attempts: number;
   next_attempt_at: string | null;
   last_error: string | null;
@@ -131,6 +145,7 @@ function toItem(row: OutboxRow): OutboxItem {
     operation: parseOutboxOperation(row.kind, payload),
     state: row.state,
     dependsOn: fromJson<number[]>(row.depends_on).sort((a, b) => a - b),
+    awaitsRelease: fromJson<number[]>(row.awaits_release).sort((a, b) => a - b),
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: parseLastError(fromJsonOrNull<JsonObject>(row.last_error)),
@@ -142,8 +157,25 @@ function toItem(row: OutboxRow): OutboxItem {
   };
 }
 
-const ITEM_COLUMNS = `o.*, (SELECT json_group_array(d.depends_on_id) FROM outbox_dependencies d
-  WHERE d.outbox_id = o.id) AS depends_on`;
+/** An outbox row (alias `a`) with its dependencies, as `OutboxRow`. */
+function itemColumns(a: string): string {
+  return `${a}.*, (SELECT json_group_array(e.depends_on_id) FROM outbox_dependencies e
+    WHERE e.outbox_id = ${a}.id) AS depends_on,
+  (SELECT json_group_array(e.depends_on_id) FROM outbox_dependencies e
+    WHERE e.outbox_id = ${a}.id AND e.satisfied_when = 'numbers_released') AS awaits_release`;
+}
+const ITEM_COLUMNS = itemColumns('o');
+
+/**
+ * The one definition of "the cancel p is not released yet", for an edge d (migration 004): not
+ * done, or — for a release edge — the stored request still has one of p's numbers (all of them
+ * for a whole-request cancel) in a status other than Canceled or Completed. What the sync last
+ * saw is the truth here: a 204 to the DELETE does not free the numbers, Canceled does.
+ */
+const UNSATISFIED = `(p.state <> 'done' OR (d.satisfied_when = 'numbers_released' AND EXISTS (
+    SELECT 1 FROM port_in_requests r JOIN port_in_numbers n ON n.request_id = r.id
+    WHERE r.sid = p.request_sid AND n.status NOT IN ('canceled', 'completed')
+      AND (p.kind = 'cancel_port_in' OR n.sid = json_extract(p.payload, '$.numberSid')))))`;
 
 function checkState(state: string): void {
   if (!(OUTBOX_STATES as readonly string[]).includes(state)) {
@@ -163,8 +195,14 @@ export function outboxRepository(db: Database): OutboxRepository {
        created_at, updated_at)
      VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
   );
-  const insertDependency = db.prepare<[number, number]>(
-    'INSERT INTO outbox_dependencies (outbox_id, depends_on_id) VALUES (?, ?)',
+  const insertDependency = db.prepare<[number, number, string]>(
+    'INSERT INTO outbox_dependencies (outbox_id, depends_on_id, satisfied_when) VALUES (?, ?, ?)',
+  );
+  const selectUnreleased = db.prepare<[number], OutboxRow>(
+    `SELECT ${itemColumns('p')}
+     FROM outbox_dependencies d JOIN outbox p ON p.id = d.depends_on_id
+     WHERE d.outbox_id = ? AND d.satisfied_when = 'numbers_released' AND ${UNSATISFIED}
+     ORDER BY p.id`,
   );
   const selectOne = db.prepare<[number], OutboxRow>(
     `SELECT ${ITEM_COLUMNS} FROM outbox o WHERE o.id = ?`,
@@ -176,7 +214,7 @@ export function outboxRepository(db: Database): OutboxRepository {
        AND (@accountIds IS NULL OR o.account_id IN (SELECT value FROM json_each(@accountIds)))
        AND NOT EXISTS (
          SELECT 1 FROM outbox_dependencies d JOIN outbox p ON p.id = d.depends_on_id
-         WHERE d.outbox_id = o.id AND p.state <> 'done')
+         WHERE d.outbox_id = o.id AND ${UNSATISFIED})
      ORDER BY o.id
      LIMIT 1`,
   );
@@ -243,12 +281,20 @@ export function outboxRepository(db: Database): OutboxRepository {
     }
     if (!isObject(item.payload)) throw invalidInput('payload', 'must be an object');
     requireAccount(item.accountId);
-    const dependsOn = [...new Set(item.dependsOn ?? [])];
+    const awaitsRelease = new Set(item.awaitsRelease ?? []);
+    const dependsOn = [...new Set([...(item.dependsOn ?? []), ...awaitsRelease])];
     for (const dependencyId of dependsOn) {
       const dependency = get(dependencyId);
       if (!dependency) throw notFound('Outbox item', dependencyId);
       if (dependency.accountId !== item.accountId) {
         throw invalidInput('dependsOn', `outbox item ${dependencyId} belongs to another account`);
+      }
+      if (
+        awaitsRelease.has(dependencyId) &&
+        dependency.kind !== 'cancel_port_in' &&
+        dependency.kind !== 'cancel_number'
+      ) {
+        throw invalidInput('awaitsRelease', `outbox item ${dependencyId} is not a cancel`);
       }
     }
     const { lastInsertRowid } = insert.run(
@@ -262,7 +308,13 @@ export function outboxRepository(db: Database): OutboxRepository {
       now,
     );
     const id = Number(lastInsertRowid);
-    for (const dependencyId of dependsOn) insertDependency.run(id, dependencyId);
+    for (const dependencyId of dependsOn) {
+      insertDependency.run(
+        id,
+        dependencyId,
+        awaitsRelease.has(dependencyId) ? 'numbers_released' : 'done',
+      );
+    }
     const stored = get(id);
     if (!stored) throw notFound('Outbox item', id);
     return stored;
@@ -340,5 +392,6 @@ export function outboxRepository(db: Database): OutboxRepository {
       return item;
     },
     remove,
+    unreleasedDependencies: (id) => selectUnreleased.all(id).map(toItem),
   };
 }

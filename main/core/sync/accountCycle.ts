@@ -57,6 +57,15 @@ export interface CycleDeps {
   afterListing?: (accountId: string) => { outboxItems: number };
 }
 
+function hasReadyOutboxWork(store: Store, accountId: string, now: number): boolean {
+  return (
+    store.outbox.nextReady(new Date(now).toISOString(), {
+      accountIds: [accountId],
+      states: ['queued', 'reconciling'],
+    }) !== null
+  );
+}
+
 /** After this many detail fetches in a row fail with server errors, the cycle stops. */
 const SERVER_FAILURES_BEFORE_STOP = 5;
 /** More than this many due requests are left for the next cycle. */
@@ -206,6 +215,12 @@ export async function runAccountCycle(
   result.events.sort((a, b) => a.id - b.id);
   result.changedRequestSids = [...changed];
   if (halt.stop !== null) return stopWith(halt.stop);
+  // A fetch may have released what an outbox item waited for (the numbers of a cancel now seen
+  // Canceled, behind which a corrected create waits): send it now, not a cycle later.
+  if (result.fetched > 0 && hasReadyOutboxWork(store, accountId, deps.now())) {
+    const again = await deps.drainOutbox(accountId, client, signal);
+    result.outboxSteps += again.steps;
+  }
   if (result.fetchFailures.length > 0) {
     const count = result.fetchFailures.length;
     result.message = `${count} request${count === 1 ? '' : 's'} could not be refreshed; PortDesk tries again in a minute.`;

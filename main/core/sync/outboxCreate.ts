@@ -114,6 +114,7 @@ export async function reconcileCreate(
 
   // Nothing of ours exists at Twilio.
   const at = sender.isoNow();
+  if (item.lastError?.code === 22137 && heldByOwnCancel(sender, item, lastMessage)) return null;
   if (item.lastError?.code === 22137) {
     // A port for these numbers is open, and it is not ours: the agent must sort that out.
     sender.fail(
@@ -152,6 +153,48 @@ export async function reconcileCreate(
   );
   sender.changed(item, payload.draftId, null);
   return null;
+}
+
+/**
+ * A corrected create that waited for the cancel of the original numbers met 22137 anyway (the
+ * sync saw them Canceled, Twilio's check had not caught up, or it names one of those requests):
+ * that is our own cancel still holding them, not the agent's problem. The create goes back to
+ * waiting — queued with a backoff, the original request fetched soon — and nothing is shown but
+ * "Waiting for the cancel … to finish". A 22137 naming another request is handled as before.
+ */
+function heldByOwnCancel(sender: OutboxSender, item: OutboxItem, message: string): boolean {
+  const { store } = sender.deps;
+  const origins = new Set(
+    item.awaitsRelease
+      .map((id) => store.outbox.get(id)?.requestSid ?? null)
+      .filter((sid): sid is string => sid !== null),
+  );
+  if (origins.size === 0) return false;
+  const named = requestSidsIn(message);
+  if (named.length > 0 && !named.some((sid) => origins.has(sid))) return false;
+  const at = sender.isoNow();
+  for (const sid of origins) {
+    try {
+      store.requests.markFetched(sid, { nextFetchAt: at });
+    } catch {
+      // Not stored: discovery finds it.
+    }
+  }
+  store.outbox.update(
+    item.id,
+    {
+      state: 'queued',
+      lastError: localError(
+        'held_by_own_cancel',
+        `Waiting for the cancel of ${[...origins].join(', ')} to finish.`,
+        at,
+      ),
+      nextAttemptAt: new Date(sender.deps.now() + sender.backoffMs(item.attempts)).toISOString(),
+    },
+    at,
+  );
+  sender.changed(item, item.draftId, null);
+  return true;
 }
 
 /** Reconciliation could not finish (the list or a fetch failed): stay in reconciling. */

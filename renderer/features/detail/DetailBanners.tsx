@@ -8,9 +8,12 @@ import { Banner } from '../../ui/states';
 export function DetailBanners({
   detail,
   rejected,
+  showLoa,
 }: {
   detail: RequestDetailView;
   rejected: number;
+  /** Off once a cancel of the whole request is queued (requestHeaderState). */
+  showLoa: boolean;
 }) {
   const { request: req, attention, pendingOps } = detail;
   const failed = pendingOps.filter((op) => op.state === 'failed');
@@ -25,7 +28,7 @@ export function DetailBanners({
             : (req.suggestedAction ?? 'Twilio needs something from you on this request.')}
         </Banner>
       ) : null}
-      {attention.loaUnsignedDays !== null ? (
+      {showLoa && attention.loaUnsignedDays !== null ? (
         <Banner
           tone={attention.loaDaysLeft !== null && attention.loaDaysLeft <= 7 ? 'danger' : 'warning'}
           title="The LOA is waiting for a signature"

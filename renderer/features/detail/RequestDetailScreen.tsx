@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { requestHeaderState } from '../../../shared/domain/requestHeaderState';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { NumberRow, RequestDetailView } from '../../../shared/views';
 import { useApp } from '../../store/appStore';
@@ -111,11 +112,8 @@ function DetailBody({
     setCancelNumbers(null);
   }
 
-  async function fixAndResubmit(cancelRejected: readonly NumberRow[]) {
-    await useRequestActions.getState().fixAndResubmit(
-      req.sid,
-      cancelRejected.map((r) => r.sid),
-    );
+  async function fixAndResubmit(cancelRejected: boolean) {
+    await useRequestActions.getState().fixAndResubmit(req.sid, cancelRejected);
     setConfirmResubmit(false);
   }
 
@@ -127,10 +125,45 @@ function DetailBody({
     });
 
   const carrier = req.losingCarrier;
-  const rejectedRows = detail.numbers.filter((n) => n.status.canonical === 'rejected');
+  // What the header shows — Twilio's state or the agent's pending action — and which offers
+  // still make sense: one pure decision (shared/domain/requestHeaderState.ts).
+  const loaUnsigned = detail.attention.loaUnsignedDays !== null;
+  const header = useMemo(
+    () =>
+      requestHeaderState(
+        { sid: req.sid, status: req.status, numbers: detail.numbers },
+        detail.outboxItems ?? detail.pendingOps,
+        { ...actions, loaBanner: loaUnsigned },
+      ),
+    [
+      req.sid,
+      req.status,
+      detail.numbers,
+      detail.outboxItems,
+      detail.pendingOps,
+      actions,
+      loaUnsigned,
+    ],
+  );
+  const offers = header.offers;
+  const { cancelingNumbers } = header;
+  const numbers = useMemo(
+    () =>
+      detail.numbers.map((n) =>
+        // A cancel Twilio accepted but the sync has not seen yet: not offered again. Once the
+        // number shows Canceling, Twilio's chip says it all.
+        !n.cancelPending &&
+        cancelingNumbers.has(n.phoneNumber) &&
+        n.status.canonical !== 'canceling'
+          ? { ...n, cancelPending: true }
+          : n,
+      ),
+    [detail.numbers, cancelingNumbers],
+  );
+  const rejectedRows = numbers.filter((n) => n.status.canonical === 'rejected');
   const rejected = rejectedRows.length;
   // Those the agent can still cancel (not already on their way out).
-  const rejectedToCancel = actions.canCancelNumbers ? rejectedRows.filter(isCancellable) : [];
+  const rejectedToCancel = offers.canCancelNumbers ? rejectedRows.filter(isCancellable) : [];
   const openRequest = (sid: string) => navigate({ screen: 'request', sid });
 
   return (
@@ -139,6 +172,18 @@ function DetailBody({
       title={carrier.customerName || req.sid}
       subtitle={
         <span className="row">
+          {header.pending ? (
+            <span
+              className="chip tone-info"
+              role="status"
+              title={header.pending.detail}
+              data-testid="pending-state"
+            >
+              {header.pending.label}
+            </span>
+          ) : null}
+          {/* Twilio's state stays in view: the pending chip is ours until the sync sees it. */}
+          {header.pending ? <span className="muted small">Twilio:</span> : null}
           <RequestStatusChip status={req.status} />
           <span className="mono small">{req.sid}</span>
           <span className="muted small">· {detail.account.label}</span>
@@ -160,7 +205,7 @@ function DetailBody({
       }
       actions={
         <>
-          {actions.canOpenLoa ? (
+          {offers.canOpenLoa ? (
             <WithTooltip tip="Opens Twilio's signing page in your browser">
               <Button
                 onPress={() => void useRequestActions.getState().openLoaLink(req.sid)}
@@ -173,18 +218,18 @@ function DetailBody({
           <Button onPress={() => void copyDetails()}>
             <IconCopy /> Copy details
           </Button>
-          {actions.canFixAndResubmit ? (
+          {offers.canFixAndResubmit ? (
             <Button
               variant="primary"
               onPress={() =>
-                rejectedToCancel.length > 0 ? setConfirmResubmit(true) : void fixAndResubmit([])
+                rejectedToCancel.length > 0 ? setConfirmResubmit(true) : void fixAndResubmit(false)
               }
               isDisabled={busy === 'resubmit'}
             >
               <IconPen /> Fix and resubmit
             </Button>
           ) : null}
-          {actions.canCancelRequest ? (
+          {offers.canCancelRequest ? (
             <Button variant="danger" onPress={() => setConfirmCancel(true)}>
               Cancel request
             </Button>
@@ -193,7 +238,12 @@ function DetailBody({
       }
     >
       <div className="detail stack stack--lg">
-        <DetailBanners detail={detail} rejected={rejected} />
+        {header.pending ? (
+          <p className="muted small" data-testid="pending-detail">
+            {header.pending.detail}
+          </p>
+        ) : null}
+        <DetailBanners detail={detail} rejected={rejected} showLoa={offers.loaBanner} />
         <DetailFacts detail={detail} />
         <Tabs className="tabs" selectedKey={selectedTab} onSelectionChange={setSelectedTab}>
           <TabList className="tab-list" aria-label="Request views">
@@ -201,7 +251,7 @@ function DetailBody({
               Timeline <span className="muted small">{formatCount(detail.timeline.length)}</span>
             </Tab>
             <Tab id="numbers" className="tab">
-              Numbers <span className="muted small">{formatCount(detail.numbers.length)}</span>
+              Numbers <span className="muted small">{formatCount(numbers.length)}</span>
               {rejected > 0 ? (
                 <span className="count-badge" aria-label={`${formatCount(rejected)} rejected`}>
                   {formatCount(rejected)}
@@ -215,8 +265,8 @@ function DetailBody({
           <TabPanel id="numbers" className="tab-panel">
             {detail.detailLoaded ? (
               <NumbersTable
-                numbers={detail.numbers}
-                canCancel={actions.canCancelNumbers}
+                numbers={numbers}
+                canCancel={offers.canCancelNumbers}
                 onCancel={setCancelNumbers}
                 focusSid={numberSid}
               />
@@ -246,7 +296,7 @@ function DetailBody({
         isOpen={confirmResubmit}
         onOpenChange={setConfirmResubmit}
         busy={busy === 'resubmit'}
-        onConfirm={() => void fixAndResubmit(rejectedToCancel)}
+        onConfirm={() => void fixAndResubmit(true)}
       />
     </Screen>
   );

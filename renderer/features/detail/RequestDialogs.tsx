@@ -146,6 +146,10 @@ export function FixAndResubmitDialog({
           ? 'the other numbers of this request go on.'
           : 'no other number is still running here, so this request ends.'}
       </p>
+      <p>
+        Submit the correction when it is ready: it waits in the Outbox until Twilio shows{' '}
+        {one ? 'the number' : 'the numbers'} Canceled, then goes out by itself.
+      </p>
     </ConfirmDialog>
   );
 }

@@ -144,6 +144,14 @@ function WithSids({ text }: { text: string }) {
  * an operation that failed and needs the agent: the reason, then retry or discard.
  */
 function ItemState({ item }: { item: OutboxItemView }) {
+  // Behind the cancel of the numbers it corrects (fix and resubmit): the outbox's own wait.
+  if (item.waitingFor && item.state !== 'failed') {
+    return (
+      <p className={item.waitingFor.cancelFailed ? 'small text-danger' : 'muted small'}>
+        <WithSids text={item.waitingFor.words} />
+      </p>
+    );
+  }
   if (item.state === 'waiting_for_network') {
     return (
       <p className="muted small" title={item.lastError?.message}>

@@ -124,11 +124,20 @@ export function ReviewStep() {
             <IconUpload size={28} />
           )}
         </span>
-        <h2>{submitResult.reason === 'offline' ? 'Queued — will send when online' : 'Sending…'}</h2>
+        <h2>
+          {draft.waitingFor
+            ? `Waiting for the cancel of ${draft.waitingFor.requestSid} to finish`
+            : submitResult.reason === 'offline'
+              ? 'Queued — will send when online'
+              : 'Sending…'}
+        </h2>
         <p>
-          {submitResult.reason === 'offline'
-            ? 'PortDesk is offline. The request is saved in the outbox and sent as soon as the network is back — you can close the app meanwhile.'
-            : 'The bill is uploading and the request is being created. It appears in Requests with its SID as soon as Twilio answers.'}
+          {draft.waitingFor
+            ? // Fix and resubmit: the outbox holds the create until Twilio lets the numbers go.
+              `Twilio still holds ${draft.waitingFor.phoneNumbers.length === 1 ? 'the number' : 'the numbers'} in ${draft.waitingFor.requestSid} until the cancel finishes. The corrected request waits in the outbox and is sent by itself once Twilio shows ${draft.waitingFor.phoneNumbers.length === 1 ? 'it' : 'them'} Canceled — you can close the app meanwhile.`
+            : submitResult.reason === 'offline'
+              ? 'PortDesk is offline. The request is saved in the outbox and sent as soon as the network is back — you can close the app meanwhile.'
+              : 'The bill is uploading and the request is being created. It appears in Requests with its SID as soon as Twilio answers.'}
         </p>
         <div className="row">
           <Button variant="primary" onPress={() => navigate({ screen: 'outbox' })}>

@@ -261,7 +261,7 @@ describe('fix and resubmit', () => {
     });
   });
 
-  it('submits the corrected draft only once the rejected request has let its numbers go (22137)', async () => {
+  it('queues the corrected create behind the cancel of the numbers, ready once they show Canceled', async () => {
     const original = (status: string) =>
       aRequest({
         sid: KW,
@@ -280,6 +280,7 @@ describe('fix and resubmit', () => {
     await h.porting.attachBill({ draftId: draft.id, name: 'bill.pdf', bytes: minimalPdf() });
     const submit = () => h.porting.submitDraft({ draftId: draft.id });
 
+    // Never canceled: a create could only meet 22137, so the agent is told what to do.
     await expectRefusedWithoutChange(h, submit, {
       code: 'validation_failed',
       field: 'phoneNumbers.0.phoneNumber',
@@ -287,34 +288,140 @@ describe('fix and resubmit', () => {
         `\\(312\\) 555-0101 is still in request ${KW} \\(Rejected\\).*22137.*Cancel it in that request first`,
       ),
     });
-
+    // Its cancel failed: the same, pointing at the Outbox.
     const cancel = await h.porting.cancelNumbers({ sid: KW, numberSids: [pu(1)] });
+    const cancelId = cancel.outboxItemIds[0] ?? 0;
+    h.store.outbox.update(cancelId, { state: 'failed' });
     await expectRefusedWithoutChange(h, submit, {
       code: 'validation_failed',
       field: 'phoneNumbers.0.phoneNumber',
-      message: /its cancel is waiting in the Outbox.*once it shows Canceled/,
+      message: /its cancel failed \(see the Outbox\)/,
     });
+    h.store.outbox.update(cancelId, { state: 'queued' });
 
-    // Sent, and PortDesk has not seen the number change yet: Twilio is canceling it.
-    h.store.outbox.update(cancel.outboxItemIds[0] ?? 0, { state: 'done' });
-    await expectRefusedWithoutChange(h, submit, {
-      code: 'validation_failed',
-      field: 'phoneNumbers.0.phoneNumber',
-      message: /still being canceled in request/,
-    });
+    // Cancel queued: the submit is accepted, and the create waits behind that cancel.
+    const queued = await submit();
+    expect(queued).toMatchObject({ state: 'queued', draftId: draft.id });
+    const createId = queued.state === 'queued' ? queued.outboxItemId : 0;
+    const create = h.store.outbox.get(createId);
+    expect(create?.awaitsRelease).toEqual([cancelId]);
+    expect(create?.dependsOn).toContain(cancelId);
+    const ready = () =>
+      h.store.outbox.nextReady(new Date(h.clock.now + 1).toISOString(), {
+        states: ['queued', 'reconciling', 'waiting_for_network'],
+      })?.id ?? null;
+    const uploadFirst = ready();
+    expect(uploadFirst).not.toBe(createId); // the bill's upload and the cancel go first
+    for (const item of h.store.outbox.list()) {
+      if (item.kind === 'upload_document') h.store.outbox.update(item.id, { state: 'done' });
+    }
+    const waitWords = `Waiting for the cancel of ${KW} to finish`;
+    const draftWaiting = await h.porting.getDraft({ draftId: draft.id });
+    expect(draftWaiting.status).toBe('queued');
+    expect(draftWaiting.waitingFor?.words).toContain(waitWords);
+    expect(draftWaiting.waitingFor?.phoneNumbers).toEqual(['+13125550101']);
+    expect(draftWaiting.fieldErrors).toEqual([]);
+    expect(edited.fieldErrors.length).toBeGreaterThan(0);
 
+    // Sent (204): Twilio still holds the number until it is Canceled — the create still waits.
+    h.store.outbox.update(cancelId, { state: 'done' });
+    expect(ready()).toBeNull();
     storeFetchedRequest(h, original('Canceling'));
-    await expectRefusedWithoutChange(h, submit, {
-      code: 'validation_failed',
-      field: 'phoneNumbers.0.phoneNumber',
-      message: /still being canceled in request/,
-    });
-    // The markers of what to correct stay on the draft: the refusal clears by itself.
-    const kept = (await h.porting.getDraft({ draftId: draft.id })).fieldErrors;
-    expect(kept.map((error) => error.field)).toEqual(['losingCarrier.authorizedRepresentative']);
-    expect(kept).toEqual(edited.fieldErrors);
+    expect(ready()).toBeNull();
+    const listed = (await h.porting.listOutbox()).find((item) => item.id === createId);
+    expect(listed?.state).toBe('queued');
+    expect(listed?.waitingFor?.words).toContain(waitWords);
+    expect(listed?.lastError).toBeNull();
+    // The original request's detail carries the waiting create, for its header.
+    const detail = await h.porting.getRequestDetail({ sid: KW });
+    expect(detail.outboxItems?.map((item) => item.id)).toEqual([cancelId, createId]);
 
+    // The sync sees the number Canceled: the create is ready, and waits for nothing.
     storeFetchedRequest(h, original('Canceled'));
-    await expect(submit()).resolves.toMatchObject({ state: 'queued', draftId: draft.id });
+    expect(ready()).toBe(createId);
+    expect((await h.porting.getDraft({ draftId: draft.id })).waitingFor).toBeNull();
+  });
+
+  it('starts the correction and the cancel of the rejected numbers in one command', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [
+          rejected(1, 22153, 'INVALID_END_USER_NAME'),
+          rejected(2, 22155, 'INVALID_PIN'),
+          aNumber({ sid: pu(3), phoneNumber: '+13125550103', status: 'Pending' }),
+        ],
+      }),
+    );
+    const started = await h.porting.correctRejectedRequest({ sid: KW, cancelRejected: true });
+    expect(started.draft.origin?.requestSid).toBe(KW);
+    expect(started.cancelProblem).toBeNull();
+    expect(started.cancel).toMatchObject({ numbers: 2, waitingForNetwork: false });
+    const cancels = h.store.outbox.list({ requestSid: KW });
+    expect(cancels.map((item) => item.operation.kind)).toEqual(['cancel_number', 'cancel_number']);
+    expect(h.kicks.count).toBeGreaterThan(0);
+
+    // Asked again, even once Twilio accepted the cancels: the same draft, and no second cancel.
+    for (const item of cancels) h.store.outbox.update(item.id, { state: 'done' });
+    const again = await h.porting.correctRejectedRequest({ sid: KW, cancelRejected: true });
+    expect(again.draft.id).toBe(started.draft.id);
+    expect(again.cancel).toBeNull();
+    expect(h.store.outbox.list({ requestSid: KW })).toHaveLength(2);
+
+    // Without consent nothing is canceled.
+    const other = `KW${'6'.repeat(32)}`;
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: other,
+        status: 'Action Required',
+        phoneNumbers: [{ ...rejected(4, 22155, 'INVALID_PIN'), sid: pu(4) }],
+      }),
+    );
+    const noCancel = await h.porting.correctRejectedRequest({ sid: other, cancelRejected: false });
+    expect(noCancel.cancel).toBeNull();
+    expect(h.store.outbox.list({ requestSid: other })).toEqual([]);
+  });
+
+  it('keeps the draft and says why when the cancel cannot be queued', async () => {
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: KW,
+        status: 'Action Required',
+        phoneNumbers: [rejected(1, 22155, 'INVALID_PIN')],
+      }),
+    );
+    // The whole request is already being canceled: its numbers go with it, no number cancel.
+    await h.porting.cancelRequest({ sid: KW });
+    const started = await h.porting.correctRejectedRequest({ sid: KW, cancelRejected: true });
+    expect(started.draft.status).toBe('editing');
+    expect(started.cancel).toBeNull();
+    expect(started.cancelProblem).toBeNull();
+
+    const refused = `KW${'7'.repeat(32)}`;
+    storeFetchedRequest(
+      h,
+      aRequest({
+        sid: refused,
+        status: 'Action Required',
+        phoneNumbers: [{ ...rejected(2, 22155, 'INVALID_PIN'), sid: pu(2) }],
+      }),
+    );
+    // A stale copy: the request finished at Twilio after the list was read (the use case says so).
+    h.store.requests.upsertSummary(h.accountId, {
+      sid: refused,
+      status: normaliseRequestStatus('Expired'),
+      statusUpdatedAt: null,
+      numbersRequested: 1,
+      numbersPorted: 0,
+      suggestedAction: null,
+    });
+    const partial = await h.porting.correctRejectedRequest({ sid: refused, cancelRejected: true });
+    expect(partial.draft.origin?.requestSid).toBe(refused);
+    expect(partial.cancel).toBeNull();
+    expect(partial.cancelProblem).toMatch(/nothing left to cancel/);
   });
 });

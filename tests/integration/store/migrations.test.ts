@@ -121,11 +121,32 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('reject a migration list with a gap', () => {
+  it('reject a migration list whose versions do not grow', () => {
     const db = new Database(':memory:');
-    const gap: Migration[] = [{ version: 2, name: 'skipped_one', sql: 'SELECT 1;' }];
-    expect(() => migrate(db, ':memory:', gap)).toThrow(/position 1 holds version 2/);
+    const backwards: Migration[] = [
+      { version: 2, name: 'two', sql: 'SELECT 1;' },
+      { version: 2, name: 'two_again', sql: 'SELECT 1;' },
+    ];
+    expect(() => migrate(db, ':memory:', backwards)).toThrow(/position 2 holds version 2/);
     db.close();
+  });
+
+  it('accept a gap in the numbers (reserved ones not merged yet), and fill it in later', () => {
+    const db = new Database(':memory:');
+    const v1: Migration = { version: 1, name: 'one', sql: 'CREATE TABLE one (id INTEGER);' };
+    const v2: Migration = { version: 2, name: 'two', sql: 'CREATE TABLE two (id INTEGER);' };
+    const v4: Migration = { version: 4, name: 'four', sql: 'CREATE TABLE four (id INTEGER);' };
+    expect(migrate(db, ':memory:', [v1, v4])).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    // A file already at 4 never runs 2 afterwards: the lead orders reserved numbers before release.
+    expect(migrate(db, ':memory:', [v1, v2, v4])).toBe(4);
+    const fresh = new Database(':memory:');
+    expect(migrate(fresh, ':memory:', [v1, v2, v4])).toBe(4);
+    expect(
+      fresh.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(),
+    ).toEqual([1, 2, 4]);
+    db.close();
+    fresh.close();
   });
 
   it('apply only the migrations a file has not run yet', () => {
@@ -150,7 +171,9 @@ describe('migrations', () => {
       }
     }
     expect(Object.keys(SHIPPED_CHECKSUMS).length).toBeGreaterThan(0);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it('load the native binding it is given, and say which file it could not open', () => {
@@ -159,7 +182,7 @@ describe('migrations', () => {
     );
     const file = join(temp.folder(), 'portdesk.sqlite');
     const store = openStore({ file, nativeBinding: binding });
-    expect(store.schemaVersion).toBe(MIGRATIONS.length);
+    expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
     store.close();
     const missing = join(temp.folder(), 'electron-abi.node');
     expect(() => openStore({ file, nativeBinding: missing })).toThrow(
@@ -169,7 +192,7 @@ describe('migrations', () => {
 
   it('open an in-memory store for quick tests', () => {
     const store = openStore({ file: ':memory:' });
-    expect(store.schemaVersion).toBe(MIGRATIONS.length);
+    expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
     store.close();
   });
 });

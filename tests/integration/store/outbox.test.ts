@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account, Store } from '../../../main/core/store';
-import { addAccount, useTempFolders } from './storeHarness';
+import { aNumber, aRequest } from '../../fixtures/portInBuilders';
+import { addAccount, numberSid, requestSid, useTempFolders } from './storeHarness';
 
 const temp = useTempFolders();
 const T0 = '2026-11-27T10:00:00.000Z';
@@ -22,6 +23,66 @@ function runNext(now = T0): string | null {
 }
 
 describe('outbox', () => {
+  it('hold a create behind a cancel until the stored request shows the number released, across a reopen', () => {
+    const file = `${temp.folder()}/portdesk.sqlite`;
+    const first = temp.open(file);
+    const owner = addAccount(first);
+    const sid = requestSid(7);
+    const save = (target: Store, status: string) =>
+      target.requests.saveFetchedRequest(
+        owner.id,
+        aRequest({
+          sid,
+          status: 'Action Required',
+          phoneNumbers: [
+            aNumber({ sid: numberSid(1), phoneNumber: '+13125550101', status }),
+            aNumber({ sid: numberSid(2), phoneNumber: '+13125550102', status: 'Pending' }),
+          ],
+        }),
+        T0,
+      );
+    save(first, 'Rejected');
+    const cancel = first.outbox.enqueue({
+      accountId: owner.id,
+      kind: 'cancel_number',
+      payload: { requestSid: sid, numberSid: numberSid(1), phoneNumber: '+13125550101' },
+      requestSid: sid,
+    });
+    const create = first.outbox.enqueue({
+      accountId: owner.id,
+      kind: 'create_port_in',
+      payload: { label: 'correction' },
+      awaitsRelease: [cancel.id],
+    });
+    expect(create.dependsOn).toEqual([cancel.id]);
+    expect(create.awaitsRelease).toEqual([cancel.id]);
+    // A release edge needs a cancel.
+    expect(() =>
+      first.outbox.enqueue({
+        accountId: owner.id,
+        kind: 'create_port_in',
+        payload: {},
+        awaitsRelease: [create.id],
+      }),
+    ).toThrow(/not a cancel/);
+    first.close();
+
+    const store = temp.open(file);
+    expect(store.outbox.get(create.id)?.awaitsRelease).toEqual([cancel.id]);
+    const ready = () => store.outbox.nextReady(T0)?.id ?? null;
+    expect(ready()).toBe(cancel.id);
+    store.outbox.update(cancel.id, { state: 'done' });
+    // Twilio accepted the cancel, the number is still held (Rejected, then Canceling).
+    expect(ready()).toBeNull();
+    expect(store.outbox.unreleasedDependencies(create.id).map((i) => i.id)).toEqual([cancel.id]);
+    save(store, 'Canceling');
+    expect(ready()).toBeNull();
+    // The other number of the request is not this cancel's business.
+    save(store, 'Canceled');
+    expect(ready()).toBe(create.id);
+    expect(store.outbox.unreleasedDependencies(create.id)).toEqual([]);
+  });
+
   it('run bill uploads before the port-in that needs them, then the rest in order', () => {
     const billA = store.outbox.enqueue({
       accountId: account.id,

@@ -18,6 +18,7 @@ function item(patch: Partial<OutboxItem>): OutboxItem {
     operation: parseOutboxOperation('upload_document', payload),
     state: 'queued',
     dependsOn: [],
+    awaitsRelease: [],
     attempts: 3,
     nextAttemptAt: iso(NOW + 10 * 60_000),
     lastError: { kind: 'server', httpStatus: 503, code: null, message: 'down', at: iso(NOW) },

@@ -84,6 +84,8 @@ export interface DraftViewParts {
   bill: StoredDocument | null;
   portability: PortabilityView;
   lastError: string | null;
+  /** The create queued from it waits behind a cancel (fix and resubmit). */
+  waitingFor?: DraftView['waitingFor'];
 }
 
 export function toDraftView(parts: DraftViewParts): DraftView {
@@ -99,6 +101,7 @@ export function toDraftView(parts: DraftViewParts): DraftView {
     portability: parts.portability,
     origin: payload.origin,
     lastError: draft.status === 'failed' ? parts.lastError : null,
+    waitingFor: draft.status === 'queued' ? (parts.waitingFor ?? null) : null,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
   };

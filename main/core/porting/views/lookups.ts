@@ -8,6 +8,8 @@ export function outboxViewLookups(store: Store): OutboxViewLookups {
   return {
     accountLabel: (accountId) => labels.get(accountId) ?? 'Removed account',
     document: (documentId) => store.documents.get(documentId),
+    unreleasedDependencies: (itemId) => store.outbox.unreleasedDependencies(itemId),
+    outboxItem: (id) => store.outbox.get(id),
     customerName(requestSid) {
       if (!customers.has(requestSid)) {
         customers.set(requestSid, store.requests.getRequest(requestSid)?.customerName ?? null);

@@ -1,6 +1,6 @@
 import { formatUsPhoneNumber } from '../../../../shared/domain/phoneNumbers';
 import { reasonByCode } from '../../../../shared/domain/reasonCodes';
-import type { OutboxItemView, OutboxStateView } from '../../../../shared/views';
+import type { OutboxItemView, OutboxStateView, OutboxWaitView } from '../../../../shared/views';
 import type { JsonObject, OutboxItem, OutboxState, StoredDocument } from '../../store';
 import {
   CancelNumberPayload,
@@ -15,6 +15,9 @@ export interface OutboxViewLookups {
   document(documentId: number): StoredDocument | null;
   /** The stored request's customer name, when known. */
   customerName(requestSid: string): string | null;
+  /** The cancels an item waits for whose numbers are not released yet (store.outbox). */
+  unreleasedDependencies(itemId: number): OutboxItem[];
+  outboxItem(id: number): OutboxItem | null;
 }
 
 /** Reconciling is the outbox's business: to the agent the operation is still being sent. */
@@ -99,7 +102,51 @@ export function lastErrorWords(
   return { message: withFix, code };
 }
 
+/** Our own cancel still holding the numbers: waiting words, never an error (docs/sync.md). */
+function heldByOwnCancel(item: OutboxItem): boolean {
+  return (
+    item.awaitsRelease.length > 0 &&
+    (item.lastError?.kind === 'held_by_own_cancel' || item.lastError?.code === 22137)
+  );
+}
+
+/**
+ * What a create queued behind cancels waits for: the first request whose cancel has not
+ * released its numbers. A create Twilio answered with 22137 anyway (its check lagging the sync)
+ * waits for the same cancels. Null once nothing holds it back, and for done or failed items.
+ */
+export function waitingForOf(
+  item: OutboxItem,
+  lookups: Pick<OutboxViewLookups, 'unreleasedDependencies' | 'outboxItem'>,
+): OutboxWaitView | null {
+  if (item.awaitsRelease.length === 0 || item.state === 'done' || item.state === 'failed') {
+    return null;
+  }
+  let cancels = lookups.unreleasedDependencies(item.id);
+  if (cancels.length === 0 && heldByOwnCancel(item)) {
+    cancels = item.awaitsRelease
+      .map((id) => lookups.outboxItem(id))
+      .filter((cancel): cancel is OutboxItem => cancel !== null);
+  }
+  const requestSid = cancels.find((cancel) => cancel.requestSid !== null)?.requestSid ?? null;
+  if (requestSid === null) return null;
+  const same = cancels.filter((cancel) => cancel.requestSid === requestSid);
+  const phoneNumbers = same.some((cancel) => cancel.kind === 'cancel_port_in')
+    ? []
+    : same.flatMap(phoneNumbersOf);
+  const cancelFailed = same.some((cancel) => cancel.state === 'failed');
+  const offline = same.some((cancel) => cancel.state === 'waiting_for_network');
+  const base = `Waiting for the cancel of ${requestSid} to finish`;
+  const words = cancelFailed
+    ? `${base}: that cancel failed. Retry it in the Outbox; this request is sent once Twilio lets the numbers go.`
+    : offline
+      ? `${base}: the cancel is sent when PortDesk is back online.`
+      : `${base}; sent by itself once Twilio shows the numbers Canceled.`;
+  return { requestSid, phoneNumbers, words, cancelFailed };
+}
+
 export function toOutboxItemView(item: OutboxItem, lookups: OutboxViewLookups): OutboxItemView {
+  const waitingFor = waitingForOf(item, lookups);
   return {
     id: item.id,
     kind: item.kind,
@@ -112,7 +159,9 @@ export function toOutboxItemView(item: OutboxItem, lookups: OutboxViewLookups): 
     phoneNumbers: phoneNumbersOf(item),
     attempts: item.attempts,
     nextAttemptAt: item.nextAttemptAt,
-    lastError: lastErrorWords(item.lastError),
+    // 22137 from our own cancel is never the agent's problem: the wait says it instead.
+    lastError: heldByOwnCancel(item) ? null : lastErrorWords(item.lastError),
+    waitingFor,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };

@@ -29,6 +29,8 @@ export interface RequestDetailParts {
   /** Outbox items about this request that are not done. */
   pendingItems: readonly OutboxItem[];
   pendingViews: readonly OutboxItemView[];
+  /** What the header's pending state is derived from (RequestDetailView.outboxItems). */
+  outboxViews?: readonly OutboxItemView[];
   /** Fix-and-resubmit links, when the caller looked them up. */
   resubmission?: ResubmissionLinks;
   now: number;
@@ -204,6 +206,7 @@ export function toRequestDetailView(parts: RequestDetailParts): RequestDetailVie
     numbers: numbers.map((number) => numberRow(number, cancels)),
     timeline: parts.events.map(toTimelineEntry),
     pendingOps: [...parts.pendingViews],
+    outboxItems: [...(parts.outboxViews ?? parts.pendingViews)],
     actions: actions(stored, numbers, cancels, now),
     detailLoaded: stored.request !== null,
     lastFetchedAt: stored.sync.lastFetchedAt,

@@ -2,6 +2,7 @@ import type { Migration } from './migration';
 import { migration001Initial } from './001_initial';
 import { migration002NumberSearch } from './002_number_search';
 import { migration003Notices } from './003_notices';
+import { migration004OutboxReleaseDependencies } from './004_outbox_release_dependencies';
 
 export type { Migration } from './migration';
 
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001Initial,
   migration002NumberSearch,
   migration003Notices,
+  migration004OutboxReleaseDependencies,
 ];

@@ -5,7 +5,7 @@
  * migrations test pins each shipped migration's checksum to catch an accidental edit.
  */
 export interface Migration {
-  /** 1, 2, 3, … without gaps; becomes PRAGMA user_version once applied. */
+  /** Increasing (gaps allowed: numbers are reserved per change); PRAGMA user_version once applied. */
   version: number;
   /** Short snake_case description, recorded in schema_migrations. */
   name: string;
