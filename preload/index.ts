@@ -2,7 +2,7 @@
 // nothing else. Everything but the transport is createBridge, shared with the other hosts.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { config } from 'zod';
-import { createBridge } from './bridge';
+import { createBridge } from '../shared/bridge/createBridge';
 
 // zod probes for eval on its first parse; the CSP forbids eval, so never probe (docs/security.md).
 config({ jitless: true });

@@ -67,6 +67,8 @@ for (const suite of suites) {
   const run = spawnSync(suite.cmd, suite.args, {
     stdio: 'inherit',
     env: { ...process.env, ...suite.env },
+    // On Windows `npx` is npx.cmd, which only a shell finds (CI's windows-latest job).
+    shell: process.platform === 'win32',
   });
   if (!existsSync(suite.report)) {
     console.error(

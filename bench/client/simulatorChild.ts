@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { controlClient } from '../../main/simulator/index';
 
 export interface SimulatorChild {
   url: string;
@@ -10,6 +11,8 @@ export interface SimulatorChild {
   authToken: string;
   apiKeySid: string;
   apiKeySecret: string;
+  /** This launch's control secret (the CLI's first line); null with --open-control. */
+  controlSecret: string | null;
   /** POST/DELETE on the /__sim control API; throws on a non-2xx answer. */
   control(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -45,14 +48,7 @@ export async function startSimulatorChild(args: string[] = []): Promise<Simulato
   return {
     ...info,
     async control(method, path, body) {
-      const response = await fetch(`${info.url}/__sim${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${text}`);
-      return text === '' ? null : (JSON.parse(text) as unknown);
+      return controlClient(info).json(method, path, body);
     },
     async stop() {
       if (child.exitCode !== null) return;

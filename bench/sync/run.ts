@@ -16,6 +16,7 @@ import { openStore } from '../../main/core/store';
 import { DISCOVERY_PAGE_SIZE } from '../../main/core/sync/discovery';
 import { createSyncEngine } from '../../main/core/sync/engine';
 import { PortingClient } from '../../main/core/twilio';
+import { controlClient } from '../../main/simulator/index';
 import { startSimulatorChild, type SimulatorChild } from '../client/simulatorChild';
 
 const { values: args } = parseArgs({
@@ -53,8 +54,7 @@ function latencyBoundMs(row: Row): number | null {
 }
 
 async function callLog(sim: SimulatorChild): Promise<Record<string, number>> {
-  const response = await fetch(`${sim.url}/__sim/state`);
-  const state = (await response.json()) as { callLog: Record<string, number> };
+  const state = await controlClient(sim).json<{ callLog: Record<string, number> }>('GET', '/state');
   return state.callLog;
 }
 

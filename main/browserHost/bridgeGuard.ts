@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 
 /** The header that carries the per-launch token on every bridge request. */
 export const TOKEN_HEADER = 'x-portdesk-token';
+/** The header that carries a one-time launch code to `/__bridge/session`. */
+export const CODE_HEADER = 'x-portdesk-code';
 
 export interface BridgeRequestFacts {
   method: string;
@@ -32,6 +34,36 @@ export function checkBridgeRequest(
   request: BridgeRequestFacts,
   expected: BridgeExpectations,
 ): BridgeVerdict {
+  return checkPageRequest(request, expected.origin, (headers) => {
+    const token = single(headers[TOKEN_HEADER]);
+    return token !== undefined && sameToken(token, expected.token);
+  });
+}
+
+/**
+ * The session exchange (`POST /__bridge/session`): the same checks as the bridge, but the page
+ * has no token yet; the one-time code in `x-portdesk-code` is judged by the server.
+ */
+export function checkSessionRequest(
+  request: BridgeRequestFacts,
+  expected: Pick<BridgeExpectations, 'origin'>,
+): BridgeVerdict {
+  return checkPageRequest(request, expected.origin, (headers) =>
+    /^[A-Za-z0-9_-]{1,100}$/.test(single(headers[CODE_HEADER]) ?? ''),
+  );
+}
+
+/** Reads a header the way the guard does: a repeated header counts as absent. */
+export function singleHeader(value: string | string[] | undefined): string | undefined {
+  return single(value);
+}
+
+function checkPageRequest(
+  request: BridgeRequestFacts,
+  origin: string,
+  credentialPresent: (headers: BridgeRequestFacts['headers']) => boolean,
+): BridgeVerdict {
+  const expected = { origin };
   const host = single(request.headers.host);
   if (host === undefined || `http://${host}` !== expected.origin) {
     return { ok: false, status: 403, reason: 'wrong Host header' };
@@ -42,8 +74,7 @@ export function checkBridgeRequest(
   if (single(request.headers.origin) !== expected.origin) {
     return { ok: false, status: 403, reason: 'wrong or missing Origin' };
   }
-  const token = single(request.headers[TOKEN_HEADER]);
-  if (token === undefined || !sameToken(token, expected.token)) {
+  if (!credentialPresent(request.headers)) {
     return { ok: false, status: 403, reason: 'wrong or missing token' };
   }
   const contentType = single(request.headers['content-type']) ?? '';

@@ -1,10 +1,11 @@
 /**
  * `npm run start:browser` — PortDesk without Electron: the core in this Node process, the
  * renderer in the system's Chromium, the bridge over loopback (docs/shell.md). Runs until
- * Ctrl+C. `--help` lists the options.
+ * Ctrl+C. `--help` lists the options. Like main/index.ts, this is a composition root: the one
+ * file of the browser host that composes demo mode in (main/demo).
  */
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/app';
+import { createCoreWithDemo } from '../demo';
 import { parseBrowserHostArgs, runBrowserHost, type BrowserHostArgs } from './runBrowserHost';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const host = await runBrowserHost({ args, projectRoot, createCore });
+  const host = await runBrowserHost({ args, projectRoot, createCore: createCoreWithDemo });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,17 +1,19 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IpcCommandError } from '../../shared/ipc';
 import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
-import { consoleLogger, type Logger } from '../shell/log/logger';
-import { isAllowedExternalUrl } from '../shell/security/externalLinks';
-import { watchOnline } from '../shell/system/onlineWatcher';
-import { openExternally, openInBrowser } from './openBrowser';
+import { consoleLogger, type Logger } from '../host/log/logger';
+import { isAllowedExternalUrl } from '../host/security/externalLinks';
+import { watchOnline } from '../host/onlineWatcher';
+import { openExternally, openInBrowser, whyNoWindow, type OpenedWindow } from './openBrowser';
 import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startBrowserHost } from './server';
 import { hasExternalNetwork, watchForResume } from './systemSignals';
+
+const LEGACY_PROFILE_FOLDER = 'browser-host-profile';
 
 export interface BrowserHostArgs {
   port: number;
@@ -71,7 +73,8 @@ export function parseBrowserHostArgs(argv: string[]): BrowserHostArgs {
 }
 
 export interface RunningHost {
-  url: string;
+  /** A fresh one-time address (docs/shell.md). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -93,10 +96,13 @@ export async function runBrowserHost(options: {
   const bootstrapScript = await bundlePageScript(
     join(projectRoot, 'main', 'browserHost', 'page', 'bootstrap.ts'),
   );
-  await mkdir(args.dataDir, { recursive: true });
+  await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  // Earlier versions kept a Chromium profile here whose History held launch tokens.
+  await rm(join(args.dataDir, LEGACY_PROFILE_FOLDER), { recursive: true, force: true });
   const core = await options.createCore({
     dataDir: args.dataDir,
     keychainService: args.keychainService,
+    logger: log,
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
@@ -141,20 +147,51 @@ export async function runBrowserHost(options: {
     const demo = await core.handlers.startDemo({});
     log.info(`browser host: demo mode on (${demo.label})`);
   }
-  console.log(`PortDesk is running at ${server.url}`);
-  console.log('Keep this address to yourself: it carries this launch’s access token.');
-  if (args.open) {
-    const opener = openInBrowser(server.url, join(args.dataDir, 'browser-host-profile'));
-    if (opener === null) console.log('PortDesk: open the address above in Chromium or Chrome.');
+  console.log(`PortDesk is running at ${server.origin}`);
+  const printAddress = () =>
+    console.log(
+      `Open within a minute (it works once): ${server.launchUrl()}${process.stdin.isTTY ? '\nPress Enter for a fresh address.' : ''}`,
+    );
+  let window: OpenedWindow | null = null;
+  const noWindow = args.open ? whyNoWindow() : null;
+  if (!args.open) {
+    printAddress();
+  } else if (noWindow) {
+    // Without a display Chromium would only print errors: do not try.
+    console.log(`PortDesk: no window opened (${noWindow}); open this address in a browser:`);
+    printAddress();
+  } else {
+    window = openInBrowser(server.launchUrl());
+    void (window?.failed ?? Promise.resolve('nothing could open a browser')).then((reason) => {
+      if (reason === null) return;
+      console.log(`PortDesk: the browser window did not open (${reason}); open this address:`);
+      printAddress();
+    });
   }
+  const stopAddresses = offerFreshAddresses(printAddress);
   return {
-    url: server.url,
+    launchUrl: () => server.launchUrl(),
     async close() {
+      stopAddresses();
       online.stop();
       stopResume();
       stopNotices();
       await server.close();
       await core.close();
+      await window?.close();
     },
+  };
+}
+
+/** Enter in the terminal prints a fresh one-time address (codes last a minute). */
+function offerFreshAddresses(print: () => void): () => void {
+  if (!process.stdin.isTTY) return () => undefined;
+  const onData = (chunk: Buffer) => {
+    if (chunk.includes(10) || chunk.includes(13)) print();
+  };
+  process.stdin.on('data', onData);
+  return () => {
+    process.stdin.off('data', onData);
+    process.stdin.pause();
   };
 }

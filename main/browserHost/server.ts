@@ -3,17 +3,29 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EVENT_METHODS, eventContract, fail, type EventMethod } from '../../shared/ipc';
 import type { PortdeskCore } from '../core/app/portdeskCore';
-import { dispatchInvoke, isInvokeMethod } from '../shell/ipc/dispatch';
-import type { Logger } from '../shell/log/logger';
-import { readRendererFile } from '../shell/protocol/rendererFiles';
-import { rendererSecurityHeaders } from '../shell/security/contentSecurity';
-import { checkBridgeRequest, isOwnHost } from './bridgeGuard';
+import { dispatchInvoke, isInvokeMethod } from '../host/ipc/dispatch';
+import { reportHandlerFailure } from '../host/ipc/failureLog';
+import type { Logger } from '../host/log/logger';
+import { readRendererFile } from '../host/rendererFiles';
+import { rendererSecurityHeaders } from '../host/security/contentSecurity';
+import {
+  CODE_HEADER,
+  checkBridgeRequest,
+  checkSessionRequest,
+  isOwnHost,
+  singleHeader,
+} from './bridgeGuard';
+import { LaunchCodes } from './launchCodes';
 import { decodeBytes, PayloadTooDeepError } from './bytesCodec';
 
 /** A 10 MB bill is ~13.4 MB as base64; anything past this is not a request we send. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const KEEP_ALIVE_MS = 15_000;
 export const BOOTSTRAP_PATH = '/__bridge/bootstrap.js';
+export const SESSION_PATH = '/__bridge/session';
+/** Slow bodies and headers are cut after this (issue 12 item 8); a 16 MB bill takes well under. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 5_000;
 
 export interface BrowserHostOptions {
   core: Pick<PortdeskCore, 'handlers' | 'on'>;
@@ -24,14 +36,22 @@ export interface BrowserHostOptions {
   log: Logger;
   /** Default 0: any free port. Always on 127.0.0.1. */
   port?: number;
+  /** Clock seam for the launch codes' minute. */
+  now?: () => number;
+  /** Test seam: how long a request may take to arrive (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningBrowserHost {
   /** `http://127.0.0.1:<port>` */
   origin: string;
-  /** What to open: the origin with the token in the fragment. */
-  url: string;
-  token: string;
+  /**
+   * A fresh address to open: the origin with a one-time launch code in the fragment, valid for a
+   * minute and for one window. Never the token itself.
+   */
+  launchUrl(): string;
+  /** The current session token (tests); replaced when a launch code is presented twice. */
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -43,18 +63,27 @@ export interface RunningBrowserHost {
  * (Host, POST, Origin, per-launch token, JSON) or gets a 403.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
-  const token = randomBytes(32).toString('base64url');
+  let token = randomBytes(32).toString('base64url');
+  const codes = new LaunchCodes(options.now);
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch((error: unknown) => {
-      options.log.error('browser host: request failed', error);
-      if (!response.headersSent)
-        respond(response, 500, 'text/plain; charset=utf-8', 'Internal error');
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, options.requestTimeoutMs ?? HEADERS_TIMEOUT_MS),
+      // Node looks for overdue requests this often (default 30 s, which would stretch the cut).
+      connectionsCheckingInterval: 1_000,
+    },
+    (request, response) => {
+      void handle(request, response).catch((error: unknown) => {
+        options.log.error('browser host: request failed', error);
+        if (!response.headersSent)
+          respond(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+        else response.destroy();
+      });
+    },
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isOwnHost(request.headers, { origin })) {
@@ -68,6 +97,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       respond(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return;
+    }
+    if (path === '/favicon.ico') {
+      // Chromium asks on every load; "no icon" is an answer, a 404 is an error in the console.
+      response.writeHead(204, { 'cache-control': 'no-store' });
+      response.end();
       return;
     }
     const file = await readRendererFile(options.rendererRoot, `${origin}${request.url ?? '/'}`, {
@@ -88,6 +123,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
         'content-type': 'text/javascript; charset=utf-8',
       });
       response.end(options.bootstrapScript);
+      return;
+    }
+    if (path === SESSION_PATH) {
+      exchangeLaunchCode(request, response);
       return;
     }
     const verdict = checkBridgeRequest(
@@ -129,9 +168,42 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       options.core.handlers,
       method,
       payload,
-      (failed, thrown) => options.log.error(`browser host: ${failed} failed`, thrown),
+      reportHandlerFailure(options.log, 'browser host'),
     );
     sendJson(response, envelope);
+  }
+
+  /** Trades a one-time launch code for the session token (the page's first request). */
+  function exchangeLaunchCode(request: IncomingMessage, response: ServerResponse): void {
+    const facts = { method: request.method ?? '', headers: request.headers };
+    const verdict = checkSessionRequest(facts, { origin });
+    if (!verdict.ok) {
+      options.log.warn(`browser host: refused a session request: ${verdict.reason}`);
+      respond(response, verdict.status, 'text/plain; charset=utf-8', 'Forbidden');
+      return;
+    }
+    request.resume();
+    const redemption = codes.redeem(singleHeader(request.headers[CODE_HEADER]) ?? '');
+    if (redemption === 'ok') {
+      sendJson(response, { token });
+      return;
+    }
+    if (redemption === 'reused') {
+      // The page drops the code from its address bar at once, so a second use is a copy: whoever
+      // traded it first may not be the agent. Revoke that session; a fresh address starts anew.
+      revokeSession();
+      options.log.warn(
+        'browser host: a launch code was used twice; the session it opened is closed. Open a fresh address.',
+      );
+    } else {
+      options.log.info(`browser host: refused a launch code (${redemption})`);
+    }
+    respond(response, 403, 'text/plain; charset=utf-8', `Launch code ${redemption}`);
+  }
+
+  function revokeSession(): void {
+    token = randomBytes(32).toString('base64url');
+    for (const stream of streams) stream.end();
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
@@ -183,8 +255,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
 
   return {
     origin,
-    url: `${origin}/#token=${token}`,
-    token,
+    launchUrl: () => `${origin}/#code=${codes.issue()}`,
+    get token() {
+      return token;
+    },
     async close() {
       for (const stream of streams) stream.end();
       await new Promise<void>((resolve) => {

@@ -21,17 +21,23 @@ import type { NavigateView, SyncStatusView } from '../../shared/views';
 import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
 import { registerInvokeHandlers } from './ipc/handle';
 import { sendEvent } from './ipc/send';
-import { fileLogSink } from './log/fileSink';
-import { createLogger, type Logger } from './log/logger';
-import { readRendererFile } from './protocol/rendererFiles';
-import { isAllowedExternalUrl, type ExternalLinkPolicy } from './security/externalLinks';
-import { decideNavigation, decideWindowOpen, isPermissionGranted } from './security/navigation';
+import { fileLogSink } from '../host/log/fileSink';
+import { createLogger, type Logger } from '../host/log/logger';
+import { readRendererFile } from '../host/rendererFiles';
+import { isAllowedExternalUrl, type ExternalLinkPolicy } from '../host/security/externalLinks';
+import {
+  decideNavigation,
+  decideWindowOpen,
+  isPermissionGranted,
+} from '../host/security/navigation';
 import { webPreferencesFor } from './security/webPreferences';
 import { appMenuTemplate } from './system/appMenu';
+import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
-import { watchOnline, type OnlineWatcher } from './system/onlineWatcher';
+import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
+import { exposeForTests } from './testHooks';
 import { restoreWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window/windowBounds';
 import { readWindowState, writeWindowState } from './window/windowStateFile';
 
@@ -100,7 +106,7 @@ export function runElectronShell(options: ElectronShellOptions): void {
 /**
  * Test and development seams, read once at start (docs/shell.md): a separate user-data folder
  * (each end-to-end test has its own; the single-instance lock is per folder), keychain service
- * (`PORTDESK_KEYCHAIN_SERVICE`) and demo clock speed (`PORTDESK_DEMO_ACCELERATION`).
+ * (`PORTDESK_KEYCHAIN_SERVICE`); the demo clock speed is read by the composition root (main/index.ts).
  */
 function applyDevelopmentOverrides(): void {
   const userData = process.env.PORTDESK_USER_DATA_DIR;
@@ -110,12 +116,17 @@ function applyDevelopmentOverrides(): void {
 async function startShell(options: ElectronShellOptions, log: Logger): Promise<void> {
   hardenSession(session.defaultSession, options.paths.renderer, log);
 
-  const demoAcceleration = Number(process.env.PORTDESK_DEMO_ACCELERATION);
+  let windows: MainWindow | null = null;
+  const updates = createAutoUpdates({
+    sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    beforeInstall: () => windows?.allowClose(),
+    log,
+  });
   const core = await options.createCore({
     dataDir: app.getPath('userData'),
     nativeBinding: electronSqliteBinding(app.getAppPath()),
     keychainService: process.env.PORTDESK_KEYCHAIN_SERVICE || undefined,
-    ...(demoAcceleration > 0 ? { demoAcceleration } : {}),
+    logger: log,
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, LINK_POLICY)) {
@@ -130,10 +141,11 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      updates: updates.capability,
     },
   });
 
-  const windows = new MainWindow(options.paths, log);
+  windows = new MainWindow(options.paths, log);
   const unregister = registerInvokeHandlers({
     handlers: core.handlers,
     trustedWindow: () => ({ webContentsId: windows.webContentsId(), origin: APP_ORIGIN }),
@@ -207,6 +219,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
     event.preventDefault();
     closed = true;
     online.stop();
+    updates.stop();
     for (const unsubscribe of unsubscribers) unsubscribe();
     unregister();
     tray.destroy();
@@ -215,6 +228,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
 
   await windows.open();
   await core.start();
+  updates.start(core);
   refreshTray();
   log.info('shell: started');
 }
@@ -397,12 +411,14 @@ class StatusTray {
     const icon = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
     this.#tray = new Tray(icon);
     this.#tray.on('click', () => actions.open());
+    exposeForTests('tray', this.#tray);
     this.update(undefined, 0);
   }
 
   update(status: SyncStatusView | undefined, attentionCount: number): void {
     if (status !== undefined) this.#status = status;
     const words = trayStatus(this.#status, attentionCount);
+    exposeForTests('trayStatus', words);
     this.#tray.setToolTip(words.tooltip);
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError, ERROR_CODES } from './errors';
-import type { SimulatorCredentials } from './options';
+import type { SimulatorCredentials } from './api';
 
 /**
  * HTTP Basic as Twilio accepts it: API key SID + secret, or Account SID + auth token

@@ -1,16 +1,18 @@
 /**
  * `npm run simulator -- [--port N] [--upload-port N] [--accelerate X] [--seed S] [--demo]
- * [--auto-sign-after-ms MS] [--spelling twilio|snake|title] [--state FILE] [--quiet]`
+ * [--auto-sign-after-ms MS] [--spelling twilio|snake|title] [--state FILE] [--open-control]
+ * [--quiet]`
  *
  * Prints ONE JSON line first — {"url","uploadUrl","accountSid","authToken","apiKeySid",
- * "apiKeySecret"} — so scripts can read where the simulator listens and how to log in; then one
- * human line per API call. Runs until SIGINT/SIGTERM. The credentials are the simulator's own
+ * "apiKeySecret","controlSecret"} — so scripts can read where the simulator listens, how to log
+ * in and how to call /__sim (controlSecret is null with --open-control); then one human line per
+ * API call. Runs until SIGINT/SIGTERM. The credentials are the simulator's own
  * throwaway values, never a real Twilio secret. With --state FILE the world is restored from FILE
  * when it exists and saved there while it changes and on exit (docs/simulator.md, "Snapshots").
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
-import type { SimulatorOptions, StatusSpelling } from './options';
+import type { SimulatorOptions, StatusSpelling } from './api';
 import { readSnapshotFile } from './snapshotFile';
 import { keepSnapshotSaved, type SnapshotSaver } from './snapshotSaver';
 
@@ -40,6 +42,7 @@ function parseOptions(argv: string[]): CliOptions {
       spelling: { type: 'string' },
       state: { type: 'string' },
       quiet: { type: 'boolean' },
+      'open-control': { type: 'boolean' },
     },
     strict: true,
   });
@@ -64,6 +67,7 @@ function parseOptions(argv: string[]): CliOptions {
           : numberOption('auto-sign-after-ms', autoSign),
     statusSpelling: spelling as StatusSpelling | undefined,
     log: values.quiet === true ? undefined : (line) => console.log(line),
+    openControl: values['open-control'] ?? false,
   };
   return { simulator, stateFile: values.state };
 }
@@ -89,10 +93,14 @@ async function main(): Promise<void> {
   const saver: SnapshotSaver | null = stateFile
     ? keepSnapshotSaved(simulator, { file: stateFile, log: (line) => console.error(line) })
     : null;
-  const { url, uploadUrl, credentials } = simulator;
-  process.stdout.write(`${JSON.stringify({ url, uploadUrl, ...credentials })}\n`);
+  const { url, uploadUrl, credentials, controlSecret } = simulator;
+  process.stdout.write(`${JSON.stringify({ url, uploadUrl, ...credentials, controlSecret })}\n`);
   console.log(
-    `PortDesk simulator on ${url} (uploads on ${uploadUrl}); control API at ${url}/__sim — Ctrl+C to stop`,
+    `PortDesk simulator on ${url} (uploads on ${uploadUrl}); control API at ${url}/__sim ${
+      controlSecret === null
+        ? 'OPEN to any caller, web pages included (--open-control)'
+        : 'with the controlSecret above in the x-portdesk-sim-control header'
+    } — Ctrl+C to stop`,
   );
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,31 +1,18 @@
-import * as z from 'zod';
 import type { SimulatorCore } from './core';
 import { ControlError } from './errors';
 import type { SimRequest } from './model';
 import type {
+  CarrierRecord,
   Fault,
   NumberOutcome,
   SeedOptions,
   SimulatorControl,
   SimulatorState,
   StatusSpelling,
-} from './options';
-import { isRejectionCode } from './reasonCodes';
+} from './api';
+import { carrierRecordSchema, numberOutcomeSchema, spellingSchema } from './schemas';
 import { seed } from './seeding';
 import { isoSeconds, portInJson } from './wire';
-
-/** A carrier answer script, as the control API and a snapshot accept it. */
-export const numberOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('complete') }),
-  z.object({
-    kind: z.literal('reject'),
-    code: z.number().refine(isRejectionCode, 'must be a rejection code from 22150 to 22159'),
-  }),
-  z.object({ kind: z.literal('move_port_date'), toDaysLater: z.number().int() }),
-  z.object({ kind: z.literal('stall') }),
-]);
-
-const spellingSchema = z.enum(['twilio', 'snake', 'title']);
 
 /** The in-process control API; the HTTP routes under /__sim/ call exactly these methods. */
 export function createControl(core: SimulatorCore): SimulatorControl {
@@ -54,6 +41,10 @@ export function createControl(core: SimulatorCore): SimulatorControl {
         })),
         faults: core.faults.list(),
         inTwilio: [...core.store.inTwilio],
+        carrierRecords: [...core.store.carrierRecords].map(([phoneNumber, record]) => ({
+          phoneNumber,
+          ...structuredClone(record),
+        })),
         callLog: Object.fromEntries(core.store.callLog),
       };
     },
@@ -108,6 +99,26 @@ export function createControl(core: SimulatorCore): SimulatorControl {
       core.touch();
     },
 
+    setCarrierRecord(e164: string, record: CarrierRecord | null) {
+      if (typeof e164 !== 'string' || !/^\+[1-9]\d{1,14}$/.test(e164)) {
+        throw new ControlError(400, `${String(e164)} is not an E.164 number`);
+      }
+      if (record === null) {
+        core.store.carrierRecords.delete(e164);
+      } else {
+        const parsed = carrierRecordSchema.safeParse(record);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new ControlError(
+            400,
+            `Invalid carrier record: ${issue?.path.join('.') || 'record'} ${issue?.message ?? ''}`.trim(),
+          );
+        }
+        core.store.carrierRecords.set(e164, parsed.data);
+      }
+      core.touch();
+    },
+
     addFault(fault: Fault) {
       return core.faults.add(fault);
     },
@@ -121,9 +132,9 @@ export function createControl(core: SimulatorCore): SimulatorControl {
     },
 
     seed(options: SeedOptions) {
-      core.seedCalls += 1;
+      const call = core.nextSeedCall();
       core.touch();
-      return seed(core, options, core.seedCalls);
+      return seed(core, options, call);
     },
 
     setStatusSpelling(spelling: StatusSpelling) {

@@ -3,12 +3,13 @@ import { ControlError } from './errors';
 import { type ApiCall, jsonResponse, type SimResponse } from './httpTypes';
 import { loaPage } from './loaPage';
 import type {
+  CarrierRecord,
   Fault,
   NumberOutcome,
   SeedOptions,
   SimulatorControl,
   StatusSpelling,
-} from './options';
+} from './api';
 import { Router } from './router';
 
 /**
@@ -52,8 +53,23 @@ export function controlRouter(core: SimulatorCore, control: SimulatorControl): R
       handler: (call) => {
         const body = jsonBody(call);
         const outcome = isEmptyObject(body) ? undefined : (body as NumberOutcome);
-        // A + in a path is literal, but clients that encode a space for it are forgiven.
-        control.scriptNumber((call.params.e164 ?? '').replace(/^ /, '+'), outcome);
+        control.scriptNumber(phoneParam(call), outcome);
+        return ok();
+      },
+    },
+    {
+      method: 'POST',
+      template: '/__sim/numbers/{e164}/record',
+      handler: (call) => {
+        control.setCarrierRecord(phoneParam(call), jsonBody(call) as CarrierRecord);
+        return ok();
+      },
+    },
+    {
+      method: 'DELETE',
+      template: '/__sim/numbers/{e164}/record',
+      handler: (call) => {
+        control.setCarrierRecord(phoneParam(call), null);
         return ok();
       },
     },
@@ -123,6 +139,8 @@ const CONTROL_INDEX = {
     'POST /__sim/requests/{KW…}/sign',
     'POST /__sim/requests/{KW…}/expire',
     'POST /__sim/numbers/{+1…}/script {"kind": "reject", "code": 22155}',
+    'POST /__sim/numbers/{+1…}/record {"address": {"street": "…", "city": "…", "state": "…", "zip": "…"}}',
+    'DELETE /__sim/numbers/{+1…}/record',
     'POST /__sim/faults {"kind": "status", "status": 503, "count": 1}',
     'DELETE /__sim/faults',
     'DELETE /__sim/faults/{id}',
@@ -132,6 +150,11 @@ const CONTROL_INDEX = {
     'GET /__sim/loa/{KW…}',
   ],
 };
+
+/** A + in a path is literal, but clients that encode a space for it are forgiven. */
+function phoneParam(call: ApiCall): string {
+  return (call.params.e164 ?? '').replace(/^ /, '+');
+}
 
 function jsonBody(call: ApiCall): unknown {
   const text = call.body.toString('utf8').trim();

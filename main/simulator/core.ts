@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type {
+  SimulatorCredentials,
+  SimulatorOptions,
+  SimulatorSnapshot,
+  StatusSpelling,
+} from './api';
 import { SimulatedClock } from './clock';
 import type { ValidPortInCreate } from './createValidation';
 import { FaultRegistry } from './faults';
 import { Lifecycle } from './lifecycle';
 import type { SimNumber, SimRequest } from './model';
-import type { SimulatorCredentials, SimulatorOptions, StatusSpelling } from './options';
 import { evaluatePortability } from './portability';
 import { Random } from './random';
 import { newSid, type SidPrefix } from './sids';
-import { restoreWorld, type SimulatorSnapshot } from './snapshot';
+import { captureSnapshot, relinkLoaPages, restoreWorld } from './snapshot';
 import { SimStore } from './store';
 import { DEMO_AUTO_SIGN_AFTER_MS } from './timings';
 import type { WireContext } from './wire';
@@ -18,7 +23,11 @@ export interface CreateOptions {
   autoSignAfterMs?: number | null;
 }
 
-/** Everything one simulator instance owns; the HTTP layers and the control API share it. */
+/**
+ * Everything one simulator instance owns; the HTTP layers and the control API share it. Its own
+ * changing fields are private: other modules change them through its methods, so every change
+ * keeps what depends on it (caches, links) in step.
+ */
 export class SimulatorCore {
   readonly store = new SimStore();
   readonly clock: SimulatedClock;
@@ -26,12 +35,12 @@ export class SimulatorCore {
   readonly faults: FaultRegistry;
   readonly credentials: SimulatorCredentials;
   readonly seedText: string;
-  spelling: StatusSpelling;
-  autoSignAfterMs: number | null;
-  baseUrl = 'http://127.0.0.1';
-  uploadUrl = 'http://127.0.0.1';
+  private readonly autoSignAfterMs: number | null;
+  private statusSpelling: StatusSpelling;
+  private apiOrigin = 'http://127.0.0.1';
+  private uploadOrigin = 'http://127.0.0.1';
   /** How many `seed()` calls this world has seen; each call draws from its own stream. */
-  seedCalls = 0;
+  private seedCalls = 0;
   /** Separate streams, so fault draws never shift the SIDs or the demo data of a seeded run. */
   private readonly sidRandom: Random;
   private supportTicket: number;
@@ -54,7 +63,7 @@ export class SimulatorCore {
       restore?.credentials,
     );
     this.clock = new SimulatedClock(options.accelerate ?? 1, undefined, restore?.now);
-    this.spelling = options.statusSpelling ?? 'twilio';
+    this.statusSpelling = options.statusSpelling ?? 'twilio';
     this.autoSignAfterMs =
       options.autoSignAfterMs !== undefined
         ? options.autoSignAfterMs
@@ -66,9 +75,52 @@ export class SimulatorCore {
     this.lifecycle = new Lifecycle(
       this.store,
       this.clock,
-      (sid) => `${this.baseUrl}/__sim/loa/${sid}`,
+      (sid) => `${this.apiOrigin}/__sim/loa/${sid}`,
     );
-    if (restore) restoreWorld(this, restore);
+    if (restore) restoreWorld(this.store, this.lifecycle, restore);
+  }
+
+  /** The API listener's origin (stands in for https://numbers.twilio.com). */
+  get baseUrl(): string {
+    return this.apiOrigin;
+  }
+
+  /** The Documents listener's origin (stands in for https://numbers-upload.twilio.com). */
+  get uploadUrl(): string {
+    return this.uploadOrigin;
+  }
+
+  get spelling(): StatusSpelling {
+    return this.statusSpelling;
+  }
+
+  /** Once the listeners are bound: LOA links already in the world follow the API's new origin. */
+  listeningAt(apiOrigin: string, uploadOrigin: string): void {
+    this.apiOrigin = apiOrigin;
+    this.uploadOrigin = uploadOrigin;
+    relinkLoaPages(this.store, apiOrigin);
+  }
+
+  /** Counts a `seed()` call and answers its number, which picks the call's random stream. */
+  nextSeedCall(): number {
+    this.seedCalls += 1;
+    return this.seedCalls;
+  }
+
+  /** The whole world as plain data, after the lifecycle caught up with the clock. */
+  snapshot(): SimulatorSnapshot {
+    this.lifecycle.catchUp();
+    return captureSnapshot({
+      store: this.store,
+      lifecycle: this.lifecycle,
+      now: this.clock.now(),
+      seed: this.seedText,
+      credentials: {
+        accountSid: this.credentials.accountSid,
+        apiKeySid: this.credentials.apiKeySid,
+      },
+      ids: this.idState(),
+    });
   }
 
   /**
@@ -85,7 +137,7 @@ export class SimulatorCore {
   }
 
   /** Where the ID streams stand, for a snapshot. */
-  idState(): SimulatorSnapshot['ids'] {
+  private idState(): SimulatorSnapshot['ids'] {
     return {
       sidRandom: this.sidRandom.state(),
       supportTicket: this.supportTicket,
@@ -94,7 +146,7 @@ export class SimulatorCore {
   }
 
   wire(): WireContext {
-    return { baseUrl: this.baseUrl, spelling: this.spelling };
+    return { baseUrl: this.apiOrigin, spelling: this.statusSpelling };
   }
 
   newSid(prefix: SidPrefix): string {
@@ -120,7 +172,7 @@ export class SimulatorCore {
   }
 
   setSpelling(spelling: StatusSpelling): void {
-    this.spelling = spelling;
+    this.statusSpelling = spelling;
     for (const request of this.store.allRequests()) request.wireCache = null;
   }
 

@@ -1,13 +1,11 @@
 import * as z from 'zod';
+import { MAX_NUMBERS_PER_REQUEST } from '../../shared/domain/phoneNumbers';
 import { ApiError, ERROR_CODES, invalidParameter } from './errors';
 import type { SimLosingCarrier } from './model';
 import { classifyNumber, type ClassifiedNumber } from './phoneRules';
 import { isSid } from './sids';
 import type { SimStore } from './store';
 import { DAY, MIN_TARGET_DATE_LEAD_DAYS } from './timings';
-
-/** Twilio's documented cap on numbers in one request. */
-export const MAX_NUMBERS_PER_REQUEST = 1000;
 
 export interface ValidPortInCreate {
   losingCarrier: SimLosingCarrier;

@@ -1,29 +1,7 @@
-import * as z from 'zod';
 import { ControlError } from './errors';
-import type { ActiveFault, Fault } from './options';
+import type { ActiveFault, Fault } from './api';
 import type { Random } from './random';
-
-const triggerShape = {
-  rate: z.number().min(0).max(1).optional(),
-  count: z.number().int().positive().optional(),
-  match: z
-    .object({ method: z.string().min(1).optional(), path: z.string().min(1).optional() })
-    .optional(),
-};
-const phase = z.enum(['before', 'after']).optional();
-
-/** Faults arrive as JSON on /__sim/faults, so they are checked like any other input. */
-export const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('latency'), ms: z.number().nonnegative(), ...triggerShape }),
-  z.object({
-    kind: z.literal('status'),
-    status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
-    retryAfterSeconds: z.number().nonnegative().optional(),
-    ...triggerShape,
-  }),
-  z.object({ kind: z.literal('reset'), phase, ...triggerShape }),
-  z.object({ kind: z.literal('malformed'), phase, ...triggerShape }),
-]);
+import { faultSchema } from './schemas';
 
 export type OutcomeFault = Exclude<Fault, { kind: 'latency' }>;
 

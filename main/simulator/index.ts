@@ -1,17 +1,18 @@
 import { configurationRoutes } from './configurationRoutes';
 import { createControl } from './control';
+import { ControlGuard } from './controlGuard';
 import { controlRouter } from './controlRoutes';
 import { SimulatorCore } from './core';
 import { documentRoutes } from './documentRoutes';
-import type { RunningSimulator, SimulatorOptions } from './options';
+import type { RunningSimulator, SimulatorOptions } from './api';
 import { portingRoutes } from './portingRoutes';
 import { Router } from './router';
 import { closeServer, createListener, listen } from './server';
-import { captureSnapshot, relinkLoaPages } from './snapshot';
 import { LIFECYCLE_TICK_REAL_MS } from './timings';
 
 export type {
   ActiveFault,
+  CarrierRecord,
   Fault,
   FaultMatch,
   NumberOutcome,
@@ -22,15 +23,20 @@ export type {
   SimulatorCredentials,
   SimulatorOptions,
   SimulatorState,
+  SimulatorSnapshot,
   StatusSpelling,
-} from './options';
+} from './api';
+export { SNAPSHOT_VERSION } from './api';
 export * as lifecycleTimings from './timings';
 export {
-  parseSnapshot,
-  SNAPSHOT_VERSION,
-  type SimulatorSnapshot,
-  type SnapshotCheck,
-} from './snapshot';
+  CONTROL_SECRET_HEADER,
+  controlClient,
+  controlHeaders,
+  type ControlAnswer,
+  type ControlClient,
+  type ControlEndpoint,
+} from './controlClient';
+export { parseSnapshot, type SnapshotCheck } from './snapshot';
 export { readSnapshotFile, setSnapshotAside, writeSnapshotFile } from './snapshotFile';
 export {
   keepSnapshotSaved,
@@ -50,27 +56,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
 
+  const guard = new ControlGuard(
+    options.openControl === true ? null : ControlGuard.newSecret(),
+    () => core.baseUrl,
+  );
+
   const apiServer = createListener({
     core,
     api: new Router([...portingRoutes(core), ...configurationRoutes(core)]),
     control: controlRouter(core, control),
+    guard,
     log,
   });
   const uploadServer = createListener({
     core,
     api: new Router(documentRoutes(core)),
     control: null,
+    guard: null,
     log,
   });
   try {
-    core.baseUrl = await listen(apiServer, options.port ?? 0, host);
-    core.uploadUrl = await listen(uploadServer, options.uploadPort ?? 0, host);
+    const apiOrigin = await listen(apiServer, options.port ?? 0, host);
+    core.listeningAt(apiOrigin, await listen(uploadServer, options.uploadPort ?? 0, host));
   } catch (error) {
     await Promise.all([closeServer(apiServer), closeServer(uploadServer)]);
     throw error;
   }
-  if (options.restore) relinkLoaPages(core);
-  else if (options.demo === true) control.seed({ demo: true });
+  if (options.restore === undefined && options.demo === true) control.seed({ demo: true });
 
   // Time-driven steps also happen while nobody calls: a chained timer, stopped on close.
   let stopped = false;
@@ -92,8 +104,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: core.baseUrl,
     uploadUrl: core.uploadUrl,
     credentials: { ...core.credentials },
+    controlSecret: guard.secret,
     control,
-    snapshot: () => captureSnapshot(core),
+    snapshot: () => core.snapshot(),
     revision: () => core.revision,
     async close() {
       stopped = true;

@@ -1,10 +1,11 @@
 import type { NumberStatus, RequestStatus } from '../../shared/domain';
 import { isTerminalNumberStatus, isTerminalRequestStatus } from '../../shared/domain';
+import { carrierAnswer } from './carrierRecords';
 import type { SimulatedClock } from './clock';
 import { ControlError } from './errors';
 import { EventQueue, type QueuedEvent } from './eventQueue';
 import type { SimNumber, SimRequest } from './model';
-import type { NumberOutcome } from './options';
+import type { LifecycleEvent, NumberOutcome } from './api';
 import { rejectionReason } from './reasonCodes';
 import type { SimStore } from './store';
 import {
@@ -18,18 +19,6 @@ import {
   REVIEW_MS,
   SUBMIT_AFTER_SIGNATURE_MS,
 } from './timings';
-
-/** Plain data (no closures), so pending steps can be saved in a snapshot and restored. */
-export type LifecycleEvent =
-  | { kind: 'review'; requestSid: string }
-  | { kind: 'autoSign'; requestSid: string }
-  | { kind: 'expire'; requestSid: string }
-  | { kind: 'submit'; requestSid: string }
-  | { kind: 'carrierResponse'; requestSid: string }
-  | { kind: 'movePortDate'; requestSid: string; numberSid: string; days: number }
-  | { kind: 'portDate'; requestSid: string }
-  | { kind: 'customerCancel'; requestSid: string }
-  | { kind: 'cancelDone'; requestSid: string; numberSid: string | null };
 
 export type CancelResult = 'canceling' | 'already_canceled' | 'already_terminal';
 
@@ -256,7 +245,7 @@ export class Lifecycle {
     const portDates = new Set<number>();
     for (const number of request.numbers) {
       if (number.status !== 'submitted') continue;
-      const outcome = this.store.scripts.get(number.phoneNumber) ?? defaultOutcome(request, number);
+      const outcome = carrierAnswer(this.store, request, number);
       switch (outcome.kind) {
         case 'stall':
           break;
@@ -356,15 +345,6 @@ export class Lifecycle {
     request.wireCache = null;
     this.store.numberStatusChanged(number);
   }
-}
-
-/** Without a script, mobile numbers missing their PIN or the account number are rejected. */
-function defaultOutcome(request: SimRequest, number: SimNumber): NumberOutcome {
-  if (number.numberType === 'MOBILE' && number.pin === null) return { kind: 'reject', code: 22155 };
-  if (number.numberType === 'MOBILE' && request.losingCarrier.account_number === undefined) {
-    return { kind: 'reject', code: 22156 };
-  }
-  return { kind: 'complete' };
 }
 
 /** The FOC date: the target date if the carrier can make it, else the earliest weekday it can. */

@@ -3,10 +3,14 @@ import type { NumberType } from './model';
 
 /**
  * How the simulator classifies a number. Deterministic rules, documented in docs/simulator.md:
- * US toll-free area codes are TOLL-FREE; a NANP number whose exchange (the three digits after the
- * area code) starts with 9 is MOBILE; every other NANP number is LOCAL.
+ * the toll-free area codes in service are TOLL-FREE; a NANP number whose exchange (the three
+ * digits after the area code) starts with 9 is MOBILE; every other NANP number is LOCAL.
+ *
+ * Only the seven codes in service: the simulator stands in for the carriers, which hand out no
+ * number in a reserved code. shared/domain's TOLL_FREE_AREA_CODES (17) adds the NANPA's reserved
+ * codes because PortDesk refuses to port any of them.
  */
-export const TOLL_FREE_AREA_CODES: ReadonlySet<string> = new Set([
+const TOLL_FREE_CODES_IN_SERVICE: ReadonlySet<string> = new Set([
   '800',
   '833',
   '844',
@@ -44,7 +48,7 @@ export function classifyNumber(raw: string): NumberCheck {
     }
     const areaCode = nanp[1] ?? '';
     const exchange = nanp[2] ?? '';
-    if (TOLL_FREE_AREA_CODES.has(areaCode)) {
+    if (TOLL_FREE_CODES_IN_SERVICE.has(areaCode)) {
       return { ok: true, number: { e164: raw, country: 'US', numberType: 'TOLL-FREE' } };
     }
     const country = nanpCountry(areaCode, raw);

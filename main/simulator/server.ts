@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './auth';
+import type { ControlGuard } from './controlGuard';
 import type { SimulatorCore } from './core';
 import { documentTooLarge } from './documentRoutes';
 import { ApiError, ControlError, errorBody, ERROR_CODES, notFound } from './errors';
@@ -18,6 +19,8 @@ export interface ListenerConfig {
   api: Router;
   /** /__sim/ routes; only the main listener has them. */
   control: Router | null;
+  /** Who may call /__sim/ (required with `control`). */
+  guard: ControlGuard | null;
   log: (line: string) => void;
 }
 
@@ -76,8 +79,14 @@ async function handle(
   stampSimulatedDate(response, config.core);
 
   if (config.control !== null && (path === '/__sim' || path.startsWith('/__sim/'))) {
+    const refused = config.guard?.refuse(method, path, request.headers) ?? null;
+    if (refused !== null) {
+      request.resume(); // drain the body unread, keeping the connection usable
+      write(response, refused);
+      return;
+    }
     try {
-      write(response, await control(config.control, method, path, url, request));
+      write(response, await control(config, config.control, method, path, url, request));
     } finally {
       if (mayChangeTheWorld(method)) config.core.touch();
     }
@@ -178,6 +187,7 @@ async function route(
 }
 
 async function control(
+  config: ListenerConfig,
   router: Router,
   method: string,
   path: string,
@@ -192,6 +202,8 @@ async function control(
   }
   const body = await readBody(request, DEFAULT_BODY_LIMIT);
   if (!body.ok) return jsonResponse(413, { error: 'Body too large' });
+  const refused = config.guard?.refuseBody(path, request.headers, body.body) ?? null;
+  if (refused !== null) return refused;
   try {
     return await match.route.handler({
       method,

@@ -1,6 +1,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { parseSnapshot, type SimulatorSnapshot } from './snapshot';
+import type { SimulatorSnapshot } from './api';
+import { parseSnapshot } from './snapshot';
 
 /**
  * Writes a snapshot so that the file on disk is always either the previous complete snapshot or

@@ -1,4 +1,4 @@
-import type { RunningSimulator } from './options';
+import type { RunningSimulator } from './api';
 import { writeSnapshotFile } from './snapshotFile';
 
 /** How often (real ms) a saver looks whether the world changed. */

@@ -6,7 +6,7 @@ import type {
   SimRequest,
   WebhookConfig,
 } from './model';
-import type { NumberOutcome } from './options';
+import type { CarrierRecord, NumberOutcome } from './api';
 
 /**
  * Everything the simulator knows, in memory. Requests are kept sorted by creation time (oldest
@@ -24,6 +24,8 @@ export class SimStore {
   readonly inTwilio = new Set<string>();
   readonly documents = new Map<string, SimDocument>();
   readonly scripts = new Map<string, NumberOutcome>();
+  /** E.164 → what the losing carrier has on file (carrierRecords.ts). */
+  readonly carrierRecords = new Map<string, CarrierRecord>();
   webhook: WebhookConfig | null = null;
   signingConfigs: SigningRequestConfig[] = [];
   readonly callLog = new Map<string, number>();
@@ -94,6 +96,7 @@ export class SimStore {
     this.inTwilio.clear();
     this.documents.clear();
     this.scripts.clear();
+    this.carrierRecords.clear();
     this.webhook = null;
     this.signingConfigs = [];
     this.callLog.clear();

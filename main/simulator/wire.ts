@@ -1,6 +1,6 @@
 import type { NumberStatus, RequestStatus } from '../../shared/domain';
 import type { SimNumber, SimRequest } from './model';
-import type { StatusSpelling } from './options';
+import type { StatusSpelling } from './api';
 import type { PortabilityVerdict } from './portability';
 
 /**

@@ -13,6 +13,7 @@ import { NewPortInScreen } from '../features/wizard/NewPortInScreen';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
+import { UpdateOffer } from './UpdateOffer';
 import { useGlobalShortcuts, type ShortcutHandlers } from './shortcuts';
 import { useTheme } from './useTheme';
 
@@ -93,6 +94,7 @@ export function App() {
         onShowShortcuts={() => setHelpOpen(true)}
       />
       <main className="main" id="main">
+        <UpdateOffer />
         <CurrentScreen />
       </main>
       <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />

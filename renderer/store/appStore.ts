@@ -38,6 +38,8 @@ interface AppState {
   applyNavigateEvent(event: NavigateView): void;
   focusSearch(): void;
   loadAccounts(): Promise<void>;
+  /** Starts demo mode (the built-in simulator) and opens its requests; main's refusal if not. */
+  startDemo(): Promise<IpcError | null>;
   loadSettings(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<IpcError | null>;
   setSync(status: SyncStatusView): void;
@@ -110,6 +112,15 @@ export const useApp = create<AppState>()((set, get) => ({
   async loadAccounts() {
     const result = await request((b) => b.listAccounts());
     if (result.ok) set({ accounts: result.data });
+  },
+
+  async startDemo() {
+    const result = await request((b) => b.startDemo());
+    if (!result.ok) return result.error;
+    await get().loadAccounts();
+    get().navigate({ screen: 'requests' });
+    get().toast('success', 'Demo mode is on: the built-in simulator is running on this computer.');
+    return null;
   },
 
   async loadSettings() {

@@ -1,7 +1,7 @@
 /**
  * The port-in wizard's form: the one place its fields are named. The view a draft crosses IPC in
  * (shared/views.ts `DraftPayload`), the lenient shape the domain checks (shared/domain/draft.ts
- * `PortInDraft`, derived from these) and the contract's patch (shared/ipc.ts `DraftPatch`, held
+ * `PortInDraft`, derived from these) and the contract's patch (shared/ipc `DraftPatch`, held
  * to these by a type test) all follow it. Types only and one constant, so the preload and the
  * renderer can import it without the domain's validation code.
  */

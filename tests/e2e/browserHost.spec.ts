@@ -1,13 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { openInBrowser } from '../../main/browserHost/openBrowser';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browserHost/server';
-import { createLogger } from '../../main/shell/log/logger';
+import { createLogger } from '../../main/host/log/logger';
 import { createFakeCore, type FakeCore } from './harness/fakeCore';
 import { BROWSER_HOST_BOOTSTRAP, RENDERER_ROOT } from './harness/paths';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../helpers/chromium';
 
 /**
  * The browser host as a person starts it (`npm run start:browser`), with a fake core: the built
- * renderer, the bootstrap from the page URL's token, the bridge over loopback HTTP.
+ * renderer, the bootstrap trading the address's one-time code for the token, the bridge over
+ * loopback HTTP.
  */
 interface PageBridge {
   portdesk: {
@@ -36,16 +41,16 @@ test.afterEach(async () => {
   await host.close();
 });
 
-test('the page opened with the token talks to the core over loopback, events included', async ({
+test('the page opened with a launch code talks to the core over loopback, events included', async ({
   page,
 }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await page.goto(host.url);
+  await page.goto(host.launchUrl());
   await expect(page.locator('#root')).not.toBeEmpty();
-  // The token left the address bar at once.
+  // The code left the address bar at once.
   expect(page.url()).toBe(`${host.origin}/`);
   const answer = await page.evaluate(() =>
     (globalThis as unknown as PageBridge).portdesk.listAccounts(),
@@ -86,7 +91,7 @@ test('the page opened with the token talks to the core over loopback, events inc
 });
 
 test('a reload keeps working: the token lives on in this tab only', async ({ page, context }) => {
-  await page.goto(host.url);
+  await page.goto(host.launchUrl());
   await page.reload();
   const answer = await page.evaluate(() =>
     (globalThis as unknown as PageBridge).portdesk.listAccounts(),
@@ -123,3 +128,86 @@ test('another site cannot call the bridge even with the token', async ({ page })
   expect(status).not.toBe(200);
   expect(core.calls).toEqual([]);
 });
+
+test('a calm page: no failed loads (favicon), and a closed host says PortDesk has stopped', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(host.launchUrl());
+  await expect
+    .poll(() => core.calls.filter((c) => c.method === 'getSyncStatus').length)
+    .toBeGreaterThan(0);
+  // Chromium asks for /favicon.ico on every load (not always visible to Playwright's events).
+  const favicon = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  expect(favicon).toBe(204);
+  expect(errors).toEqual([]);
+  await expect(page.getByText('PortDesk has stopped')).toHaveCount(0);
+
+  await host.close();
+  await expect(page.getByRole('alertdialog')).toContainText('PortDesk has stopped', {
+    timeout: 15_000,
+  });
+});
+
+test('a launch code works once: a second window with a copy of the address gets nothing', async ({
+  page,
+  context,
+}) => {
+  const url = host.launchUrl();
+  await page.goto(url);
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as PageBridge).portdesk.listAccounts()))
+    .toEqual({ ok: true, data: [] });
+  const callsBefore = core.calls.length;
+
+  const copy = await context.newPage();
+  await copy.goto(url);
+  const refused = await copy.evaluate(() =>
+    (globalThis as unknown as PageBridge).portdesk.listAccounts(),
+  );
+  expect(refused).toMatchObject({ ok: false });
+  expect(core.calls.length).toBe(callsBefore);
+});
+
+test('Chromium gets a code, never the token, and its profile is gone after the session', async () => {
+  const window = openInBrowser(host.launchUrl(), {
+    chromium: CHROMIUM_EXECUTABLE,
+    extraArgs: ['--headless=new', ...CHROMIUM_ARGS],
+  });
+  expect(window?.profileDir).toBeTruthy();
+  const profileDir = window?.profileDir ?? '';
+  try {
+    // The page traded its code and opened the event stream (the host pushes the sync status).
+    await expect
+      .poll(() => core.calls.some((call) => call.method === 'getSyncStatus'), { timeout: 30_000 })
+      .toBe(true);
+    // Every process of that Chromium: its command line names the code, never the token.
+    const commandLines = chromiumCommandLines(profileDir);
+    expect(commandLines.length).toBeGreaterThan(0);
+    for (const line of commandLines) expect(line).not.toContain(host.token);
+    expect(commandLines.some((line) => line.includes('#code='))).toBe(true);
+  } finally {
+    await window?.close();
+  }
+  expect(existsSync(profileDir)).toBe(false);
+  // What a profile could have kept (History, Sessions, Session Storage) went with it.
+  await expect(readdir(profileDir)).rejects.toThrow();
+});
+
+/** /proc/<pid>/cmdline of every process started with this profile (world-readable on Linux). */
+function chromiumCommandLines(profileDir: string): string[] {
+  const lines: string[] = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const line = readFileSync(join('/proc', pid, 'cmdline'), 'utf8').replaceAll('\0', ' ');
+      if (line.includes(profileDir)) lines.push(line);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return lines;
+}

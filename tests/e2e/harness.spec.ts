@@ -2,7 +2,7 @@ import { EVENT_METHODS, INVOKE_METHODS } from '../../shared/ipc';
 import {
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
-} from '../../main/shell/security/contentSecurity';
+} from '../../main/host/security/contentSecurity';
 import { createFakeCore, type FakeCore } from './harness/fakeCore';
 import { expect, test } from './harness/fixtures';
 

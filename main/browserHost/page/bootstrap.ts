@@ -3,11 +3,12 @@
  * <head>, served from our origin so CSP allows it) and installs `window.portdesk` — the same
  * createBridge as Electron's preload, over the loopback channel instead of Electron's IPC.
  *
- * The per-launch token arrives in the URL fragment (`#token=…`), which browsers never send to a
- * server or put in a Referer; it is moved to sessionStorage (this tab only, survives a reload)
- * and erased from the address bar at once.
+ * The address carries a one-time launch code in its fragment (`#code=…`, never sent to a server
+ * or put in a Referer). It is erased from the address bar at once and traded, once, for the
+ * per-launch session token (`POST /__bridge/session`), which lives in this tab's sessionStorage
+ * only (so a reload keeps working). The token itself never appears in a URL or a command line.
  */
-import { createBridge, type BridgeTransport } from '../../../preload/bridge';
+import { createBridge, type BridgeTransport } from '../../../shared/bridge/createBridge';
 import {
   INVOKE_METHODS,
   fail,
@@ -33,30 +34,69 @@ interface PageGlobals {
     setItem(key: string, value: string): void;
   };
   navigator: { clipboard?: { writeText(text: string): Promise<void> } };
+  document: {
+    body: PageElement | null;
+    createElement(tag: string): PageElement;
+    getElementById(id: string): PageElement | null;
+  };
+}
+
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  style: Record<string, string>;
+  setAttribute(name: string, value: string): void;
+  append(...children: PageElement[]): void;
+  remove(): void;
 }
 
 const TOKEN_HEADER = 'x-portdesk-token';
+const CODE_HEADER = 'x-portdesk-code';
 const TOKEN_KEY = 'portdesk.bridgeToken';
 const page = globalThis as unknown as PageGlobals;
 
-function takeToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(page.location.hash);
-  const fromUrl = match?.[1];
-  if (fromUrl) {
-    page.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+/** The session token: from this tab's sessionStorage, or traded once for the address's code. */
+async function obtainToken(): Promise<string> {
+  const match = /(?:^#|&)code=([A-Za-z0-9_-]+)/.exec(page.location.hash);
+  const code = match?.[1];
+  if (code) {
+    // Out of the address bar (and this tab's history entry) before anything else happens.
     page.history.replaceState(null, '', page.location.pathname + page.location.search);
-    return fromUrl;
+    const token = await tradeCode(code);
+    if (token !== null) {
+      page.sessionStorage.setItem(TOKEN_KEY, token);
+      return token;
+    }
   }
-  return page.sessionStorage.getItem(TOKEN_KEY);
+  const stored = page.sessionStorage.getItem(TOKEN_KEY);
+  if (stored) return stored;
+  console.error(
+    code
+      ? 'PortDesk: this address was already used or is more than a minute old. Press Enter in the terminal where PortDesk runs for a fresh one.'
+      : 'PortDesk: this page was opened without its launch code. Open the address PortDesk printed.',
+  );
+  return '';
 }
 
-const token = takeToken() ?? '';
-if (token === '') {
-  console.error(
-    'PortDesk: this page was opened without its access token. Open the address `npm run start:browser` printed.',
-  );
+async function tradeCode(code: string): Promise<string | null> {
+  try {
+    const response = await fetch('/__bridge/session', {
+      method: 'POST',
+      headers: { [CODE_HEADER]: code, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { token?: unknown };
+    return typeof body.token === 'string' ? body.token : null;
+  } catch {
+    return null;
+  }
 }
-const headers = { [TOKEN_HEADER]: token, 'content-type': 'application/json' };
+
+const session = obtainToken().then((token) => ({
+  [TOKEN_HEADER]: token,
+  'content-type': 'application/json',
+}));
 
 const methodByChannel = new Map<string, InvokeMethod>(
   INVOKE_METHODS.map((method) => [invokeContract[method].channel, method]),
@@ -81,6 +121,55 @@ async function copyInPage(payload: unknown) {
   }
 }
 
+const STOPPED_ID = 'portdesk-stopped';
+const STOPPED_WORDS = {
+  stopped: [
+    'PortDesk has stopped',
+    'This window is no longer connected to PortDesk. Start PortDesk again (npm start), then open the address it prints.',
+  ],
+  refused: [
+    'PortDesk was restarted',
+    'This window belongs to an earlier launch. Open the address the new launch printed.',
+  ],
+} as const;
+
+/**
+ * Covers the app with a plain notice, so a window whose host has gone does not look alive.
+ * Styled through the CSSOM (allowed by the CSP, unlike style attributes in markup).
+ */
+function showStopped(why: 'stopped' | 'refused'): void {
+  const { document } = page;
+  if (!document.body || document.getElementById(STOPPED_ID)) return;
+  const [title, body] = STOPPED_WORDS[why];
+  const overlay = document.createElement('div');
+  overlay.id = STOPPED_ID;
+  overlay.setAttribute('role', 'alertdialog');
+  overlay.setAttribute('aria-live', 'assertive');
+  Object.assign(overlay.style, {
+    position: 'fixed',
+    inset: '0',
+    zIndex: '2147483647',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: '8px',
+    padding: '24px',
+    background: 'rgba(20, 20, 24, 0.92)',
+    color: '#fff',
+    font: '16px system-ui, sans-serif',
+    textAlign: 'center',
+  });
+  const heading = document.createElement('h1');
+  heading.textContent = title;
+  Object.assign(heading.style, { margin: '0', fontSize: '24px' });
+  const text = document.createElement('p');
+  text.textContent = body;
+  Object.assign(text.style, { margin: '0', maxWidth: '32em' });
+  overlay.append(heading, text);
+  document.body.append(overlay);
+}
+
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let streaming = false;
 
@@ -95,7 +184,7 @@ const transport: BridgeTransport = {
     if (method === 'copyToClipboard') return copyInPage(payload);
     const response = await fetch(`/__bridge/invoke/${method}`, {
       method: 'POST',
-      headers,
+      headers: await session,
       body: JSON.stringify(encodeBytes(payload === undefined ? {} : payload)),
     });
     if (!response.ok) throw new Error(`The host answered HTTP ${response.status}`);
@@ -107,7 +196,15 @@ const transport: BridgeTransport = {
     set.add(listener);
     if (!streaming) {
       streaming = true;
-      void readEventStream({ url: '/__bridge/events', headers, deliver });
+      void session.then((headers) =>
+        readEventStream({
+          url: '/__bridge/events',
+          headers,
+          deliver,
+          onStopped: showStopped,
+          onResumed: () => page.document.getElementById(STOPPED_ID)?.remove(),
+        }),
+      );
     }
     return () => {
       set.delete(listener);

@@ -1,16 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncStatusView } from '../../../shared/views';
 import { AccountService } from '../accounts/accountService';
 import { createClientProvider } from '../accounts/clientProvider';
-import { DemoMode } from '../accounts/demoMode';
+import { NO_DEMO } from '../accounts/demoProvider';
+import { CONSOLE_LOGGER } from '../log/logger';
 import type { Notice } from '../notify/types';
 import { createPortingUseCases } from '../porting';
 import { openStore } from '../store';
 import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
 import { createVault } from '../vault';
 import { EventHub } from './eventHub';
+import { ensurePrivateFile, securePrivateFolder } from './dataFolder';
 import { buildHandlers } from './handlers';
 import { NoticeFeed } from './noticeFeed';
 import type { CoreOptions, PortdeskCore } from './portdeskCore';
@@ -21,31 +22,33 @@ export const DATABASE_FILE = 'portdesk.sqlite3';
 const REMINDER_CHECK_MS = 15 * 60_000;
 
 /**
- * The composition root of the core: opens the database, the keychain and the demo simulator
- * lazily, builds the sync engine and the porting use cases, and exposes one handler per IPC
+ * The composition root of the core: opens the database and the keychain, takes demo mode from
+ * its caller (main/demo composes it in), builds the sync engine and the porting use cases, and exposes one handler per IPC
  * channel. Hosts (Electron shell, browser host, tests) only carry bytes and show pop-ups.
  */
 export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const now = options.now ?? Date.now;
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  mkdirSync(options.dataDir, { recursive: true });
+  // The data folder 0700 and the database 0600 before SQLite creates anything (docs/security.md).
+  securePrivateFolder(options.dataDir);
+  ensurePrivateFile(join(options.dataDir, DATABASE_FILE));
 
   const store = openStore({
     file: join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  // -wal and -shm from an earlier, looser launch.
+  securePrivateFolder(options.dataDir);
   const vault = createVault(options.keychainService ? { service: options.keychainService } : {});
-  const demo = new DemoMode({
-    store,
-    vault,
-    dataDir: options.dataDir,
-    ...(options.demoAcceleration ? { accelerate: options.demoAcceleration } : {}),
-  });
-  const events = new EventHub((error) => console.error('[core] event listener failed', error));
+  const logger = options.logger ?? CONSOLE_LOGGER;
+  // Demo mode is composed in from outside (main/demo); without it "Explore" says it is missing.
+  const demo = options.demo?.({ store, vault, dataDir: options.dataDir, logger }) ?? NO_DEMO;
+  const events = new EventHub((error) => logger.error('core: an event listener failed', error));
   const clients = createClientProvider({
     store,
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
+    demoSecretFor: (account) => demo.secretFor(account),
     // Account views carry the clock offset the wizard's date rules count from.
     onClockOffsetChanged: () =>
       events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),
@@ -100,6 +103,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
         draftIds: change.draftIds.slice(0, 1000),
       }),
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+    onError: (error) => logger.error('sync: unexpected failure', error),
+    onLog: (line) => logger.info(`sync: ${line}`),
   });
 
   const porting = createPortingUseCases({
@@ -151,7 +156,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     try {
       notices.checkReminders();
     } catch (error) {
-      console.error('[core] reminder check failed', error);
+      logger.error('core: the reminder check failed', error);
     }
   };
 

@@ -3,7 +3,7 @@ import { IpcCommandError } from '../../../shared/ipc';
 import type { SyncStatusView } from '../../../shared/views';
 import type { AccountService } from '../accounts/accountService';
 import { toAccountView } from '../accounts/accountViews';
-import type { DemoMode } from '../accounts/demoMode';
+import type { DemoProvider } from '../accounts/demoProvider';
 import type { PortingUseCases } from '../porting';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
@@ -15,7 +15,7 @@ import type { SettingsService } from './settingsService';
 export interface HandlerDeps {
   store: Store;
   accounts: AccountService;
-  demo: DemoMode;
+  demo: DemoProvider;
   porting: PortingUseCases;
   sync: SyncEngine;
   settings: SettingsService;
@@ -115,6 +115,7 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
     discardOutboxItem: (payload) => porting.discardOutboxItem(payload),
 
     syncNow: async ({ accountId }) => {
+      if (accountId !== undefined) requireAccount(deps.store, accountId, 'accountId');
       // Answer at once with "syncing"; the finished cycle arrives as a sync-status event.
       void sync.syncNow(accountId).catch(() => undefined);
       return deps.syncStatus();
@@ -123,10 +124,21 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
 
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
+      // A default that names no account would dangle; refuse before anything is stored.
+      if (typeof patch.defaultAccountId === 'string') {
+        requireAccount(deps.store, patch.defaultAccountId, 'defaultAccountId');
+      }
       const view = settings.update(patch);
       deps.onSettingsChanged();
       return view;
     },
+
+    getUpdateOffer: async () => (await deps.host.updates?.currentOffer()) ?? null,
+    restartToUpdate: async (payload) =>
+      deps.host.updates?.restart(payload) ?? {
+        restarting: false,
+        reason: 'This copy of PortDesk does not update itself.',
+      },
 
     copyToClipboard: async ({ text }) => {
       await deps.host.writeClipboard(text);
@@ -134,4 +146,11 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
     },
   };
   return withCommandErrors(handlers);
+}
+
+/** Refuses a reference to an account PortDesk does not have (issue 12 item 5). */
+function requireAccount(store: Store, accountId: string, field: string): void {
+  if (store.accounts.get(accountId)) return;
+  const message = 'That account is not in PortDesk. Choose one of the accounts listed in Accounts.';
+  throw new IpcCommandError('not_found', message, [{ field, message }]);
 }

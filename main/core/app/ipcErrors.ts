@@ -1,5 +1,7 @@
 import { IpcCommandError, type IpcErrorCode } from '../../../shared/ipc';
 import { MissingCredentialsError, UnknownAccountError } from '../accounts/clientProvider';
+import { DemoUnavailableError } from '../accounts/demoProvider';
+import { PortingError } from '../porting/errors';
 import { StoreError } from '../store';
 import { TwilioError } from '../twilio';
 import { KeychainError } from '../vault';
@@ -24,6 +26,15 @@ const STORE_CODE_TO_CODE: Readonly<Record<StoreError['code'], IpcErrorCode>> = {
   conflict: 'conflict',
 };
 
+const PORTING_CODE_TO_CODE: Readonly<Record<PortingError['code'], IpcErrorCode>> = {
+  not_found: 'not_found',
+  conflict: 'conflict',
+  validation_failed: 'validation_failed',
+  invalid_payload: 'invalid_payload',
+  unsupported_file: 'unsupported_file',
+  too_large: 'too_large',
+};
+
 /**
  * Errors from the core's parts, turned into the IPC envelope's error with words for the agent.
  * Unknown errors pass through unchanged: the registration wrapper answers them with a generic
@@ -31,6 +42,9 @@ const STORE_CODE_TO_CODE: Readonly<Record<StoreError['code'], IpcErrorCode>> = {
  */
 export function toCommandError(error: unknown): unknown {
   if (error instanceof IpcCommandError) return error;
+  if (error instanceof PortingError) {
+    return new IpcCommandError(PORTING_CODE_TO_CODE[error.code], error.message, error.fields);
+  }
   if (error instanceof TwilioError) {
     const code = TWILIO_KIND_TO_CODE[error.kind];
     const fields = error.fields?.map((field) => ({ field, message: error.message }));
@@ -41,6 +55,7 @@ export function toCommandError(error: unknown): unknown {
   if (error instanceof MissingCredentialsError)
     return new IpcCommandError('unauthorized', error.message);
   if (error instanceof UnknownAccountError) return new IpcCommandError('not_found', error.message);
+  if (error instanceof DemoUnavailableError) return new IpcCommandError('not_found', error.message);
   if (error instanceof StoreError) {
     const fields = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return new IpcCommandError(STORE_CODE_TO_CODE[error.code], error.message, fields);

@@ -1,4 +1,7 @@
 import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
+import type { DemoProviderFactory } from '../accounts/demoProvider';
+import type { Logger } from '../log/logger';
+import type { RestartToUpdateView, UpdateOfferView } from '../../../shared/updates';
 import type { Notice } from '../notify/types';
 import type { SyncTiming } from '../sync/engine';
 
@@ -25,7 +28,7 @@ export interface PortdeskCore {
   attentionCount(): number;
   /** Starts sync loops and the outbox; idempotent. */
   start(): Promise<void>;
-  /** Stops loops, the demo simulator, and closes the database. */
+  /** Stops loops and demo mode, and closes the database. */
   close(): Promise<void>;
 }
 
@@ -34,6 +37,11 @@ export interface CoreHost {
   /** Opens an already-vetted https URL in the system browser. The host checks it again. */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void> | void;
+  /** Only a host that updates itself (the Electron shell; main/host/updates). */
+  updates?: {
+    currentOffer(): Promise<UpdateOfferView | null>;
+    restart(request: { unsavedDraft: boolean }): Promise<RestartToUpdateView>;
+  };
 }
 
 export interface CoreOptions {
@@ -48,8 +56,14 @@ export interface CoreOptions {
   now?: () => number;
   /** IANA time zone for quiet hours; default the system's. */
   timeZone?: string;
-  /** Test seam: the demo simulator's clock acceleration. */
-  demoAcceleration?: number;
+  /**
+   * Demo mode, injected by the composition root (main/demo's createCoreWithDemo), so the core never
+   * imports the simulator. Without it, "Explore with the built-in simulator" answers that it is
+   * not available.
+   */
+  demo?: DemoProviderFactory;
+  /** Where the core logs (the host's redacting logger); default the console. */
+  logger?: Logger;
   /** Test seam: where "Twilio" accounts live (tests point them at a simulator). */
   twilioEndpoints?: { baseUrl: string; uploadBaseUrl: string };
   /** Test seam: shorter sync timings. */

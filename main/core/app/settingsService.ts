@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { SettingsPatch } from '../../../shared/ipc';
+import { AgeingDaysSchema, APP_SETTINGS_KEY, DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import { NOTIFICATION_KINDS, type SettingsView } from '../../../shared/views';
 import { DEFAULT_SYNC_CADENCE_MINUTES } from '../sync/cadence';
 import type { Store } from '../store';
-
-const SETTINGS_KEY = 'app.settings';
 
 export const DEFAULT_SETTINGS: SettingsView = {
   syncCadenceMinutes: DEFAULT_SYNC_CADENCE_MINUTES,
@@ -13,8 +12,9 @@ export const DEFAULT_SETTINGS: SettingsView = {
   ) as SettingsView['notifications'],
   quietHours: { enabled: false, start: '21:00', end: '07:00' },
   theme: 'system',
-  ageingDays: 14,
+  ageingDays: DEFAULT_AGEING_DAYS,
   defaultAccountId: null,
+  autoUpdate: true,
 };
 
 // Stored settings are read leniently: a field an older version wrote in another shape falls back
@@ -33,8 +33,9 @@ const storedSettings = z
       })
       .catch(DEFAULT_SETTINGS.quietHours),
     theme: z.enum(['system', 'light', 'dark']).catch('system'),
-    ageingDays: z.int().min(1).max(365).catch(DEFAULT_SETTINGS.ageingDays),
+    ageingDays: AgeingDaysSchema.catch(DEFAULT_SETTINGS.ageingDays),
     defaultAccountId: z.string().nullable().catch(null),
+    autoUpdate: z.boolean().catch(true),
   })
   .partial();
 
@@ -42,7 +43,7 @@ export class SettingsService {
   constructor(private readonly store: Store) {}
 
   get(): SettingsView {
-    const stored = this.store.settings.get(SETTINGS_KEY, {});
+    const stored = this.store.settings.get(APP_SETTINGS_KEY, {});
     const parsed = storedSettings.safeParse(stored);
     const values = parsed.success ? parsed.data : {};
     return {
@@ -64,11 +65,12 @@ export class SettingsService {
       ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
       ...(patch.ageingDays !== undefined ? { ageingDays: patch.ageingDays } : {}),
       ...(patch.defaultAccountId !== undefined ? { defaultAccountId: patch.defaultAccountId } : {}),
+      ...(patch.autoUpdate !== undefined ? { autoUpdate: patch.autoUpdate } : {}),
       notifications: { ...current.notifications, ...patch.notifications },
       quietHours: { ...current.quietHours, ...patch.quietHours },
     };
     this.store.settings.set(
-      SETTINGS_KEY,
+      APP_SETTINGS_KEY,
       next as unknown as Parameters<Store['settings']['set']>[1],
     );
     return next;

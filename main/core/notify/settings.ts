@@ -1,10 +1,11 @@
+import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/views';
 import type { NoticeKind, NotifySettings, QuietHours } from './types';
 
 export const DEFAULT_LOCALE = 'en-US';
 
 /**
- * Everything on, no quiet hours, ageing after 10 days, LOA reminders at 7, 3 and 1 days left.
+ * Everything on, no quiet hours, ageing after DEFAULT_AGEING_DAYS (14), LOA reminders at 7, 3 and 1 days left.
  * The time zone has no default here because the policy never reads the machine's clock or zone;
  * the composition root passes `Intl.DateTimeFormat().resolvedOptions().timeZone`.
  */
@@ -15,7 +16,7 @@ export function defaultNotifySettings(timeZone: string): NotifySettings {
     quietHours: null,
     timeZone,
     locale: DEFAULT_LOCALE,
-    ageingDays: 10,
+    ageingDays: DEFAULT_AGEING_DAYS,
     loaReminderDaysLeft: [7, 3, 1],
   };
 }

@@ -1,8 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { BILL_MAX_BYTES } from '../../../shared/ipc';
+import { BILL_MAX_BYTES, BILL_MIME_TYPES, type BillMimeType } from '../../../shared/ipc';
 import { isEncryptedPdf } from './pdfEncryption';
 
-export type BillMimeType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export type { BillMimeType };
 
 export type BillVerdict =
   | { ok: true; mimeType: BillMimeType }
@@ -62,18 +62,19 @@ export async function checkBill(name: string, bytes: Uint8Array): Promise<BillVe
   }
   const detected = await fileTypeFromBuffer(bytes);
   const mime = detected?.mime;
-  if (mime !== 'application/pdf' && mime !== 'image/jpeg' && mime !== 'image/png') {
+  const mimeType = BILL_MIME_TYPES.find((accepted) => accepted === mime);
+  if (mimeType === undefined) {
     const what = detected
       ? (FORMAT_NAMES[detected.ext] ?? `a ${detected.ext.toUpperCase()} file`)
       : 'not a PDF, JPEG or PNG (its content is text or a format PortDesk does not recognise)';
     return { ok: false, code: 'unsupported_file', message: `${file} is ${what}; ${ACCEPTED}.` };
   }
-  if (mime === 'application/pdf' && isEncryptedPdf(bytes)) {
+  if (mimeType === 'application/pdf' && isEncryptedPdf(bytes)) {
     return {
       ok: false,
       code: 'unsupported_file',
       message: `${file} is password-protected; Twilio cannot read it — save an unprotected copy.`,
     };
   }
-  return { ok: true, mimeType: mime };
+  return { ok: true, mimeType };
 }

@@ -1,4 +1,5 @@
-import { IpcCommandError, type PayloadInput } from '../../../shared/ipc';
+import type { PayloadInput } from '../../../shared/ipc';
+import { PortingError } from './errors';
 import type { DraftView, UploadPhase } from '../../../shared/views';
 import type { Draft } from '../store';
 import { checkBill } from './billChecks';
@@ -58,7 +59,8 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
         {
           payload: toJsonPayload({ ...payload, billDocumentId: documentId }),
           fieldErrors: withoutTouched(current.fieldErrors, ['bill']),
-          ...(current.status === 'failed' ? { status: 'editing' as const } : {}),
+          // A failed send goes back to editing once the agent changes the bill.
+          status: current.status === 'failed' ? 'editing' : undefined,
         },
         isoNow(deps),
       );
@@ -83,7 +85,7 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
       const verdict = await checkBill(name, bytes);
       if (!verdict.ok) {
         progress(draftId, name, 'failed', 0, bytes.byteLength, verdict.message);
-        throw new IpcCommandError(verdict.code, verdict.message, [
+        throw new PortingError(verdict.code, verdict.message, [
           { field: 'bytes', message: verdict.message },
         ]);
       }

@@ -110,8 +110,8 @@ export function draftCommands(deps: PortingDeps, portability: PortabilityChecks)
         const change: StoredDraftPatch = {
           payload: toJsonPayload(payload),
           fieldErrors: withoutTouched(draft.fieldErrors, touched),
-          ...(draft.status === 'failed' ? { status: 'editing' as const } : {}),
-          ...(moving ? { accountId } : {}),
+          status: draft.status === 'failed' ? 'editing' : undefined,
+          accountId: moving ? accountId : undefined,
         };
         const saved = store.drafts.update(draftId, change, isoNow(deps));
         const orphan = detached === null ? null : forgetUnusedDocument(store, detached, draftId);

@@ -1,20 +1,8 @@
-import type { DraftIssue } from '../../../shared/domain/draft';
+import { toDraftViewPath, type DraftIssue } from '../../../shared/domain/draft';
 import type { FieldError } from '../../../shared/views';
 
-/**
- * shared/domain/draft.ts names fields by the domain draft's keys; the views and the wizard use
- * DraftFieldKey names, which differ only for the account and the bill.
- */
-const DOMAIN_TO_VIEW: Readonly<Record<string, string>> = {
-  accountId: 'account',
-  billDocumentId: 'bill',
-};
-
-export function toViewPath(domainPath: string): string {
-  const [head, ...rest] = domainPath.split('.');
-  const mapped = head !== undefined ? DOMAIN_TO_VIEW[head] : undefined;
-  return mapped === undefined ? domainPath : [mapped, ...rest].join('.');
-}
+/** Domain paths (`accountId`, `billDocumentId`) → the views' (`account`, `bill`). */
+export const toViewPath = toDraftViewPath;
 
 export function toFieldErrors(issues: readonly DraftIssue[]): FieldError[] {
   return issues.map((issue) => ({ field: toViewPath(issue.field), message: issue.message }));

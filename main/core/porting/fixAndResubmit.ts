@@ -1,136 +1,18 @@
-import { draftPathForReasonField } from '../../../shared/domain/draft';
-import {
-  daysBetween,
-  isCalendarDate,
-  localDateString,
-  US_MIN_LEAD_DAYS,
-} from '../../../shared/domain/portDates';
-import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
-import {
-  explainReason,
-  type ReasonEntry,
-  type ReasonField,
-} from '../../../shared/domain/reasonCodes';
-import type { PortInNumber, PortInRequest } from '../../../shared/domain/portIn';
+import { localDateString } from '../../../shared/domain/portDates';
+import type { PortInRequest } from '../../../shared/domain/portIn';
+import { draftFromRejectedRequest } from '../../../shared/domain/resubmission';
 import type { PayloadInput } from '../../../shared/ipc';
-import type { DraftView, FieldError, ResubmitOrigin } from '../../../shared/views';
+import type { DraftView } from '../../../shared/views';
 import type { Draft, Store } from '../store';
 import { clockOffsetOf, dataChanged, isoNow, type PortingDeps } from './deps';
-import {
-  emptyLosingCarrier,
-  readDraftPayload,
-  toJsonPayload,
-  type StoredDraftPayload,
-} from './draftPayload';
+import { readDraftPayload, toJsonPayload, type StoredDraftPayload } from './draftPayload';
 import { readDraftView, type DraftViewSource } from './draftViewReader';
 import { conflict, notFound } from './errors';
-import { toViewPath } from './fieldErrors';
 import { parseInput } from './input';
 import type { PortabilityChecks } from './portabilityCheck';
-import { draftFieldKeyOf, toReasonView } from './views/reasonView';
 
 export interface FixAndResubmitCommands {
   fixAndResubmit(input: PayloadInput<'fixAndResubmit'>): Promise<DraftView>;
-}
-
-/**
- * What to correct, from the reason each rejected number carries (REASON-CODES §1): one entry per
- * field and reason — a field two reasons point at (22152 and 22159 both mark the numbers) lists
- * both, a reason that marks two fields (22153: the customer name and the representative) is
- * listed under each, and the wizard says each reason once with its fields. Reasons whose fix is
- * outside the draft (22150, 22151, 22157, unknown codes) mark nothing; the wizard lists them from
- * the original request.
- */
-function corrections(rejected: readonly PortInNumber[]): {
-  origin: Omit<ResubmitOrigin, 'requestSid'>;
-  markers: FieldError[];
-} {
-  const fieldsToCorrect: ResubmitOrigin['fieldsToCorrect'] = [];
-  const markers: FieldError[] = [];
-  const seenFields = new Set<string>();
-  const seenMarkers = new Set<string>();
-  const mark = (
-    field: ReasonField,
-    reason: ReasonEntry,
-    numberIndex: number,
-    number: PortInNumber,
-  ) => {
-    const key = draftFieldKeyOf(field);
-    const seen = `${key} ${reason.code ?? reason.name ?? reason.title}`;
-    if (!seenFields.has(seen)) {
-      seenFields.add(seen);
-      fieldsToCorrect.push({ field: key, reason: toReasonView(reason) });
-    }
-    // Per-number fields point at that number's row; the others at the field itself.
-    const perNumber = field === 'pin' || field === 'phoneNumber';
-    const path = toViewPath(draftPathForReasonField(field, perNumber ? numberIndex : undefined));
-    if (seenMarkers.has(path)) return;
-    seenMarkers.add(path);
-    const who = perNumber ? `${formatUsPhoneNumber(number.phoneNumber)}: ` : '';
-    markers.push({
-      field: path,
-      message: `Rejected by the losing carrier — ${who}${reason.title}. ${reason.fix}`,
-    });
-  };
-  rejected.forEach((number, index) => {
-    const reason = explainReason({
-      kind: 'rejection',
-      code: number.rejectionReasonCode,
-      name: number.rejectionReason,
-    });
-    if (reason.field) mark(reason.field, reason, index, number);
-    for (const related of reason.relatedFields) mark(related, reason, index, number);
-  });
-  return { origin: { fieldsToCorrect }, markers };
-}
-
-/** The original's carrier details, emails and schedule; a date now too close is cleared. */
-function prefill(
-  request: PortInRequest,
-  rejected: readonly PortInNumber[],
-  today: string,
-): StoredDraftPayload {
-  const carrier = request.losingCarrier;
-  const address = carrier.address;
-  const date = request.targetPortInDate;
-  const dateRejected = rejected.some(
-    (n) =>
-      explainReason({ kind: 'rejection', code: n.rejectionReasonCode, name: n.rejectionReason })
-        .field === 'targetPortInDate',
-  );
-  const keepDate =
-    date !== null &&
-    isCalendarDate(date) &&
-    !dateRejected &&
-    daysBetween(today, date) >= US_MIN_LEAD_DAYS;
-  return {
-    phoneNumbers: rejected.map((n) => ({ phoneNumber: n.phoneNumber, pin: null })),
-    losingCarrier: {
-      ...emptyLosingCarrier(),
-      customerType: carrier.customerType,
-      customerName: carrier.customerName,
-      accountNumber: carrier.accountNumber ?? '',
-      accountTelephoneNumber: carrier.accountTelephoneNumber ?? '',
-      authorizedRepresentative: carrier.authorizedRepresentative,
-      authorizedRepresentativeEmail: carrier.authorizedRepresentativeEmail,
-      address: address
-        ? {
-            street: address.street,
-            street2: address.street2 ?? '',
-            city: address.city,
-            state: address.state,
-            zip: address.zip,
-            country: address.country || 'US',
-          }
-        : emptyLosingCarrier().address,
-    },
-    notificationEmails: [...request.notificationEmails],
-    targetPortInDate: keepDate ? date : null,
-    targetPortInTimeRangeStart: request.targetPortInTimeRangeStart,
-    targetPortInTimeRangeEnd: request.targetPortInTimeRangeEnd,
-    billDocumentId: null,
-    origin: null,
-  };
 }
 
 /** The bill the original request was sent with, when this computer still has it for the account. */
@@ -173,8 +55,10 @@ export function fixAndResubmitCommands(
           'sid',
         );
       }
-      const rejected = stored.request.phoneNumbers.filter((n) => n.status.canonical === 'rejected');
-      if (rejected.length === 0) {
+      // The account's today: the one Twilio will judge the kept date by.
+      const today = localDateString(new Date(deps.now() + clockOffsetOf(deps, stored.accountId)));
+      const correction = draftFromRejectedRequest(stored.request, today);
+      if (!correction) {
         throw conflict(
           `No number of ${sid} was rejected: there is nothing to fix. To change a request that is still running, cancel it and submit a new one.`,
           'sid',
@@ -183,16 +67,17 @@ export function fixAndResubmitCommands(
       const existing = draftCorrecting(store, sid);
       if (existing) return readDraftView(views, existing);
 
-      // The account's today: the one Twilio will judge the kept date by.
-      const today = localDateString(new Date(deps.now() + clockOffsetOf(deps, stored.accountId)));
-      const { origin, markers } = corrections(rejected);
       const payload: StoredDraftPayload = {
-        ...prefill(stored.request, rejected, today),
+        ...correction.payload,
         billDocumentId: originalBill(store, stored.accountId, stored.request),
-        origin: { requestSid: sid, ...origin },
+        origin: { requestSid: sid, fieldsToCorrect: correction.fieldsToCorrect },
       };
       const draft = store.drafts.create(
-        { accountId: stored.accountId, payload: toJsonPayload(payload), fieldErrors: markers },
+        {
+          accountId: stored.accountId,
+          payload: toJsonPayload(payload),
+          fieldErrors: correction.fieldErrors,
+        },
         isoNow(deps),
       );
       dataChanged(deps, { kinds: ['drafts'], draftIds: [draft.id] });

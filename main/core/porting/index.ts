@@ -11,7 +11,7 @@ import { submitCommands, type SubmitCommands } from './submit';
 /**
  * The porting use cases behind IPC. Every method takes the channel's payload (shared/ipc.ts) and
  * answers with the channel's view model, so the handler map can pass them through as they are;
- * expected failures are IpcCommandErrors with words and field names.
+ * expected failures are PortingErrors (./errors.ts) with words and field names.
  */
 export interface PortingUseCases
   extends
@@ -51,4 +51,5 @@ export type { EmitEvent, PortingDeps } from './deps';
 export { checkBill, type BillVerdict } from './billChecks';
 export { isEncryptedPdf } from './pdfEncryption';
 export { cancelWarning } from './cancelWarning';
+export { PortingError, type PortingErrorCode } from './errors';
 export * from './views';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import {
-  IpcCommandError,
   fieldErrorsFromZod,
   parseInvokePayload,
   type InvokeMethod,
   type PayloadOf,
 } from '../../../shared/ipc';
+import { PortingError } from './errors';
 
 /**
  * Parses a use case's input with the channel's own contract schema. The IPC wrapper already did
@@ -23,13 +23,13 @@ export function parseInput(method: InvokeMethod, input: unknown, schema?: z.ZodT
   if (schema === undefined) {
     const parsed = parseInvokePayload(method, input);
     if (parsed.ok) return parsed.data;
-    throw new IpcCommandError(parsed.error.code, parsed.error.message, parsed.error.fields);
+    throw new PortingError('invalid_payload', parsed.error.message, parsed.error.fields);
   }
   const parsed = schema.safeParse(input === undefined ? {} : input);
   if (parsed.success) return parsed.data;
   const fields = fieldErrorsFromZod(parsed.error);
   const first = fields[0];
-  throw new IpcCommandError(
+  throw new PortingError(
     'invalid_payload',
     first ? `${first.field}: ${first.message}` : `The ${method} request was malformed`,
     fields,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { E164_PATTERN } from '../../../shared/domain/identifiers';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { PayloadInput } from '../../../shared/ipc';
 import type { PortabilityCheckState, PortabilityResultView } from '../../../shared/views';
@@ -14,7 +15,6 @@ import { ProgressBatcher } from './progressBatcher';
 import { toPortabilityResultView, type PortabilityStatus } from './views/draftView';
 import { failureReasonView } from './views/reasonView';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
 /** The progress event's schema allows at most this many results per event. */
 const MAX_RESULTS_PER_EVENT = 100;
 
@@ -97,7 +97,7 @@ function numbersToCheck(
   draftNumbers: readonly string[],
   subset: readonly string[] | undefined,
 ): string[] {
-  const inDraft = new Set(draftNumbers.filter((n) => E164.test(n)));
+  const inDraft = new Set(draftNumbers.filter((n) => E164_PATTERN.test(n)));
   if (subset === undefined) {
     if (inDraft.size === 0) {
       throw invalid(

@@ -1,7 +1,8 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
-import { DEFAULT_NO_PORT_DATE_AFTER_DAYS, type Store } from '../store';
+import { APP_SETTINGS_KEY, storedAgeingDays as readAgeingDays } from '../../../shared/settings';
+import type { Store } from '../store';
 import type { PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
@@ -16,15 +17,8 @@ export interface RequestQueries {
   getRequestDetail(input: PayloadInput<'getRequestDetail'>): Promise<RequestDetailView>;
 }
 
-/** Where the settings service keeps the app settings (main/core/app/settingsService.ts). */
-const SETTINGS_KEY = 'app.settings';
-
 function storedAgeingDays(store: Store): number {
-  const settings = store.settings.get<Record<string, never>>(SETTINGS_KEY, {});
-  const days = (settings as Record<string, unknown>).ageingDays;
-  return typeof days === 'number' && Number.isInteger(days) && days >= 1
-    ? days
-    : DEFAULT_NO_PORT_DATE_AFTER_DAYS;
+  return readAgeingDays(store.settings.get(APP_SETTINGS_KEY, {}));
 }
 
 const TIMELINE_PAGE = 500;

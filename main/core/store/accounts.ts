@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { StoreError, notFound } from './errors';
 import { nowInstant, toInstant } from './time';
 import { parseInput } from './validation';
+import { TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 
 export type AccountKind = 'twilio' | 'simulator';
 export type CredentialKind = 'api_key' | 'auth_token';
@@ -54,7 +55,7 @@ const httpUrl = z
 
 const keySid = z
   .string()
-  .regex(/^SK[0-9a-fA-F]{32}$/, 'must be SK followed by 32 hex digits')
+  .regex(TWILIO_SID_PATTERNS.SK, 'must be SK followed by 32 hex digits')
   .nullish();
 
 function checkCredential(
@@ -81,7 +82,7 @@ const newAccountSchema = z
   .object({
     id: z.string().min(1).optional(),
     label,
-    accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits'),
+    accountSid: z.string().regex(TWILIO_SID_PATTERNS.AC, 'must be AC followed by 32 hex digits'),
     keySid,
     credentialKind: z.enum(['api_key', 'auth_token']),
     kind: z.enum(['twilio', 'simulator']),

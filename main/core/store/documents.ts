@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { invalidInput, notFound } from './errors';
 import { accountGuard } from './guards';
 import { nowInstant, toInstant } from './time';
+import { TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 
 /** A bill (or other file) kept locally, and its Twilio document SID once uploaded. */
 export interface StoredDocument {
@@ -130,7 +131,7 @@ export function documentsRepository(db: Database): DocumentsRepository {
     findBySha256,
     list: (accountId) => selectByAccount.all(accountId).map(toDocument),
     markUploaded(id, twilioSid, now = nowInstant()) {
-      if (!/^RD[0-9a-fA-F]{32}$/.test(twilioSid)) {
+      if (!TWILIO_SID_PATTERNS.RD.test(twilioSid)) {
         throw invalidInput(
           'twilioSid',
           `"${twilioSid}" is not a document SID (RD + 32 hex digits)`,

@@ -108,7 +108,6 @@ export { FETCHED_BATCH_LIMITS, chunkWithin, createWriteBatcher } from './writeBa
 export type { BatchLimits, WriteBatcher, WriteBatcherOptions } from './writeBatch';
 export {
   ATTENTION_FLAGS,
-  DEFAULT_NO_PORT_DATE_AFTER_DAYS,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   REQUEST_SORT_FIELDS,
@@ -137,4 +136,5 @@ export type {
   OutboxPatch,
   OutboxState,
 } from './outbox';
+export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';

@@ -3,15 +3,17 @@ import { invalidInput, notFound } from './errors';
 import { accountGuard, conflict } from './guards';
 import type { JsonObject, JsonValue } from './json';
 import { fromJson, fromJsonOrNull, toJson } from './json';
+import {
+  OUTBOX_KINDS,
+  parseLastError,
+  parseOutboxOperation,
+  type OutboxKind,
+  type OutboxLastError,
+  type OutboxOperation,
+} from './outboxPayloads';
 import { nowInstant, toInstant } from './time';
 
-export const OUTBOX_KINDS = [
-  'upload_document',
-  'create_port_in',
-  'cancel_port_in',
-  'cancel_number',
-] as const;
-export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export { OUTBOX_KINDS, type OutboxKind };
 
 /**
  * queued: waiting (for its dependencies, or for nextAttemptAt after a retryable failure).
@@ -36,15 +38,17 @@ export interface OutboxItem {
   id: number;
   accountId: string;
   kind: OutboxKind;
-  /** Shape per kind belongs to the sync engine, which validates it when it reads it back. */
+  /** As stored: a send that rewrites it keeps keys this version does not know. */
   payload: JsonObject;
+  /** The payload parsed by kind, once, when the row was read (outboxPayloads.ts). */
+  operation: OutboxOperation;
   state: OutboxState;
   /** Items that must be done before this one is ready. */
   dependsOn: number[];
   attempts: number;
   nextAttemptAt: string | null;
   /** The last failure as the outbox recorded it (never a secret). */
-  lastError: JsonObject | null;
+  lastError: OutboxLastError | null;
   result: JsonValue | null;
   draftId: number | null;
   requestSid: string | null;
@@ -118,16 +122,18 @@ interface OutboxRow {
 }
 
 function toItem(row: OutboxRow): OutboxItem {
+  const payload = fromJson<JsonObject>(row.payload);
   return {
     id: row.id,
     accountId: row.account_id,
     kind: row.kind,
-    payload: fromJson<JsonObject>(row.payload),
+    payload,
+    operation: parseOutboxOperation(row.kind, payload),
     state: row.state,
     dependsOn: fromJson<number[]>(row.depends_on).sort((a, b) => a - b),
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
-    lastError: fromJsonOrNull<JsonObject>(row.last_error),
+    lastError: parseLastError(fromJsonOrNull<JsonObject>(row.last_error)),
     result: fromJsonOrNull<JsonValue>(row.result),
     draftId: row.draft_id,
     requestSid: row.request_sid,

@@ -1,5 +1,6 @@
 import type { PortInNumber, PortInRequestSummary } from '../../../shared/domain/portIn';
 import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
+import { TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 import { invalidInput } from './errors';
 import { toInstantOrNull } from './time';
 
@@ -66,7 +67,7 @@ export function loaSentAt(phoneNumbers: readonly PortInNumber[], observedAt: str
 }
 
 export function assertRequestSid(sid: string, field: string): void {
-  if (typeof sid !== 'string' || !/^KW[0-9a-fA-F]{32}$/.test(sid)) {
+  if (typeof sid !== 'string' || !TWILIO_SID_PATTERNS.KW.test(sid)) {
     throw invalidInput(field, `"${String(sid)}" is not a port-in request SID (KW + 32 hex digits)`);
   }
 }

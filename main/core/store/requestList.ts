@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RequestStatus } from '../../../shared/domain/statuses';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
+import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import {
   ATTENTION_FLAGS,
   REQUEST_SORT_FIELDS,
@@ -18,11 +19,9 @@ export { ATTENTION_FLAGS, REQUEST_SORT_FIELDS, type AttentionFlag, type RequestS
 export interface AgeingClock {
   /** Default: the current time. */
   now?: string;
-  /** Default: DEFAULT_NO_PORT_DATE_AFTER_DAYS. */
+  /** Default: DEFAULT_AGEING_DAYS (shared/settings.ts). */
   noPortDateAfterDays?: number;
 }
-
-export const DEFAULT_NO_PORT_DATE_AFTER_DAYS = 14;
 
 export interface RequestListQuery {
   /** Canonical statuses ('unknown' included); empty or absent keeps all. */
@@ -193,7 +192,7 @@ interface ListRow {
 const DAY_MS = 86_400_000;
 
 function ageingCutoff(ageing: AgeingClock = {}): string {
-  const days = ageing.noPortDateAfterDays ?? DEFAULT_NO_PORT_DATE_AFTER_DAYS;
+  const days = ageing.noPortDateAfterDays ?? DEFAULT_AGEING_DAYS;
   if (!Number.isFinite(days) || days < 0) {
     throw invalidInput('ageing.noPortDateAfterDays', 'must be a number of days, 0 or more');
   }

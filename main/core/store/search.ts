@@ -66,9 +66,13 @@ export function sidKeyRange(hexPrefix: string): SidKeyRange {
 /** A trigram index answers substrings of at least this many characters. */
 export const MIN_TRIGRAM_LENGTH = 3;
 
-/** An FTS5 phrase: the text matched as one substring, quotes doubled. */
+/**
+ * An FTS5 phrase: the text matched as one substring, quotes doubled. FTS5 reads its query as a
+ * C string, so a NUL would end it inside the quotes ("unterminated string"); it becomes a space,
+ * which no stored name contains in its place.
+ */
 export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replaceAll('\u0000', ' ').replace(/"/g, '""')}"`;
 }
 
 export interface SearchTerms {

@@ -1,5 +1,10 @@
 import type { PortInNumber, PortInRequest } from '../../../shared/domain/portIn';
 import type { TimelineEvent, TimelineSource } from '../../../shared/domain/timeline';
+import {
+  numberTransitionKind,
+  requestTransitionKind,
+  type TransitionKind,
+} from '../../../shared/domain/transitions';
 
 /** A timeline event before the store has given it an id. */
 export type NewTimelineEvent = Omit<TimelineEvent, 'id'>;
@@ -50,6 +55,7 @@ export function diffRequest(
     requestEvent('status_changed', stored.status.raw, fetched.status.raw, {
       fromStatus: stored.status.canonical,
       toStatus: fetched.status.canonical,
+      ...unexpectedLabel(requestTransitionKind(stored.status.canonical, fetched.status.canonical)),
     });
   }
 
@@ -69,6 +75,16 @@ export function diffRequest(
     );
   }
   return events;
+}
+
+/**
+ * A move the lifecycle does not expect (transitions.ts) is recorded like any other — Twilio is the
+ * source of truth — and labelled `unexpected: true` in the event's detail, for the timeline and
+ * for diagnosis: it usually means states were skipped between two polls, or Twilio changed its
+ * lifecycle.
+ */
+function unexpectedLabel(kind: TransitionKind): { unexpected?: true } {
+  return kind === 'unexpected' ? { unexpected: true } : {};
 }
 
 /** Earlier first; text Twilio sent that is not a date sorts by its text, after the dates. */
@@ -124,6 +140,9 @@ function diffNumber(
   // A number seen for the first time only gets events for facts that need the agent; its plain
   // status is part of the request_created event.
   const statusChanged = stored !== null && stored.status.raw !== fetched.status.raw;
+  const label = stored
+    ? unexpectedLabel(numberTransitionKind(stored.status.canonical, fetched.status.canonical))
+    : {};
   const becameRejected =
     fetched.status.canonical === 'rejected' &&
     (stored === null || stored.status.canonical !== 'rejected');
@@ -131,13 +150,15 @@ function diffNumber(
     push('rejected', stored?.status.raw ?? null, fetched.status.raw, {
       rejectionReason: fetched.rejectionReason,
       rejectionReasonCode: fetched.rejectionReasonCode,
+      ...label,
     });
   } else if (statusChanged && fetched.status.canonical === 'canceled') {
-    push('number_canceled', stored.status.raw, fetched.status.raw);
+    push('number_canceled', stored.status.raw, fetched.status.raw, label);
   } else if (statusChanged) {
     push('status_changed', stored.status.raw, fetched.status.raw, {
       fromStatus: stored.status.canonical,
       toStatus: fetched.status.canonical,
+      ...label,
     });
   }
 

@@ -1,8 +1,7 @@
 import type { PortInRequest } from '../../../shared/domain/portIn';
-import type { Store } from '../store';
+import type { OutboxPayloadOf, Store } from '../store';
 import { isTwilioError, type PortingClient } from '../twilio';
 import { DISCOVERY_PAGE_SIZE } from './discovery';
-import type { OutboxPayloadOf } from './outboxPayloads';
 
 type CreatePayload = OutboxPayloadOf<'create_port_in'>;
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { BILL_MAX_BYTES, BILL_MIME_TYPES } from '../../../shared/ipc';
 
 /** Twilio's limit for a Documents upload (PORTING-API §3.9). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = BILL_MAX_BYTES;
 
-export const ACCEPTED_DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const ACCEPTED_DOCUMENT_TYPES = BILL_MIME_TYPES;
 export type AcceptedDocumentType = (typeof ACCEPTED_DOCUMENT_TYPES)[number];
 
 export type DocumentRefusal =

@@ -8,9 +8,10 @@ import {
   type InvokeHandlers,
   type InvokeMethod,
 } from '../../../shared/ipc';
-import type { Logger } from '../log/logger';
-import { dispatchInvoke } from './dispatch';
-import { isTrustedSender, type SenderFrame, type TrustedWindow } from './senderCheck';
+import type { Logger } from '../../host/log/logger';
+import { dispatchInvoke } from '../../host/ipc/dispatch';
+import { reportHandlerFailure } from '../../host/ipc/failureLog';
+import { isTrustedSender, type SenderFrame, type TrustedWindow } from '../../host/ipc/senderCheck';
 
 export interface InvokeRegistration {
   handlers: InvokeHandlers;
@@ -50,9 +51,7 @@ async function handleInvoke(
         error: fail('forbidden', 'This window is not allowed to talk to PortDesk.'),
       };
     }
-    return await dispatchInvoke(handlers, method, raw, (failed, thrown) =>
-      log.error(`ipc: ${failed} failed`, thrown),
-    );
+    return await dispatchInvoke(handlers, method, raw, reportHandlerFailure(log, 'ipc'));
   } catch (thrown) {
     // dispatchInvoke does not throw; this guards the sender check and the logger.
     log.error(`ipc: ${method} could not be handled`, thrown);

@@ -6,7 +6,7 @@ import {
   type EventMethod,
   type EventPayloadOf,
 } from '../../../shared/ipc';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../host/log/logger';
 
 /**
  * Sends `payload` on the event channel of `method` to `window`, if the window still exists.

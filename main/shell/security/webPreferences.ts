@@ -24,7 +24,10 @@ export function webPreferencesFor(
     navigateOnDragDrop: false,
     safeDialogs: true,
     autoplayPolicy: 'document-user-activation-required',
-    spellcheck: true,
+    // Off (docs/security.md): every page request is blocked, so Chromium's Hunspell dictionaries
+    // (Linux, Windows) could never download; what agents type is names, addresses, PINs and
+    // account numbers, which a dictionary only underlines.
+    spellcheck: false,
     devTools: options.devTools ?? false,
   };
 }

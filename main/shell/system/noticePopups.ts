@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
 import type { PortdeskCore } from '../../core/app/portdeskCore';
 import type { Notice } from '../../core/notify/types';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../host/log/logger';
 
 export interface NoticePopupOptions {
   /** Shows and focuses the window and opens the request (sends `onNavigate`). */

@@ -13,6 +13,7 @@ export async function readWindowState(file: string): Promise<unknown> {
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 export async function writeWindowState(file: string, state: SavedWindowState): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(state)}\n`, 'utf8');
+  // 0600 like every file in the data folder (docs/security.md), whatever the umask.
+  await writeFile(temporary, `${JSON.stringify(state)}\n`, { encoding: 'utf8', mode: 0o600 });
   await rename(temporary, file);
 }

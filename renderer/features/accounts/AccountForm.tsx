@@ -7,7 +7,8 @@ import {
   type IpcError,
 } from '../../../shared/ipc';
 import type { AccountView, CredentialKind } from '../../../shared/views';
-import { describeError, fieldErrorMap, request } from '../../bridge';
+import { describeError, fieldErrorMap } from '../../bridge';
+import { addAccount, rotateAccountSecret } from '../../store/accountCommands';
 import { Button } from '../../ui/Button';
 import { RadioGroup, TextField } from '../../ui/fields';
 import { Banner } from '../../ui/states';
@@ -102,10 +103,8 @@ export function AccountForm({
     setErrors({});
     setBusy(true);
     const result = rotate
-      ? await request((b) => b.rotateAccountSecret({ accountId: rotate.id, credential }))
-      : await request((b) =>
-          b.addAccount({ label: label.trim(), accountSid: accountSid.trim(), credential }),
-        );
+      ? await rotateAccountSecret(rotate.id, credential)
+      : await addAccount({ label: label.trim(), accountSid: accountSid.trim(), credential });
     setBusy(false);
     // The secret is never kept after it was sent, whatever the outcome.
     setSecret('');

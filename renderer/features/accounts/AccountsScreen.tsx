@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import type { AccountRemovalPreview, AccountView } from '../../../shared/views';
-import { describeError, fieldErrorMap, request } from '../../bridge';
+import { fieldErrorMap } from '../../bridge';
+import { prepareRemoveAccount, removeAccount, renameAccount } from '../../store/accountCommands';
 import { useApp } from '../../store/appStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog, ModalDialog } from '../../ui/Dialog';
@@ -27,27 +28,15 @@ export function AccountsScreen() {
   const [busy, setBusy] = useState(false);
 
   async function prepareRemove(account: AccountView) {
-    const result = await request((b) => b.prepareRemoveAccount({ accountId: account.id }));
-    if (result.ok) setDialog({ kind: 'remove', preview: result.data });
-    else toast('danger', describeError(result.error));
+    const preview = await prepareRemoveAccount(account.id);
+    if (preview) setDialog({ kind: 'remove', preview });
   }
 
   async function remove(preview: AccountRemovalPreview) {
     setBusy(true);
-    const result = await request((b) =>
-      b.removeAccount({
-        accountId: preview.accountId,
-        confirmationToken: preview.confirmationToken,
-      }),
-    );
+    await removeAccount(preview);
     setBusy(false);
     setDialog(null);
-    if (!result.ok)
-      toast('danger', `${preview.label} was not removed: ${describeError(result.error)}`);
-    else {
-      toast('info', `${preview.label} was removed from PortDesk.`);
-      await loadAccounts();
-    }
   }
 
   const close = () => setDialog(null);
@@ -179,11 +168,8 @@ export function AccountsScreen() {
 function RenameDialog({ account, onClose }: { account: AccountView; onClose: () => void }) {
   const [label, setLabel] = useState(account.label);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const loadAccounts = useApp((s) => s.loadAccounts);
   async function save() {
-    const result = await request((b) =>
-      b.renameAccount({ accountId: account.id, label: label.trim() }),
-    );
+    const result = await renameAccount(account.id, label.trim());
     if (!result.ok) {
       setErrors({
         label: result.error.fields
@@ -192,7 +178,6 @@ function RenameDialog({ account, onClose }: { account: AccountView; onClose: () 
       });
       return;
     }
-    await loadAccounts();
     onClose();
   }
   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { IpcError } from '../../../shared/ipc';
-import { request } from '../../bridge';
 import { useApp } from '../../store/appStore';
 import { Button } from '../../ui/Button';
 import { IconPhone, IconSimulator } from '../../ui/icons';
@@ -15,17 +14,9 @@ export function Onboarding() {
   async function startDemo() {
     setDemoBusy(true);
     setDemoError(null);
-    const result = await request((b) => b.startDemo());
+    const error = await useApp.getState().startDemo();
     setDemoBusy(false);
-    if (!result.ok) {
-      setDemoError(result.error);
-      return;
-    }
-    await useApp.getState().loadAccounts();
-    useApp.getState().navigate({ screen: 'requests' });
-    useApp
-      .getState()
-      .toast('success', 'Demo mode is on: the built-in simulator is running on this computer.');
+    setDemoError(error);
   }
 
   return (

@@ -33,14 +33,17 @@ const NOTIFICATION_WORDS: Record<NotificationKind, { label: string; description:
   ageing: { label: 'No port date after a while', description: 'See the threshold below.' },
 };
 
-const CADENCES = [5, 10, 15, 30, 60, 120].map((minutes) => ({
+// 1 minute: the per-account limits (concurrency, Retry-After) keep it within Twilio's (docs/sync.md).
+const CADENCES = [1, 5, 10, 15, 30, 60, 120].map((minutes) => ({
   value: String(minutes),
   label:
-    minutes < 60
-      ? `Every ${minutes} minutes`
-      : minutes === 60
-        ? 'Every hour'
-        : `Every ${minutes / 60} hours`,
+    minutes === 1
+      ? 'Every minute'
+      : minutes < 60
+        ? `Every ${minutes} minutes`
+        : minutes === 60
+          ? 'Every hour'
+          : `Every ${minutes / 60} hours`,
 }));
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({
@@ -202,6 +205,24 @@ export function SettingsScreen() {
                 />
               </div>
             </div>
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="updates-title">
+          <div className="card__body stack">
+            <h2 id="updates-title">Updates</h2>
+            <Switch
+              isSelected={settings.autoUpdate}
+              onChange={(autoUpdate) => void save({ autoUpdate })}
+            >
+              <span className="stack" style={{ gap: 0 }}>
+                <span>Keep PortDesk up to date</span>
+                <span className="field__help">
+                  Checks for a new version at start and every 6 hours and downloads it in the
+                  background; it installs only when you choose “Restart to update”.
+                </span>
+              </span>
+            </Switch>
           </div>
         </section>
       </div>

@@ -47,23 +47,23 @@ export function CsvImportDialog({
   onImport: (numbers: string[], pins: ReadonlyMap<string, string>) => void;
 }) {
   const [parsed, setParsed] = useState<Parsed | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
   const [numberColumn, setNumberColumn] = useState('0');
   const [pinColumn, setPinColumn] = useState('none');
+  // A file too big is refused from its size alone, before anything is read.
+  const tooBig = file.size > MAX_CSV_BYTES;
+  const error = tooBig
+    ? `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a list of 1,000 numbers is far smaller. Is it the right file?`
+    : readError;
 
   useEffect(() => {
-    if (file.size > MAX_CSV_BYTES) {
-      setError(
-        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a list of 1,000 numbers is far smaller. Is it the right file?`,
-      );
-      return;
-    }
+    if (tooBig) return;
     Papa.parse<string[]>(file, {
       skipEmptyLines: 'greedy',
       complete: (result) => {
         const rows = result.data.filter((row) => row.some((cell) => cell.trim() !== ''));
         if (rows.length === 0) {
-          setError(`${file.name} has no rows.`);
+          setReadError(`${file.name} has no rows.`);
           return;
         }
         const first = rows[0] ?? [];
@@ -74,9 +74,9 @@ export function CsvImportDialog({
         setPinColumn(pinIndex >= 0 ? String(pinIndex) : 'none');
         setParsed({ rows, hasHeader });
       },
-      error: (err) => setError(`${file.name} could not be read as CSV: ${err.message}`),
+      error: (err) => setReadError(`${file.name} could not be read as CSV: ${err.message}`),
     });
-  }, [file]);
+  }, [file, tooBig]);
 
   const body = useMemo(
     () => (parsed ? (parsed.hasHeader ? parsed.rows.slice(1) : parsed.rows) : []),

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { IpcError } from '../../../shared/ipc';
 import type { DraftSummaryView } from '../../../shared/views';
-import { describeError, request } from '../../bridge';
+import { describeError } from '../../bridge';
 import { useApp } from '../../store/appStore';
-import { useWizard, type ChooseStep } from '../../store/wizardStore';
+import { useDrafts } from '../../store/draftsStore';
+import type { ChooseStep } from '../../store/wizard/wizardState';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { formatRelative, plural } from '../../ui/format';
@@ -60,22 +61,17 @@ function DraftChooser() {
   const settings = useApp((s) => s.settings);
   const navigate = useApp((s) => s.navigate);
   const toast = useApp((s) => s.toast);
-  const [drafts, setDrafts] = useState<DraftSummaryView[] | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const drafts = useDrafts((s) => s.drafts);
+  const error = useDrafts((s) => s.error);
+  const { open: openDrafts, load } = useDrafts.getState();
   const [accountId, setAccountId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DraftSummaryView | null>(null);
   const chosen = accountId ?? settings?.defaultAccountId ?? accounts[0]?.id ?? null;
 
-  async function load() {
-    const result = await request((b) => b.listDrafts());
-    if (result.ok) setDrafts(result.data.filter((d) => d.status !== 'submitted'));
-    else setError(result.error);
-  }
-
   useEffect(() => {
-    void load();
-  }, []);
+    void openDrafts();
+  }, [openDrafts]);
 
   async function start() {
     if (!chosen) return;
@@ -91,10 +87,8 @@ function DraftChooser() {
   }
 
   async function remove(draft: DraftSummaryView) {
-    const result = await request((b) => b.deleteDraft({ draftId: draft.id }));
     setDeleting(null);
-    if (!result.ok) toast('danger', `The draft was not deleted: ${describeError(result.error)}`);
-    await load();
+    await useDrafts.getState().remove(draft.id);
   }
 
   return (

@@ -8,9 +8,9 @@ import {
   type PhoneListResult,
 } from '../../../shared/domain/phoneNumbers';
 import type { DraftPhoneNumber } from '../../../shared/views';
-import { describeError, request } from '../../bridge';
-import { useApp } from '../../store/appStore';
-import { useWizard, type NotAddedNumber } from '../../store/wizardStore';
+import { copyToClipboard } from '../../store/clipboard';
+import type { NotAddedNumber } from '../../store/wizard/wizardState';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { formatCount, plural } from '../../ui/format';
@@ -241,15 +241,13 @@ export function NumbersStep() {
 function NotAddedList() {
   const notAdded = useWizard((s) => s.notAdded);
   const dismiss = useWizard((s) => s.dismissNotAdded);
-  const toast = useApp((s) => s.toast);
   if (notAdded.length === 0) return null;
 
-  async function copy() {
-    const text = notAdded.map((n) => n.text).join('\n');
-    const result = await request((b) => b.copyToClipboard({ text }));
-    if (result.ok) toast('info', `Copied ${plural(notAdded.length, 'number')} not added.`);
-    else toast('danger', `Not copied: ${describeError(result.error)}`);
-  }
+  const copy = () =>
+    copyToClipboard(notAdded.map((n) => n.text).join('\n'), {
+      copied: `Copied ${plural(notAdded.length, 'number')} not added.`,
+      failedPrefix: 'Not copied',
+    });
 
   return (
     <Banner

@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { Banner } from '../../ui/states';
 import { correctionGroups } from './corrections';
 import { FIELD_LABELS } from './fieldLabels';
-import { STEP_OF_SECTION } from './wizardFields';
+import { STEP_OF_SECTION } from './wizardSteps';
 
 function firstSentence(text: string): string {
   const end = text.indexOf('. ');

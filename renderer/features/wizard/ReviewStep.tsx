@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
-import type { DraftValidationView, FieldError } from '../../../shared/views';
-import { describeError, request } from '../../bridge';
+import type { FieldError } from '../../../shared/views';
+import { describeError } from '../../bridge';
 import { useApp } from '../../store/appStore';
-import { useWizard, type WizardStep } from '../../store/wizardStore';
+import type { WizardStep } from '../../store/wizard/steps';
+import { useDraftValidation } from '../../store/wizard/useDraftValidation';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatBytes, formatCalendarDate, formatCount, plural } from '../../ui/format';
 import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
@@ -12,8 +14,8 @@ import { Banner, Spinner } from '../../ui/states';
 import { unchangedCorrections } from './corrections';
 import { FIELD_LABELS } from './fieldLabels';
 import { formatTypedPhoneNumber } from './typedPhoneNumber';
-import { STEP_OF_SECTION, fieldErrorsOf, stepOfField } from './wizardFields';
-import { STEP_LABELS } from './Wizard';
+import { fieldErrorsOf } from './wizardFields';
+import { STEP_LABELS, STEP_OF_SECTION, stepOfField } from './wizardSteps';
 
 /** Each problem once: a refusal often repeats what the validation said. */
 function distinctErrors(lists: readonly (readonly FieldError[])[]): FieldError[] {
@@ -70,28 +72,13 @@ export function ReviewStep() {
   const submitting = useWizard((s) => s.submitting);
   const submitResult = useWizard((s) => s.submitResult);
   const submitError = useWizard((s) => s.submitError);
-  const flush = useWizard((s) => s.flush);
   const setStep = useWizard((s) => s.setStep);
   const original = useWizard((s) => s.original);
   const loadOriginal = useWizard((s) => s.loadOriginal);
   const accounts = useApp((s) => s.accounts);
   const navigate = useApp((s) => s.navigate);
-  const [validation, setValidation] = useState<DraftValidationView | null>(null);
-  const updatedAt = draft?.updatedAt;
+  const validation = useDraftValidation();
   const draftId = draft?.id;
-
-  useEffect(() => {
-    if (draftId === undefined) return undefined;
-    let live = true;
-    void (async () => {
-      await flush();
-      const result = await request((b) => b.validateDraft({ draftId }));
-      if (live && result.ok) setValidation(result.data);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [draftId, updatedAt, flush]);
 
   // The Submit button is at the bottom of a long page, the refusal at the top: bring it in view.
   const refusalRef = useRef<HTMLDivElement>(null);

@@ -1,6 +1,7 @@
 import { Button as AriaButton } from 'react-aria-components';
 import { useApp } from '../../store/appStore';
-import { WIZARD_STEPS, useWizard, type WizardStep } from '../../store/wizardStore';
+import { WIZARD_STEPS, type WizardStep } from '../../store/wizard/steps';
+import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatRelative } from '../../ui/format';
 import { IconAlert, IconArrowLeft, IconCheck, IconPen } from '../../ui/icons';
@@ -17,17 +18,9 @@ import { ReviewStep } from './ReviewStep';
 import { ScheduleStep } from './ScheduleStep';
 import { fieldsStillToCorrect } from './corrections';
 import { ResubmitBanner } from './ResubmitBanner';
-import { STEP_OF_SECTION, errorsOfStep } from './wizardFields';
+import { errorsOfStep } from './wizardFields';
+import { STEP_LABELS, STEP_OF_SECTION } from './wizardSteps';
 import type { DraftView } from '../../../shared/views';
-
-export const STEP_LABELS: Record<WizardStep, string> = {
-  numbers: 'Numbers',
-  portability: 'Portability',
-  carrier: 'Carrier details',
-  bill: 'Utility bill',
-  schedule: 'Port date',
-  review: 'Review',
-};
 
 function SaveIndicator() {
   const save = useWizard((s) => s.save);

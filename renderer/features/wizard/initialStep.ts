@@ -1,6 +1,7 @@
 import type { DraftView, FieldError, RequestDetailView } from '../../../shared/views';
 import { fieldsStillToCorrect } from './corrections';
-import { STEP_OF_SECTION, WIZARD_STEPS, stepOfField, type WizardStep } from './wizardSteps';
+import { WIZARD_STEPS, type WizardStep } from '../../store/wizard/steps';
+import { STEP_OF_SECTION, stepOfField } from './wizardSteps';
 
 /**
  * The step a saved draft opens on: the first one with a problem — a field error, or (fix and

@@ -1,11 +1,9 @@
 import type { DraftFieldKey, DraftView, FieldError } from '../../../shared/views';
-import { useWizard, type WizardStep } from '../../store/wizardStore';
+import type { WizardStep } from '../../store/wizard/steps';
+import { useWizard } from '../../store/wizardStore';
 import { accountToday } from './accountToday';
 import { liveFieldErrors } from './liveFieldErrors';
 import { stepOfField } from './wizardSteps';
-
-// The steps and where each field is edited live apart, free of the store, for plain modules.
-export { STEP_OF_SECTION, stepOfField } from './wizardSteps';
 
 /** The draft's field errors as of now (see liveFieldErrors). */
 export function fieldErrorsOf(draft: DraftView): FieldError[] {

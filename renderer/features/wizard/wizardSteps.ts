@@ -1,15 +1,16 @@
 import { draftSectionOf } from '../../../shared/domain/draft';
 import type { DraftFieldKey } from '../../../shared/views';
+import type { WizardStep } from '../../store/wizard/steps';
 
-export const WIZARD_STEPS = [
-  'numbers',
-  'portability',
-  'carrier',
-  'bill',
-  'schedule',
-  'review',
-] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+/** The steps' names, in the stepper, the Back/Next buttons and Review's problem list. */
+export const STEP_LABELS: Record<WizardStep, string> = {
+  numbers: 'Numbers',
+  portability: 'Portability',
+  carrier: 'Carrier details',
+  bill: 'Utility bill',
+  schedule: 'Port date',
+  review: 'Review',
+};
 
 /** Which step of the wizard a draft section is edited on. */
 export const STEP_OF_SECTION: Record<DraftFieldKey, WizardStep> = {

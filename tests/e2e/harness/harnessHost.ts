@@ -13,17 +13,19 @@ import {
   type EventMethod,
   type InvokeMethod,
 } from '../../../shared/ipc';
-import type { CoreOptions, PortdeskCore } from '../../../main/core/app/portdeskCore';
+import type { PortdeskCore } from '../../../main/core/app/portdeskCore';
+import type { DemoCoreOptions } from '../../../main/demo';
 import { startBrowserHost, type RunningBrowserHost } from '../../../main/browserHost/server';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import type { AccountView } from '../../../shared/views';
-import { dispatchInvoke } from '../../../main/shell/ipc/dispatch';
-import { isSameOrigin } from '../../../main/shell/ipc/senderCheck';
-import { createLogger, type Logger } from '../../../main/shell/log/logger';
-import { isAllowedExternalUrl } from '../../../main/shell/security/externalLinks';
+import { dispatchInvoke } from '../../../main/host/ipc/dispatch';
+import { reportHandlerFailure } from '../../../main/host/ipc/failureLog';
+import { isSameOrigin } from '../../../main/host/ipc/senderCheck';
+import { createLogger, type Logger } from '../../../main/host/log/logger';
+import { isAllowedExternalUrl } from '../../../main/host/security/externalLinks';
 import { BINDING_BRIDGE_SCRIPT, RENDERER_ROOT, SCREENSHOT_ROOT } from './paths';
 
-export type CoreFactory = (options: CoreOptions) => Promise<PortdeskCore>;
+export type CoreFactory = (options: DemoCoreOptions) => Promise<PortdeskCore>;
 
 export interface CspViolation {
   directive: string;
@@ -90,7 +92,7 @@ export class HarnessHost {
     page: Page,
     createCore: CoreFactory,
     testInfo: TestInfo,
-    coreOptions: Partial<Pick<CoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>> = {},
+    coreOptions: Partial<Pick<DemoCoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>> = {},
   ): Promise<HarnessHost> {
     const dataDir = await mkdtemp(join(tmpdir(), 'portdesk-e2e-'));
     // What launch has opened so far, closed again if a later step fails.
@@ -112,6 +114,7 @@ export class HarnessHost {
         ...coreOptions,
         dataDir,
         keychainService: `PortDesk-e2e-${randomUUID()}`,
+        logger: log,
         twilioEndpoints: { baseUrl: simulator.url, uploadBaseUrl: simulator.uploadUrl },
         host: {
           async openExternal(url) {
@@ -153,8 +156,11 @@ export class HarnessHost {
             error: fail('invalid_payload', `Unknown channel ${String(channel)}`),
           };
         }
-        const envelope = await dispatchInvoke(core.handlers, method, payload, (failed, thrown) =>
-          this.log.error(`harness: ${failed} failed`, thrown),
+        const envelope = await dispatchInvoke(
+          core.handlers,
+          method,
+          payload,
+          reportHandlerFailure(this.log, 'harness'),
         );
         this.invocations.push({ method, ok: envelope.ok });
         return envelope;

@@ -1,11 +1,10 @@
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type PortdeskCore } from '../../../main/core/app';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { createVault } from '../../../main/core/vault';
-import { startSimulator, type RunningSimulator } from '../../../main/simulator';
+import type { RunningSimulator } from '../../../main/simulator';
 import { IpcCommandError } from '../../../shared/ipc';
+import { coreTest } from '../../fixtures/coreWithSimulator';
 
 /** Every byte PortDesk wrote under its data folder (database, WAL, bills). */
 async function everythingWritten(dir: string): Promise<string> {
@@ -28,53 +27,40 @@ async function rejection(promise: Promise<unknown>): Promise<IpcCommandError> {
 }
 
 describe('accounts through the core', () => {
-  let sim: RunningSimulator;
-  let core: PortdeskCore;
-  let dataDir: string;
-  const keychainService = `PortDeskTest-accounts-${process.pid}-${Math.random().toString(16).slice(2)}`;
+  const it = coreTest.scoped({ setup: { simulator: { seed: 'accounts' } } });
   const logged: string[] = [];
   const originalConsole = { log: console.log, error: console.error, warn: console.warn };
 
-  beforeEach(async () => {
-    sim = await startSimulator({ seed: 'accounts' });
-    dataDir = await mkdtemp(join(tmpdir(), 'portdesk-accounts-'));
+  // Before the core is built (fixtures come after the hooks), so everything it logs is caught.
+  beforeEach(() => {
     logged.length = 0;
     for (const level of ['log', 'error', 'warn'] as const) {
       console[level] = (...args: unknown[]) => {
         logged.push(args.map(String).join(' '));
       };
     }
-    core = await createCore({
-      dataDir,
-      host: { openExternal: async () => undefined, writeClipboard: () => undefined },
-      keychainService,
-      twilioEndpoints: { baseUrl: sim.url, uploadBaseUrl: sim.uploadUrl },
-      syncTiming: { initialSkewMs: 0 },
-    });
-    await core.start();
   });
 
-  afterEach(async () => {
-    const leftovers = await core.handlers.listAccounts({});
-    await core.close();
-    const vault = createVault({ service: keychainService });
-    for (const account of leftovers) await vault.deleteSecret(account.id);
+  afterEach(() => {
     Object.assign(console, originalConsole);
-    await sim.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
-  const credential = () => ({
+  const credential = (sim: RunningSimulator) => ({
     kind: 'api_key' as const,
     keySid: sim.credentials.apiKeySid,
     secret: sim.credentials.apiKeySecret,
   });
 
-  it('keeps the secret in the keychain only: never in the database, its WAL, the logs or a view', async () => {
+  it('keeps the secret in the keychain only: never in the database, its WAL, the logs or a view', async ({
+    core,
+    sim,
+    dataDir,
+    keychainService,
+  }) => {
     const view = await core.handlers.addAccount({
       label: 'Acme',
       accountSid: sim.credentials.accountSid,
-      credential: credential(),
+      credential: credential(sim),
     });
     expect(view.maskedKeySid).toBe(`SK…${sim.credentials.apiKeySid.slice(-4)}`);
     await core.syncNow(view.id);
@@ -90,12 +76,15 @@ describe('accounts through the core', () => {
     await createVault({ service: keychainService }).deleteSecret(view.id);
   });
 
-  it('refuses a wrong secret in words that name the fields, and saves nothing', async () => {
+  it('refuses a wrong secret in words that name the fields, and saves nothing', async ({
+    core,
+    sim,
+  }) => {
     const error = await rejection(
       core.handlers.addAccount({
         label: 'Acme',
         accountSid: sim.credentials.accountSid,
-        credential: { ...credential(), secret: 'definitely-not-the-secret' },
+        credential: { ...credential(sim), secret: 'definitely-not-the-secret' },
       }),
     );
     expect(error.code).toBe('unauthorized');
@@ -105,43 +94,46 @@ describe('accounts through the core', () => {
     expect(await core.handlers.listAccounts({})).toEqual([]);
   });
 
-  it('says when Twilio cannot be reached, and saves nothing', async () => {
+  it('says when Twilio cannot be reached, and saves nothing', async ({ core, sim }) => {
     await sim.close();
     const error = await rejection(
       core.handlers.addAccount({
         label: 'Acme',
         accountSid: sim.credentials.accountSid,
-        credential: credential(),
+        credential: credential(sim),
       }),
     );
     expect(error.code).toBe('offline');
     expect(error.message).toMatch(/could not reach Twilio/);
     expect(await core.handlers.listAccounts({})).toEqual([]);
-    sim = await startSimulator({ seed: 'accounts' });
   });
 
-  it('refuses the same Twilio account twice', async () => {
+  it('refuses the same Twilio account twice', async ({ core, sim }) => {
     await core.handlers.addAccount({
       label: 'Acme',
       accountSid: sim.credentials.accountSid,
-      credential: credential(),
+      credential: credential(sim),
     });
     const error = await rejection(
       core.handlers.addAccount({
         label: 'Acme again',
         accountSid: sim.credentials.accountSid,
-        credential: credential(),
+        credential: credential(sim),
       }),
     );
     expect(error.code).toBe('conflict');
     expect(error.fields?.[0]?.field).toBe('accountSid');
   });
 
-  it('renames, then removes only after confirmation — keychain entry and local data go with it', async () => {
+  it('renames, then removes only after confirmation — keychain entry and local data go with it', async ({
+    core,
+    sim,
+    keychainService,
+  }) => {
     const view = await core.handlers.addAccount({
       label: 'Acme',
       accountSid: sim.credentials.accountSid,
-      credential: credential(),
+      credential: credential(sim),
     });
     expect(
       (await core.handlers.renameAccount({ accountId: view.id, label: 'Acme West' })).label,
@@ -166,23 +158,27 @@ describe('accounts through the core', () => {
     expect(await createVault({ service: keychainService }).readSecret(view.id)).toBeNull();
   });
 
-  it('rotates the secret only after testing the new one', async () => {
+  it('rotates the secret only after testing the new one', async ({
+    core,
+    sim,
+    keychainService,
+  }) => {
     const view = await core.handlers.addAccount({
       label: 'Acme',
       accountSid: sim.credentials.accountSid,
-      credential: credential(),
+      credential: credential(sim),
     });
     const refused = await rejection(
       core.handlers.rotateAccountSecret({
         accountId: view.id,
-        credential: { ...credential(), secret: 'wrong-secret-value' },
+        credential: { ...credential(sim), secret: 'wrong-secret-value' },
       }),
     );
     expect(refused.code).toBe('unauthorized');
     const vault = createVault({ service: keychainService });
     expect((await vault.readSecret(view.id))?.reveal()).toBe(sim.credentials.apiKeySecret);
 
-    await core.handlers.rotateAccountSecret({ accountId: view.id, credential: credential() });
+    await core.handlers.rotateAccountSecret({ accountId: view.id, credential: credential(sim) });
     expect((await vault.readSecret(view.id))?.reveal()).toBe(sim.credentials.apiKeySecret);
     await vault.deleteSecret(view.id);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type PortdeskCore } from '../../../main/core/app';
-import { dispatchInvoke } from '../../../main/shell/ipc/dispatch';
+import { dispatchInvoke } from '../../../main/host/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import { BILL_TRANSPORT_MAX_BYTES } from '../../../shared/ipc';
 import { largePdf } from '../porting/billBytes';

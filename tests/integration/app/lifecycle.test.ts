@@ -1,11 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type PortdeskCore } from '../../../main/core/app';
+import { beforeEach, describe, expect } from 'vitest';
 import type { Notice } from '../../../main/core/notify/types';
-import { startSimulator, type RunningSimulator } from '../../../main/simulator';
-import { createVault } from '../../../main/core/vault';
+import { coreTest } from '../../fixtures/coreWithSimulator';
 import { minimalPdf } from '../../unit/twilio/documentBytes';
 
 const HOUR = 3_600_000;
@@ -30,41 +25,25 @@ function isoDateInDays(days: number): string {
 }
 
 describe('a port-in from draft to completed, through the core', () => {
-  let sim: RunningSimulator;
-  let core: PortdeskCore;
-  let dataDir: string;
-  let clock: number;
+  let clock = Date.now();
   const notices: Notice[] = [];
-  const keychainService = `PortDeskTest-${process.pid}-${Math.random().toString(16).slice(2)}`;
+  // Started by the test once it listens for notices.
+  const it = coreTest.scoped({
+    setup: {
+      simulator: { seed: 'lifecycle' },
+      core: { now: () => clock, timeZone: 'America/New_York' },
+      start: false,
+    },
+  });
 
-  beforeEach(async () => {
-    sim = await startSimulator({ seed: 'lifecycle' });
-    dataDir = await mkdtemp(join(tmpdir(), 'portdesk-core-'));
+  beforeEach(() => {
     clock = Date.now();
     notices.length = 0;
-    core = await createCore({
-      dataDir,
-      host: { openExternal: async () => undefined, writeClipboard: () => undefined },
-      keychainService,
-      now: () => clock,
-      timeZone: 'America/New_York',
-      twilioEndpoints: { baseUrl: sim.url, uploadBaseUrl: sim.uploadUrl },
-      syncTiming: { initialSkewMs: 0 },
-    });
+  });
+
+  it('produces the expected timeline and notices', async ({ core, sim }) => {
     core.onNotice((notice) => notices.push(notice));
     await core.start();
-  });
-
-  afterEach(async () => {
-    const accounts = await core.handlers.listAccounts({});
-    await core.close();
-    const vault = createVault({ service: keychainService });
-    for (const account of accounts) await vault.deleteSecret(account.id);
-    await sim.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('produces the expected timeline and notices', async () => {
     const account = await core.handlers.addAccount({
       label: 'Acme porting',
       accountSid: sim.credentials.accountSid,

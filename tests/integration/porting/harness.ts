@@ -17,6 +17,7 @@ import {
   type IpcErrorCode,
 } from '../../../shared/ipc';
 import type { ClientProvider } from '../../../main/core/accounts/clientProvider';
+import { toCommandError } from '../../../main/core/app/ipcErrors';
 import {
   createPortingUseCases,
   type PortingDeps,
@@ -176,7 +177,7 @@ export async function snapshot(harness: Harness): Promise<Record<string, unknown
   }
 }
 
-/** Runs `act`, expects an IpcCommandError with `code` naming `field`, and that nothing changed. */
+/** Runs `act`, expects a refusal that answers `code` naming `field`, and that nothing changed. */
 export async function expectRefusedWithoutChange(
   harness: Harness,
   act: () => Promise<unknown>,
@@ -189,8 +190,9 @@ export async function expectRefusedWithoutChange(
     },
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(IpcCommandError);
-  const refusal = error as IpcCommandError;
+  // Use cases throw domain errors; what the agent sees is their mapping at the IPC boundary.
+  const refusal = toCommandError(error) as IpcCommandError;
+  expect(refusal).toBeInstanceOf(IpcCommandError);
   expect(refusal.code, refusal.message).toBe(expected.code);
   const fields = (refusal.fields ?? []).map((f) => f.field);
   expect(

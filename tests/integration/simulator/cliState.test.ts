@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { controlClient } from '../../../main/simulator/index';
 import { basicAuth } from './harness';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,6 +15,7 @@ interface CliInfo {
   url: string;
   apiKeySid: string;
   apiKeySecret: string;
+  controlSecret: string | null;
 }
 
 /** Starts the CLI, reads its first line, and returns a way to stop it with SIGINT. */
@@ -54,12 +56,12 @@ describe('npm run simulator -- --state FILE', () => {
       return (await answer.json()) as { port_in_requests: { port_in_request_sid: string }[] };
     };
     const seeded = await listed(first.info.url);
-    const advanced = await fetch(`${first.info.url}/__sim/clock/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ms: 7 * 24 * 3_600_000 }),
-    });
-    const savedNow = ((await advanced.json()) as { now: string }).now;
+    const advanced = await controlClient(first.info).json<{ now: string }>(
+      'POST',
+      '/clock/advance',
+      { ms: 7 * 24 * 3_600_000 },
+    );
+    const savedNow = advanced.now;
     expect(await first.stop()).toBe(0);
 
     const second = await startCli(['--seed', 'cli-state', '--demo', '--state', state]);
@@ -69,9 +71,7 @@ describe('npm run simulator -- --state FILE', () => {
       const sids = (list: Awaited<ReturnType<typeof listed>>) =>
         list.port_in_requests.map((request) => request.port_in_request_sid);
       expect(sids(await listed(second.info.url))).toEqual(sids(seeded));
-      const now = (
-        (await (await fetch(`${second.info.url}/__sim/state`)).json()) as { now: string }
-      ).now;
+      const { now } = await controlClient(second.info).json<{ now: string }>('GET', '/state');
       expect(Date.parse(now)).toBeGreaterThanOrEqual(Date.parse(savedNow));
     } finally {
       expect(await second.stop()).toBe(0);

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lifecycleTimings, type RunningSimulator } from '../../../main/simulator/index';
+import {
+  controlClient,
+  lifecycleTimings,
+  type RunningSimulator,
+} from '../../../main/simulator/index';
 import {
   expectMatchesSpec,
   HOUR,
@@ -17,14 +21,10 @@ beforeAll(async () => {
 beforeEach(() => sim.control.reset());
 afterAll(() => sim.close());
 
-/** The control API over HTTP: no auth, JSON in and out. */
+/** The control API over HTTP with this launch's secret: JSON in and out. */
 async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${sim.url}/__sim${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const answer = await controlClient(sim).call(method, path, body);
+  return { status: answer.status, body: answer.body as Record<string, unknown> };
 }
 
 const REQUEST_STATUSES = [

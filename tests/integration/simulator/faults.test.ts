@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../main/simulator/index';
+import { controlClient, type RunningSimulator } from '../../../main/simulator/index';
 import { createBody, expectTwilioError, type SimClient, startTestSimulator } from './harness';
 
 let sim: RunningSimulator;
@@ -97,8 +97,7 @@ describe('status faults', () => {
 
   it('never applies to the control API', async () => {
     sim.control.addFault({ kind: 'status', status: 503 });
-    const control = await fetch(`${sim.url}/__sim/state`);
-    expect(control.status).toBe(200);
+    expect((await controlClient(sim).call('GET', '/state')).status).toBe(200);
   });
 
   it('stops when the faults are cleared', async () => {

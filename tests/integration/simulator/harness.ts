@@ -9,6 +9,7 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from '../../../main/simulator/index';
+import { aWireLosingCarrier } from '../../fixtures/portInBuilders';
 import { loadOpenApiValidator, specMissingMessage } from '../../helpers/openapiSpec';
 import { minimalPdf as sharedMinimalPdf } from '../../unit/twilio/documentBytes';
 
@@ -167,21 +168,7 @@ export function createBody(
     account_sid: sim.credentials.accountSid,
     documents,
     phone_numbers: numbers.map((n) => (typeof n === 'string' ? { phone_number: n } : n)),
-    losing_carrier_information: {
-      customer_type: 'Business',
-      customer_name: 'Acme Inc',
-      account_number: '123456',
-      account_telephone_number: '+12125550100',
-      authorized_representative: 'Jane Doe',
-      authorized_representative_email: 'jane@acme.example',
-      address: {
-        street: '1 Main St',
-        city: 'Springfield',
-        state: 'IL',
-        zip: '62701',
-        country: 'US',
-      },
-    },
+    losing_carrier_information: aWireLosingCarrier(),
     notification_emails: ['ops@acme.example'],
     target_port_in_date: simDate(sim, 10),
     ...overrides,

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lifecycleTimings, startSimulator, type RunningSimulator } from '../../../main/simulator';
 import { PortingClient, TwilioError, type PortingClientOptions } from '../../../main/core/twilio';
 import type { PortInCreateInput } from '../../../shared/domain';
+import { aLosingCarrier } from '../../fixtures/portInBuilders';
 import { loadOpenApiValidator, specMissingMessage } from '../../helpers/openapiSpec';
 import { minimalPdf, minimalPng } from '../../unit/twilio/documentBytes';
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
@@ -59,23 +60,7 @@ function createInput(documentSid: string, numbers: string[]): PortInCreateInput 
     accountSid: sim.credentials.accountSid,
     documents: [documentSid],
     phoneNumbers: numbers.map((phoneNumber) => ({ phoneNumber, pin: '1234' })),
-    losingCarrier: {
-      customerType: 'Business',
-      customerName: 'Acme Inc',
-      accountNumber: '123456',
-      accountTelephoneNumber: numbers[0] ?? null,
-      authorizedRepresentative: 'Jane Doe',
-      authorizedRepresentativeEmail: 'jane@acme.example',
-      addressSid: null,
-      address: {
-        street: '1 Main St',
-        street2: null,
-        city: 'Springfield',
-        state: 'IL',
-        zip: '62701',
-        country: 'US',
-      },
-    },
+    losingCarrier: aLosingCarrier({ accountTelephoneNumber: numbers[0] ?? null }),
     notificationEmails: ['ops@acme.example'],
   };
 }

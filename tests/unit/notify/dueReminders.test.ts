@@ -97,25 +97,25 @@ describe('ageing alerts', () => {
   const open = request({ status: 'in_progress', submittedAt: submitted, firstPortDate: null });
   const afterDays = (days: number) => new Date(new Date(submitted).getTime() + days * DAY);
 
-  it('fire when a request has no port date N days after submission, not before', () => {
-    expect(due([open], new Date(afterDays(10).getTime() - 60_000))).toEqual([]);
+  it('fire when a request has no port date 14 days (the default) after submission, not before', () => {
+    expect(due([open], new Date(afterDays(14).getTime() - 60_000))).toEqual([]);
 
-    const [notice, ...rest] = due([open], afterDays(10));
+    const [notice, ...rest] = due([open], afterDays(14));
     expect(rest).toEqual([]);
     expect(notice).toMatchObject({
       kind: 'ageing',
       requestSid: ACME,
       accountId: 'account-1',
-      title: 'Acme Inc: no port date after 10 days',
+      title: 'Acme Inc: no port date after 14 days',
       urgency: 'normal',
     });
     expect(notice?.body).toContain('Submitted Nov 1, and no number has a confirmed port date yet.');
   });
 
   it('fire once', () => {
-    const [notice] = due([open], afterDays(10));
+    const [notice] = due([open], afterDays(14));
 
-    expect(due([open], afterDays(12), new Set([notice?.key ?? '']))).toEqual([]);
+    expect(due([open], afterDays(16), new Set([notice?.key ?? '']))).toEqual([]);
   });
 
   it('follow the configured number of days', () => {

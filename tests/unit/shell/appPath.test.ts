@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRendererFile } from '../../../main/shell/protocol/rendererFiles';
-import { resolveAppPath } from '../../../main/shell/security/appPath';
-import { CONTENT_SECURITY_POLICY } from '../../../main/shell/security/contentSecurity';
+import { readRendererFile } from '../../../main/host/rendererFiles';
+import { resolveAppPath } from '../../../main/host/security/appPath';
+import { CONTENT_SECURITY_POLICY } from '../../../main/host/security/contentSecurity';
 
 const root = resolve('/srv/portdesk/out/renderer');
 

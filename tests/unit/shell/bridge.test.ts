@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBridge, type BridgeTransport } from '../../../preload/bridge';
+import { createBridge, type BridgeTransport } from '../../../shared/bridge/createBridge';
 import { EVENT_METHODS, INVOKE_METHODS, eventContract, invokeContract } from '../../../shared/ipc';
 
 function fakeTransport(answer: (channel: string, payload: unknown) => Promise<unknown>) {

@@ -7,7 +7,7 @@ import {
   type InvokeMethod,
 } from '../../../shared/ipc';
 import { createFakeCore, type FakeCore } from '../../e2e/harness/fakeCore';
-import { createLogger } from '../../../main/shell/log/logger';
+import { createLogger } from '../../../main/host/log/logger';
 
 type Listener = (event: unknown, raw: unknown) => Promise<Envelope<unknown>>;
 const registered = vi.hoisted(() => new Map<string, Listener>());
@@ -156,6 +156,19 @@ describe('the IPC registration wrapper', () => {
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!internal.ok) expect(internal.error.message).not.toMatch(/database|home/);
     expect(logLines.some((line) => line.includes('getSettings failed'))).toBe(true);
+  });
+
+  it('logs a refusal at info in one line, and a bug at error with its stack', async () => {
+    // The fake core refuses a method it has no answer for (getDraft) with not_found.
+    await invoke('getDraft', { draftId: 1 });
+    await invoke('getSettings', {});
+    const [refusal, bug, ...rest] = logLines;
+    expect(rest).toEqual([]);
+    expect(refusal).toMatch(/ INFO ipc: getDraft refused \(not_found\): The fake core/);
+    expect(refusal).not.toMatch(/\n|\bat /);
+    expect(bug).toMatch(/ ERROR ipc: getSettings failed Error: database is locked/);
+    // The stack: one "at <frame>" line per caller.
+    expect(bug).toMatch(/\n\s+at /);
   });
 
   it('refuses a payload whose getters throw instead of letting the throw escape', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../main/shell/log/logger';
-import { redactSecrets } from '../../../main/shell/log/redact';
+import { createLogger } from '../../../main/host/log/logger';
+import { redactSecrets } from '../../../main/host/log/redact';
 
 const AUTH_TOKEN = '0123456789abcdef0123456789abcdef';
 const KEY_SECRET = 'pH6xK2mQ9rT4vW8yZ1aB3cD5eF7gH0jL';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../../main/core/notify/types';
-import { createLogger } from '../../../main/shell/log/logger';
+import { createLogger } from '../../../main/host/log/logger';
 import { createFakeCore } from '../../e2e/harness/fakeCore';
 
 interface ShownPopup {

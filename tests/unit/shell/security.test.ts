@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../../main/shell/ipc/senderCheck';
+import { isTrustedSender } from '../../../main/host/ipc/senderCheck';
 import {
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   rendererSecurityHeaders,
   withNonceMeta,
-} from '../../../main/shell/security/contentSecurity';
-import { isAllowedExternalUrl } from '../../../main/shell/security/externalLinks';
+} from '../../../main/host/security/contentSecurity';
+import { isAllowedExternalUrl } from '../../../main/host/security/externalLinks';
 import {
   decideNavigation,
   decideWindowOpen,
   isPermissionGranted,
-} from '../../../main/shell/security/navigation';
+} from '../../../main/host/security/navigation';
 import { webPreferencesFor } from '../../../main/shell/security/webPreferences';
 
 describe('the window’s webPreferences', () => {
@@ -30,7 +30,7 @@ describe('the window’s webPreferences', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       autoplayPolicy: 'document-user-activation-required',
-      spellcheck: true,
+      spellcheck: false,
       devTools: false,
     });
   });

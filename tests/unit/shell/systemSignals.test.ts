@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { watchOnline } from '../../../main/shell/system/onlineWatcher';
+import { watchOnline } from '../../../main/host/onlineWatcher';
 import { watchForResume } from '../../../main/browserHost/systemSignals';
 import { electronSqliteBinding } from '../../../main/shell/system/nativeBinding';
 

@@ -42,6 +42,25 @@ describe('diffRequest', () => {
     ]);
   });
 
+  it('labels a move the lifecycle does not expect, and records it all the same', () => {
+    // Submitted → Completed skips Pending (two polls apart); In Review → Completed skips all.
+    const events = diffRequest(
+      aRequest({ status: 'In Review', phoneNumbers: [aNumber({ status: 'Submitted' })] }),
+      aRequest({ status: 'Completed', phoneNumbers: [aNumber({ status: 'Completed' })] }),
+      context,
+    );
+    expect(events.map((e) => [e.kind, e.numberSid === null, e.detail.unexpected])).toEqual([
+      ['status_changed', true, true],
+      ['status_changed', false, true],
+    ]);
+    const expected = diffRequest(
+      aRequest({ status: 'In Progress', phoneNumbers: [aNumber({ status: 'Submitted' })] }),
+      aRequest({ status: 'Completed', phoneNumbers: [aNumber({ status: 'Pending' })] }),
+      context,
+    );
+    expect(expected.map((e) => e.detail.unexpected)).toEqual([undefined, undefined]);
+  });
+
   it('does not record a respelling of the same status as a change only when the raw text is equal', () => {
     // "In Review" → "in_review" is a different raw string: Twilio changed something, so record it.
     const events = diffRequest(

@@ -1,4 +1,3 @@
-import { explainReason } from '../../../shared/domain/reasonCodes';
 import type { PortInNumber, PortInRequest } from '../../../shared/domain/portIn';
 import type {
   DraftFieldKey,
@@ -6,30 +5,14 @@ import type {
   ReasonView,
   RequestDetailView,
 } from '../../../shared/views';
+import { explain } from '../../fixtures/fakeBridge/reasons';
 import { aNumber, aRequest } from '../../fixtures/portInBuilders';
 
 export const KW = `KW${'5'.repeat(32)}`;
 
-/** A rejection as the detail view explains it (main's reasonView, in short). */
+/** A rejection as the detail view explains it, by the same shared rules the fake bridge uses. */
 export function rejection(code: number, name: string | null = null): ReasonView {
-  const entry = explainReason({ kind: 'rejection', code, name });
-  const field: Record<string, DraftFieldKey> = {
-    phoneNumber: 'phoneNumbers',
-    pin: 'pin',
-    customerName: 'losingCarrier.customerName',
-    authorizedRepresentative: 'losingCarrier.authorizedRepresentative',
-    accountNumber: 'losingCarrier.accountNumber',
-    address: 'losingCarrier.address',
-    targetPortInDate: 'targetPortInDate',
-  };
-  return {
-    code: entry.code,
-    name: entry.name,
-    title: entry.title,
-    meaning: entry.meaning,
-    fix: entry.fix,
-    field: entry.field === null ? null : (field[entry.field] ?? null),
-  };
+  return explain('rejection', code, name);
 }
 
 export function rejectedNumber(phoneNumber: string, code: number): PortInNumber {

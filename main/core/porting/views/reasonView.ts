@@ -1,45 +1,12 @@
+import { explainReason, type ReasonKind } from '../../../../shared/domain/reasonCodes';
 import {
-  explainReason,
-  type ReasonEntry,
-  type ReasonField,
-  type ReasonKind,
-} from '../../../../shared/domain/reasonCodes';
+  cappedReasonText,
+  draftFieldKeyOf,
+  toReasonView,
+} from '../../../../shared/domain/reasonViews';
 import type { DraftFieldKey, ReasonView } from '../../../../shared/views';
 
-/** The catalog's field names → the wizard's sections (shared/views.ts DRAFT_FIELD_KEYS). */
-const FIELD_KEYS: Readonly<Record<ReasonField, DraftFieldKey>> = {
-  account: 'account',
-  phoneNumber: 'phoneNumbers',
-  pin: 'pin',
-  accountNumber: 'losingCarrier.accountNumber',
-  accountTelephoneNumber: 'losingCarrier.accountTelephoneNumber',
-  customerName: 'losingCarrier.customerName',
-  authorizedRepresentative: 'losingCarrier.authorizedRepresentative',
-  address: 'losingCarrier.address',
-  targetPortInDate: 'targetPortInDate',
-  bill: 'bill',
-};
-
-export function draftFieldKeyOf(field: ReasonField): DraftFieldKey {
-  return FIELD_KEYS[field];
-}
-
-const MAX_TEXT = 2000;
-
-function capped(text: string, max = MAX_TEXT): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-export function toReasonView(entry: ReasonEntry): ReasonView {
-  return {
-    code: entry.code,
-    name: entry.name === null ? null : capped(entry.name, 100),
-    title: capped(entry.title, 200),
-    meaning: capped(entry.meaning),
-    fix: capped(entry.fix),
-    field: entry.field === null ? null : draftFieldKeyOf(entry.field),
-  };
-}
+export { draftFieldKeyOf, toReasonView };
 
 /** A code and/or name as Twilio sent it, explained; unknown ones are shown raw, never hidden. */
 export function reasonView(
@@ -61,9 +28,9 @@ export function failureReasonView(failure: {
   return {
     code: failure.code ?? null,
     name: null,
-    title: capped(failure.title, 200),
-    meaning: capped(failure.message),
-    fix: capped(failure.fix),
+    title: cappedReasonText(failure.title, 200),
+    meaning: cappedReasonText(failure.message),
+    fix: cappedReasonText(failure.fix),
     field: failure.field ?? null,
   };
 }

@@ -6,7 +6,7 @@
  * an init script, so it runs before the renderer's bundle on every load.
  */
 import { config } from 'zod';
-import { createBridge } from '../../../../preload/bridge';
+import { createBridge } from '../../../../shared/bridge/createBridge';
 
 interface HarnessPage {
   __portdeskInvoke(channel: string, payload: unknown): Promise<unknown>;

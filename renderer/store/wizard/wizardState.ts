@@ -1,0 +1,86 @@
+import type { StoreApi } from 'zustand';
+import type { DraftPatch, IpcError } from '../../../shared/ipc';
+import type {
+  DraftView,
+  PortabilityProgressView,
+  RequestDetailView,
+  SubmitResultView,
+  UploadProgressView,
+} from '../../../shared/views';
+import type { WizardStep } from './steps';
+
+export interface SaveState {
+  state: 'idle' | 'saving' | 'saved' | 'error';
+  at: number | null;
+  error: IpcError | null;
+}
+
+export interface LocalUpload {
+  name: string;
+  phase: 'reading' | UploadProgressView['phase'];
+  loadedBytes: number;
+  totalBytes: number;
+  message: string | null;
+}
+
+/**
+ * A pasted number the Add left out for good (toll-free, not US): kept on screen with its reason
+ * until the agent copies or dismisses it, so nothing pasted disappears silently.
+ */
+export interface NotAddedNumber {
+  /** As pasted. */
+  text: string;
+  status: 'toll_free' | 'non_us';
+  reason: string;
+}
+
+/** Picks the step a saved draft opens on (features/wizard/initialStep.ts). */
+export type ChooseStep = (draft: DraftView, original: RequestDetailView | null) => WizardStep;
+
+export interface WizardState {
+  draft: DraftView | null;
+  /**
+   * The rejected request a fix-and-resubmit draft corrects, as PortDesk last synced it (null for
+   * other drafts, or when it is gone): which numbers were rejected for what, what was sent.
+   */
+  original: RequestDetailView | null;
+  loading: boolean;
+  loadError: IpcError | null;
+  save: SaveState;
+  step: WizardStep;
+  /** Fields the agent has left (blur) — their errors show; the rest wait for "Next" or submit. */
+  touched: ReadonlySet<string>;
+  showAllErrors: boolean;
+  upload: LocalUpload | null;
+  submitting: boolean;
+  submitResult: SubmitResultView | null;
+  /** The last submit's refusal; it stays on Review until the next submit. */
+  submitError: IpcError | null;
+  notAdded: NotAddedNumber[];
+
+  open(draftId: number, chooseStep?: ChooseStep): Promise<void>;
+  create(accountId: string): Promise<DraftView | null>;
+  close(): void;
+  setStep(step: WizardStep): void;
+  touch(field: string): void;
+  revealErrors(): void;
+  edit(patch: DraftPatch): void;
+  changeAccount(accountId: string): Promise<void>;
+  flush(): Promise<void>;
+  attachBill(file: File): Promise<void>;
+  removeBill(): Promise<void>;
+  startPortability(phoneNumbers?: string[]): Promise<IpcError | null>;
+  cancelPortability(): Promise<void>;
+  applyPortabilityProgress(event: PortabilityProgressView): void;
+  applyUploadProgress(event: UploadProgressView): void;
+  reloadDraft(): Promise<void>;
+  loadOriginal(): Promise<void>;
+  submit(): Promise<void>;
+  /** Adds to the "Not added" list (a number already there is not listed twice). */
+  keepNotAdded(numbers: readonly NotAddedNumber[]): void;
+  dismissNotAdded(): void;
+}
+
+/** What the action groups of the wizard store (bill, portability) are built with. */
+export type WizardSet = StoreApi<WizardState>['setState'];
+export type WizardGet = StoreApi<WizardState>['getState'];
