@@ -1,15 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { subscribeToMain } from '../store/events';
 import { useRequests } from '../store/requestsStore';
 import { ErrorState, LoadingState } from '../ui/states';
-import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { RequestDetailScreen } from '../features/detail/RequestDetailScreen';
-import { Onboarding } from '../features/onboarding/Onboarding';
-import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { NewPortInScreen } from '../features/wizard/NewPortInScreen';
+import {
+  AccountsScreen,
+  NewPortInScreen,
+  Onboarding,
+  OutboxScreen,
+  RequestDetailScreen,
+  SettingsScreen,
+  preloadScreens,
+} from './lazyScreens';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
@@ -38,6 +41,8 @@ export function App() {
   useEffect(() => {
     // The list's facets feed the sidebar badge, whichever screen opens first.
     if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
+    // The other screens' code, fetched while the agent reads the list (lazyScreens.tsx).
+    if (ready) preloadScreens();
   }, [ready]);
 
   const handlers = useMemo<ShortcutHandlers>(
@@ -72,7 +77,15 @@ export function App() {
   if (accounts.length === 0) {
     return (
       <>
-        <Onboarding />
+        <Suspense
+          fallback={
+            <main className="boot">
+              <LoadingState label="Opening PortDesk…" />
+            </main>
+          }
+        >
+          <Onboarding />
+        </Suspense>
         <Toasts />
       </>
     );
@@ -95,7 +108,9 @@ export function App() {
       />
       <main className="main" id="main">
         <UpdateOffer />
-        <CurrentScreen />
+        <Suspense fallback={<LoadingState label="Opening…" />}>
+          <CurrentScreen />
+        </Suspense>
       </main>
       <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
       <Toasts />
