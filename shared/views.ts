@@ -487,7 +487,9 @@ export interface DataChangedView {
 }
 
 export type NavigateView =
-  | { screen: 'request'; sid: string }
+  /** `tab`/`numberSid`: a notice about numbers opens the Numbers tab, on one number. */
+  | { screen: 'request'; sid: string; tab?: 'numbers'; numberSid?: string }
+  | { screen: 'feed' }
   | { screen: 'requests'; focusSearch?: boolean }
   | { screen: 'new-port-in' }
   | { screen: 'outbox' }

@@ -22,6 +22,7 @@ import {
   writeThroughStore,
   type WriteFigures,
 } from './bulkWrite';
+import { benchFeed } from './feed';
 import { Portfolio } from './portfolio';
 
 const { values: args } = parseArgs({
@@ -357,6 +358,7 @@ function main(): void {
   reopened.close();
 
   compareCustomerSearch(file, customerWord, RUNS);
+  benchFeed({ runs: RUNS, record });
 
   console.log('\n| What | Figure |\n| --- | --- |');
   for (const row of table) console.log(`| ${row.what} | ${row.figure} |`);

@@ -103,6 +103,8 @@ export async function runBrowserHost(options: {
     dataDir: args.dataDir,
     keychainService: args.keychainService,
     logger: log,
+    // No native pop-ups here: the page raises them (Web Notifications), once the agent allows.
+    popups: 'page',
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
@@ -122,6 +124,7 @@ export async function runBrowserHost(options: {
     },
   });
   const stopNotices = core.onNotice((notice) => {
+    // Kept beside the page's pop-ups: it is all there is when the page is closed or blocks them.
     if (!notice.silent) console.log(`PortDesk notice: ${notice.title} — ${notice.body}`);
   });
   const server = await startBrowserHost({

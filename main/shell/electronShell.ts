@@ -160,7 +160,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
   const openScreen = (view: NavigateView) => windows.showAndNavigate(view);
   unsubscribers.push(
     showNoticePopups(core, {
-      openRequest: (sid) => openScreen({ screen: 'request', sid }),
+      openTarget: (target) => openScreen(target),
       log,
     }),
   );
@@ -178,6 +178,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
           showRequests: () => openScreen({ screen: 'requests' }),
           showOutbox: () => openScreen({ screen: 'outbox' }),
           showAccounts: () => openScreen({ screen: 'accounts' }),
+          showFeed: () => openScreen({ screen: 'feed' }),
           showSettings: () => openScreen({ screen: 'settings' }),
         },
         { platform: process.platform, development: !app.isPackaged },

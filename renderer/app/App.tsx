@@ -1,11 +1,14 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { subscribeToMain } from '../store/events';
+import { useFeed } from '../store/feedStore';
 import { useRequests } from '../store/requestsStore';
 import { ErrorState, LoadingState } from '../ui/states';
+import { DigestLine } from '../features/feed/DigestLine';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import {
   AccountsScreen,
+  FeedScreen,
   NewPortInScreen,
   Onboarding,
   OutboxScreen,
@@ -28,6 +31,7 @@ export function App() {
   const sync = useApp((s) => s.sync);
   const syncRequested = useApp((s) => s.syncRequested);
   const attentionCount = useRequests((s) => s.facets?.needsAttention ?? 0);
+  const unreadNotices = useFeed((s) => s.unread);
   const [helpOpen, setHelpOpen] = useState(false);
   useTheme(settings?.theme ?? 'system');
 
@@ -41,6 +45,8 @@ export function App() {
   useEffect(() => {
     // The list's facets feed the sidebar badge, whichever screen opens first.
     if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
+    // The sidebar's unread count, and the "since you last looked" line, once per start.
+    if (ready) void useFeed.getState().start();
     // The other screens' code, fetched while the agent reads the list (lazyScreens.tsx).
     if (ready) preloadScreens();
   }, [ready]);
@@ -103,11 +109,13 @@ export function App() {
         syncRequested={syncRequested}
         onSyncNow={handlers.syncNow}
         attentionCount={attentionCount}
+        unreadNotices={unreadNotices}
         demo={accounts.some((a) => a.kind === 'simulator')}
         onShowShortcuts={() => setHelpOpen(true)}
       />
       <main className="main" id="main">
         <UpdateOffer />
+        {route.screen === 'feed' ? null : <DigestLine />}
         <Suspense fallback={<LoadingState label="Opening…" />}>
           <CurrentScreen />
         </Suspense>
@@ -124,7 +132,16 @@ function CurrentScreen() {
     case 'requests':
       return <RequestsScreen />;
     case 'request':
-      return <RequestDetailScreen key={route.sid} sid={route.sid} />;
+      return (
+        <RequestDetailScreen
+          key={route.sid}
+          sid={route.sid}
+          tab={route.tab}
+          numberSid={route.numberSid}
+        />
+      );
+    case 'feed':
+      return <FeedScreen />;
     case 'new-port-in':
       return <NewPortInScreen draftId={route.draftId} />;
     case 'outbox':

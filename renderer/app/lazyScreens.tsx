@@ -12,6 +12,7 @@ const loaders = {
   outbox: () => import('../features/outbox/OutboxScreen'),
   settings: () => import('../features/settings/SettingsScreen'),
   accounts: () => import('../features/accounts/AccountsScreen'),
+  feed: () => import('../features/feed/FeedScreen'),
 };
 
 /** The first view only of a desk without an account; not preloaded (it is gone for good then). */
@@ -29,6 +30,7 @@ export const OutboxScreen = lazy(() => loaders.outbox().then((m) => ({ default: 
 export const SettingsScreen = lazy(() =>
   loaders.settings().then((m) => ({ default: m.SettingsScreen })),
 );
+export const FeedScreen = lazy(() => loaders.feed().then((m) => ({ default: m.FeedScreen })));
 export const AccountsScreen = lazy(() =>
   loaders.accounts().then((m) => ({ default: m.AccountsScreen })),
 );

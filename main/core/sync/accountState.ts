@@ -1,7 +1,6 @@
 import type { SyncPhase, SyncState } from '../../../shared/views';
 import { HOST_OFFLINE_MESSAGE } from './syncErrors';
 
-
 /**
  * One account's sync status as a state machine (docs/sync.md "Status"). Everything the panel,
  * the tray and the list header say about an account is derived from it, and only the events

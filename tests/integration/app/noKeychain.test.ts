@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortdeskCore } from '../../../main/core/app';
 import { createVault } from '../../../main/core/vault';
 import { createCoreWithDemo } from '../../../main/demo';
+import { DEMO_CREDENTIALS_FILE } from '../../../main/demo/demoCredentials';
 import { dispatchInvoke } from '../../../main/host/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 
@@ -21,17 +22,21 @@ describe('first run on a machine without an OS keychain (issue 11 §3)', () => {
   let sim: RunningSimulator;
   let core: PortdeskCore;
   const keychainService = `PortDeskNoKeychain-${randomUUID()}`;
-
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 'no-keychain' });
-    core = await createCoreWithDemo({
+  const open = async () => {
+    const opened = await createCoreWithDemo({
       dataDir: join(scratch, 'data'),
       host: { openExternal: async () => undefined, writeClipboard: () => undefined },
       keychainService,
       twilioEndpoints: { baseUrl: sim.url, uploadBaseUrl: sim.uploadUrl },
       syncTiming: { initialSkewMs: 0 },
     });
-    await core.start();
+    await opened.start();
+    return opened;
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 'no-keychain' });
+    core = await open();
   });
 
   afterAll(async () => {
@@ -52,6 +57,23 @@ describe('first run on a machine without an OS keychain (issue 11 §3)', () => {
     await core.syncNow(demo.data.id);
     const list = await dispatchInvoke(core.handlers, 'listRequests', {});
     expect(list.ok && list.data.total).toBeGreaterThan(0);
+  });
+
+  it('carries on after a restart even when the demo credentials file was lost', async () => {
+    const dataDir = join(scratch, 'data');
+    await core.close();
+    await rm(join(dataDir, DEMO_CREDENTIALS_FILE));
+    core = await open();
+    const demo = await dispatchInvoke(core.handlers, 'startDemo', {});
+    expect(demo).toMatchObject({ ok: true });
+    if (!demo.ok) return;
+    // The same account: a fresh secret opens our own simulator, and the file is back (0600).
+    await core.syncNow(demo.data.id);
+    const status = await dispatchInvoke(core.handlers, 'getSyncStatus', {});
+    expect(status.ok && status.data.accounts).toEqual([
+      expect.objectContaining({ state: 'idle', message: null, lastSuccessAt: expect.any(String) }),
+    ]);
+    expect((await stat(join(dataDir, DEMO_CREDENTIALS_FILE))).mode & 0o777).toBe(0o600);
   });
 
   it('tells an agent adding a real account what is missing, calmly, and saves nothing', async () => {
