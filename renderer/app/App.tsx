@@ -1,18 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { subscribeToMain } from '../store/events';
 import { useFeed } from '../store/feedStore';
 import { useRequests } from '../store/requestsStore';
 import { ErrorState, LoadingState } from '../ui/states';
-import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { RequestDetailScreen } from '../features/detail/RequestDetailScreen';
 import { DigestLine } from '../features/feed/DigestLine';
-import { FeedScreen } from '../features/feed/FeedScreen';
-import { Onboarding } from '../features/onboarding/Onboarding';
-import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { NewPortInScreen } from '../features/wizard/NewPortInScreen';
+import {
+  AccountsScreen,
+  FeedScreen,
+  NewPortInScreen,
+  Onboarding,
+  OutboxScreen,
+  RequestDetailScreen,
+  SettingsScreen,
+  preloadScreens,
+} from './lazyScreens';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
@@ -44,6 +47,8 @@ export function App() {
     if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
     // The sidebar's unread count, and the "since you last looked" line, once per start.
     if (ready) void useFeed.getState().start();
+    // The other screens' code, fetched while the agent reads the list (lazyScreens.tsx).
+    if (ready) preloadScreens();
   }, [ready]);
 
   const handlers = useMemo<ShortcutHandlers>(
@@ -78,7 +83,15 @@ export function App() {
   if (accounts.length === 0) {
     return (
       <>
-        <Onboarding />
+        <Suspense
+          fallback={
+            <main className="boot">
+              <LoadingState label="Opening PortDesk…" />
+            </main>
+          }
+        >
+          <Onboarding />
+        </Suspense>
         <Toasts />
       </>
     );
@@ -103,7 +116,9 @@ export function App() {
       <main className="main" id="main">
         <UpdateOffer />
         {route.screen === 'feed' ? null : <DigestLine />}
-        <CurrentScreen />
+        <Suspense fallback={<LoadingState label="Opening…" />}>
+          <CurrentScreen />
+        </Suspense>
       </main>
       <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
       <Toasts />

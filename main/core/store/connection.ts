@@ -15,11 +15,12 @@ export interface ConnectionOptions {
 }
 
 /**
- * Enough for the list's table and indexes and a first sync's random-keyed index (number SID
- * keys, ~20 MiB at a million numbers) to stay in memory; bench:memory and bench/store/tune.ts
- * measure other sizes.
+ * 16 MiB holds the list's table and indexes (a few MiB at 10,000 requests) many times over.
+ * Measured side by side (docs/benchmarks.md): the list's queries and the bulk writes of a first
+ * sync ran as fast as with 64 MiB, and main's peak RSS over a sync of a million numbers was
+ * 60 MiB lower; pages that fall out are still in the OS's file cache.
  */
-export const DEFAULT_CACHE_MIB = 64;
+export const DEFAULT_CACHE_MIB = 16;
 
 /** How long a statement waits for a lock held by another connection before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;

@@ -51,7 +51,12 @@ export function chunkWithin<T>(
 }
 
 export interface WriteBatcherOptions extends Partial<BatchLimits> {
-  /** How long a queued write may wait for company before its batch runs. Default 5 ms. */
+  /**
+   * How long a queued write may wait for company before its batch runs. Default 0: the batch
+   * runs right after the event loop's current phase (setImmediate), so it takes every answer
+   * that arrived meanwhile and delays none (group commit: the busier main is, the bigger the
+   * batches).
+   */
   maxWaitMs?: number;
   /**
    * A batch stops taking writes once its transaction has run this long; the rest go to the
@@ -89,19 +94,26 @@ export function createWriteBatcher(
 ): WriteBatcher {
   const maxItems = options.maxItems ?? FETCHED_BATCH_LIMITS.maxItems;
   const maxWeight = options.maxWeight ?? FETCHED_BATCH_LIMITS.maxWeight;
-  const maxWaitMs = options.maxWaitMs ?? 5;
+  const maxWaitMs = options.maxWaitMs ?? 0;
   const maxBatchMs = options.maxBatchMs ?? 50;
   const queue: Job[] = [];
   let queuedWeight = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: { cancel(): void } | null = null;
 
   function schedule(delayMs: number): void {
     if (timer !== null) return;
-    timer = setTimeout(() => {
+    const fire = (): void => {
       timer = null;
       runOneBatch();
       if (queue.length > 0) schedule(0);
-    }, delayMs);
+    };
+    if (delayMs <= 0) {
+      const immediate = setImmediate(fire);
+      timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(fire, delayMs);
+      timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   /** One transaction: takes jobs from the queue until a bound is reached. */
@@ -151,12 +163,18 @@ export function createWriteBatcher(
       return new Promise<T>((resolve, reject) => {
         queue.push({ weight, write, resolve: resolve as (value: unknown) => void, reject });
         queuedWeight += weight;
-        schedule(queue.length >= maxItems || queuedWeight >= maxWeight ? 0 : maxWaitMs);
+        const full = queue.length >= maxItems || queuedWeight >= maxWeight;
+        if (full && timer !== null) {
+          // A full batch does not wait out the delay.
+          timer.cancel();
+          timer = null;
+        }
+        schedule(full ? 0 : maxWaitMs);
       });
     },
     flush() {
       if (timer !== null) {
-        clearTimeout(timer);
+        timer.cancel();
         timer = null;
       }
       while (queue.length > 0) runOneBatch();

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
-import type { Store } from '../store';
+import type { Store, WriteBatcher } from '../store';
 import { isTwilioError, type PortingClient } from '../twilio';
 import type { CadenceSettings } from './cadence';
 import { isOutageKind } from './recovery';
@@ -29,6 +29,12 @@ export interface DetailFetcherDeps {
   cadence: () => CadenceSettings;
   isOpenOnScreen: (sid: string) => boolean;
   accountLabel: (accountId: string) => string;
+  /**
+   * Saves through the store's write batcher: the answers that arrive together are saved in one
+   * transaction (each in its own savepoint, settled after the commit). Absent: one transaction
+   * each, at once.
+   */
+  writes?: WriteBatcher;
 }
 
 export interface FetchOptions {
@@ -105,14 +111,19 @@ export class DetailFetcher {
     const { store } = this.deps;
     try {
       const fetched = await client.fetchPortIn(sid, { signal: options.signal });
-      const saved = saveFetchedWithEvents(store, fetched, {
+      const context = {
         accountId,
         nowMs: this.deps.now(),
-        source: 'sync',
+        source: 'sync' as const,
         openOnScreen: this.deps.isOpenOnScreen(sid),
         cadence: this.deps.cadence(),
         random: this.deps.random,
-      });
+      };
+      const save = () => saveFetchedWithEvents(store, fetched, context);
+      const { writes } = this.deps;
+      const saved = writes
+        ? await writes.run(Math.max(1, fetched.phoneNumbers.length), save)
+        : save();
       this.noteOutcome(accountId, sid, false);
       return { kind: 'saved', events: saved.events, changed: saved.created || saved.changed };
     } catch (error) {

@@ -2,6 +2,7 @@ import { AccountLoop } from './accountLoop';
 import { DEFAULT_SYNC_CADENCE_MINUTES, type CadenceSettings } from './cadence';
 import { ConnectivityWatch } from './connectivity';
 import { DetailFetcher } from './detailFetcher';
+import { createWriteBatcher } from '../store';
 import {
   DEFAULT_TIMING,
   type SyncEngine,
@@ -92,6 +93,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   });
   const hostOffline = (): boolean => connectivity.isOffline();
 
+  // A first sync's answers are saved several to a transaction (docs/data-model.md, Batches).
+  const writes = createWriteBatcher(store);
   const details = new DetailFetcher({
     store,
     now,
@@ -99,6 +102,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     cadence,
     isOpenOnScreen: (sid) => sid === focusedSid,
     accountLabel,
+    writes,
   });
   const runner = new OutboxRunner({
     store,
@@ -217,6 +221,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       engineAbort.abort();
       await connectivity.stop();
       await Promise.all([...loops.values()].map((rt) => rt.loop.stop()));
+      writes.flush();
       await outbox.idle();
       for (const rt of loops.values()) rt.releaseWaiters();
       // A stopped engine still answers runCycle/drainOutbox (tools, tests) with a live signal.

@@ -19,8 +19,7 @@ import { REQUEST_STATUS_LABELS } from '../../ui/status';
 import { ATTENTION_LABELS } from './AttentionFlags';
 import { FilterMenu } from './FilterMenu';
 import { RequestTable } from './RequestTable';
-
-const SEARCH_DEBOUNCE_MS = 200;
+import { searchDebounceMs } from './searchDebounce';
 
 export function RequestsScreen() {
   const filters = useRequests((s) => s.filters);
@@ -43,11 +42,32 @@ export function RequestsScreen() {
     }
   }, [focusRequest]);
 
+  // The text typed but not yet asked for: leaving the screen asks for it rather than dropping it.
+  const pendingSearch = useRef<string | null>(null);
   useEffect(() => {
-    if (search === filters.search) return undefined;
-    const id = window.setTimeout(() => setFilters({ search }), SEARCH_DEBOUNCE_MS);
+    if (search === filters.search) {
+      pendingSearch.current = null;
+      return undefined;
+    }
+    const wait = searchDebounceMs(search);
+    if (wait === 0) {
+      pendingSearch.current = null;
+      setFilters({ search });
+      return undefined;
+    }
+    pendingSearch.current = search;
+    const id = window.setTimeout(() => {
+      pendingSearch.current = null;
+      setFilters({ search });
+    }, wait);
     return () => window.clearTimeout(id);
   }, [search, filters.search, setFilters]);
+  useEffect(
+    () => () => {
+      if (pendingSearch.current !== null) setFilters({ search: pendingSearch.current });
+    },
+    [setFilters],
+  );
 
   const filtered =
     filters.statuses.length > 0 ||

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -14,7 +15,9 @@ export const UI_HOST_OUT_DIR = resolve(here, '../../../test-results/ui-host');
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  // As the app's build (electron.vite.config.ts): react-aria's strings for en-US only, so the
+  // UI tests and bench:ui load the bundle the app ships.
+  plugins: [react(), { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' }],
   logLevel: 'warn',
   build: { outDir: UI_HOST_OUT_DIR, emptyOutDir: true, sourcemap: true },
 });
