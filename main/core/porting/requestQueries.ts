@@ -3,7 +3,7 @@ import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
 import { APP_SETTINGS_KEY, storedAgeingDays as readAgeingDays } from '../../../shared/settings';
 import type { Store } from '../store';
-import type { PortingDeps } from './deps';
+import { clockOffsetOf, type PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
 import { parseInput } from './input';
@@ -47,7 +47,9 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
       const now = deps.now();
       const ageing = { now: new Date(now).toISOString(), noPortDateAfterDays: ageingDays() };
       const page = store.requests.listRequests({ ...query, ageing });
-      return toRequestListResult(page, store.requests.counts({ ageing }), now);
+      return toRequestListResult(page, store.requests.counts({ ageing }), now, (accountId) =>
+        clockOffsetOf(deps, accountId),
+      );
     },
 
     async getRequestDetail(input) {
@@ -89,6 +91,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
         pendingViews: pendingItems.map((item) => toOutboxItemView(item, lookups)),
         resubmission: { corrects, correctedBy },
         now,
+        clockOffsetMs: clockOffsetOf(deps, stored.accountId),
       });
     },
   };

@@ -112,6 +112,7 @@ export class DetailFetcher {
         openOnScreen: this.deps.isOpenOnScreen(sid),
         cadence: this.deps.cadence(),
         random: this.deps.random,
+        clockOffsetMs: client.serverClockOffsetMs ?? 0,
       });
       this.noteOutcome(accountId, sid, false);
       return { kind: 'saved', events: saved.events, changed: saved.created || saved.changed };

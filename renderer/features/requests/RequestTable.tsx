@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { accountNowMs } from '../../../shared/domain/accountTime';
 import type { RequestSortField } from '../../../shared/ipc';
 import type { RequestListRow } from '../../../shared/views';
 import { useRequests } from '../../store/requestsStore';
@@ -318,7 +319,8 @@ function RowCells({
         )}
       </div>
       <div role="gridcell" className="cell cell--changed" title={formatDateTime(row.lastChangedAt)}>
-        {formatAgoCompact(row.lastChangedAt, now)}
+        {/* lastChangedAt is on the account's clock (main moved it there): so is "now". */}
+        {formatAgoCompact(row.lastChangedAt, accountNowMs(row.clockOffsetMs ?? 0, now))}
       </div>
     </>
   );
