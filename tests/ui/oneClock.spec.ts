@@ -33,6 +33,7 @@ test.describe('one clock', () => {
   test('"Created" (Twilio’s clock) and the timeline (our observation) tell the same time', async ({
     page,
   }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page);
     await expect(page.getByText('300 requests')).toBeVisible();
     // The demo simulator runs 12 h ahead: "Created 9:28 PM" must not sit beside "9:28 AM".
@@ -53,6 +54,7 @@ test.describe('one clock', () => {
   test('the Timeline tab counts the entries it shows, not the events behind them', async ({
     page,
   }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page);
     await page.evaluate(
       (sid) => (globalThis as unknown as FakeGlobal).__portdeskFake.navigateTo(sid),
@@ -62,5 +64,6 @@ test.describe('one clock', () => {
     await expect(items.first()).toBeVisible();
     const shown = await items.count();
     await expect(page.getByRole('tab', { name: /Timeline/ })).toHaveText(`Timeline ${shown}`);
+    await screenshots(page, 'timeline-grouped');
   });
 });

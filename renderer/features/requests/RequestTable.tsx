@@ -53,9 +53,12 @@ const saved = { generation: -1, scroll: 0, active: 0 };
 export function RequestTable({
   onOpen,
   showAccount,
+  focusFirstRow,
 }: {
   onOpen: (sid: string) => void;
   showAccount: boolean;
+  /** Bumped when the agent applied held updates: the first row takes the focus. */
+  focusFirstRow: number;
 }) {
   const total = useRequests((s) => s.total) ?? 0;
   const pages = useRequests((s) => s.pages);
@@ -65,7 +68,17 @@ export function RequestTable({
   const setFilters = useRequests((s) => s.setFilters);
   const ensureRows = useRequests((s) => s.ensureRows);
   const rowAt = useRequests((s) => s.rowAt);
+  const setHoldOrder = useRequests((s) => s.setHoldOrder);
   const now = useNowAwake();
+  // A sync never moves rows the agent is looking at (docs/ui.md, "A list that stays still").
+  const [pointerInside, setPointerInside] = useState(false);
+  const [focusInside, setFocusInside] = useState(false);
+  const [scrolled, setScrolled] = useState(saved.scroll > 0);
+  const looking = pointerInside || focusInside || scrolled;
+  useEffect(() => {
+    setHoldOrder(looking);
+  }, [looking, setHoldOrder]);
+  useEffect(() => () => setHoldOrder(false), [setHoldOrder]);
   const scroller = useRef<HTMLDivElement>(null);
   const [mountedFor] = useState(() => {
     if (saved.generation !== generation) Object.assign(saved, { generation, scroll: 0, active: 0 });
@@ -120,6 +133,15 @@ export function RequestTable({
   useEffect(() => {
     if (active >= total && total > 0) setActive(total - 1);
   }, [active, total]);
+
+  const [focusToken, setFocusToken] = useState(focusFirstRow);
+  if (focusToken !== focusFirstRow) {
+    // "Show" took the focus with it as its bar went away: it goes to the list's first row.
+    setFocusToken(focusFirstRow);
+    setActive(0);
+    saved.active = 0;
+    focusPending.current = true;
+  }
 
   function move(to: number) {
     const index = Math.max(0, Math.min(total - 1, to));
@@ -179,6 +201,14 @@ export function RequestTable({
       aria-busy={stale || undefined}
       aria-rowcount={total + 1}
       aria-colcount={COLUMNS.length}
+      onPointerEnter={() => setPointerInside(true)}
+      onPointerLeave={() => setPointerInside(false)}
+      onFocus={() => setFocusInside(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+          setFocusInside(false);
+        }
+      }}
     >
       <div className="request-table__head" role="rowgroup">
         <div className="request-row request-row--head" role="row" aria-rowindex={1}>
@@ -216,6 +246,7 @@ export function RequestTable({
         ref={scroller}
         onScroll={(event) => {
           saved.scroll = event.currentTarget.scrollTop;
+          setScrolled(saved.scroll > 0);
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
