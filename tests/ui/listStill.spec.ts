@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { INITECH_SID } from '../fixtures/fakeData';
-import { openApp, screenshots, type FakeGlobal } from './helpers';
+import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
 const SIM_ACCOUNT = 'sim-1';
 
@@ -61,6 +61,7 @@ test.describe('a list that stays still', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focusedIndex(page)).toBe('4');
     await screenshots(page, 'requests-held-updates');
+    await expectAccessible(page);
 
     await bar.getByRole('button', { name: 'Show' }).click();
     await expect(page.getByText(/requests? updated/)).toBeHidden();

@@ -205,9 +205,13 @@ export function RequestTable({
       onPointerLeave={() => setPointerInside(false)}
       onFocus={() => setFocusInside(true)}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
-          setFocusInside(false);
-        }
+        const grid = event.currentTarget;
+        if (grid.contains(event.relatedTarget as Node | null)) return;
+        // No next target: the window lost focus (the row keeps it, and gets it back) or a click
+        // landed on nothing focusable. Only the latter leaves the list.
+        window.setTimeout(() => {
+          if (!grid.contains(document.activeElement)) setFocusInside(false);
+        }, 0);
       }}
     >
       <div className="request-table__head" role="rowgroup">
