@@ -128,12 +128,20 @@ export interface RequestListRow {
   targetPortInDate: string | null;
   /** Earliest confirmed (FOC) port date among the numbers, ISO date-time. */
   firstPortDate: string | null;
-  /** When PortDesk last saw something change on this request. */
+  /**
+   * When something last changed on this request, on the account's clock (Twilio's timestamp, or
+   * PortDesk's observation moved by the server clock offset: shared/domain/accountTime.ts).
+   */
   lastChangedAt: string | null;
   dateCreated: string | null;
   /** Twilio's free-text `suggested_action`, shown as sent. */
   suggestedAction: string | null;
   attention: AttentionView;
+  /**
+   * The account's server clock minus ours now (0 unknown): "4 min ago" counts from
+   * `accountNowMs(clockOffsetMs, Date.now())`, the same clock as the times above.
+   */
+  clockOffsetMs?: number;
 }
 
 export interface RequestListFacets {
@@ -214,7 +222,10 @@ export interface RequestDetailView {
   actions: RequestActionsView;
   /** false while only the list summary is stored (numbers and carrier details unknown yet). */
   detailLoaded: boolean;
+  /** On the account's clock, as every instant of this view (timeline `observedAt` too). */
   lastFetchedAt: string | null;
+  /** The account's server clock minus ours now (0 unknown), for "now" in relative times. */
+  clockOffsetMs?: number;
   /**
    * Fix and resubmit, both ways: the rejected request this one corrects, and the request created
    * to correct this one (the draft made by fixAndResubmit keeps its origin; once submitted it

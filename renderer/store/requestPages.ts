@@ -41,6 +41,17 @@ export interface RequestsState {
    * query's, kept on screen (dimmed, aria-busy) so the list does not blank and remount.
    */
   stale: boolean;
+  /**
+   * The agent is looking at rows (pointer or focus in the list, or scrolled down): a refresh
+   * updates the rows in place and holds back any new order (docs/ui.md, "A list that stays
+   * still"). Set by the list.
+   */
+  holdOrder: boolean;
+  /** Requests whose change would move or add rows, waiting for "Show" (0: nothing waits). */
+  heldUpdates: number;
+  setHoldOrder(hold: boolean): void;
+  /** Applies the held order: the same query again, from its top. */
+  showUpdates(): void;
   setFilters(patch: Partial<RequestFilters>): void;
   resetFilters(): void;
   ensureRows(first: number, last: number): void;
@@ -52,6 +63,10 @@ export interface RequestsState {
 export type ListRequests = (
   query: Partial<RequestListQuery>,
 ) => Promise<Envelope<RequestListResult>>;
+
+function rowsOf(answer: Envelope<RequestListResult> | undefined): RequestListRow[] {
+  return answer?.ok ? answer.data.rows : [];
+}
 
 function toQuery(filters: RequestFilters, page: number): Partial<RequestListQuery> {
   return {
@@ -73,6 +88,8 @@ export function createRequestsStore(listRequests: ListRequests) {
   return create<RequestsState>()((set, get) => {
     /** One call per generation and page: a refresh while the page is on its way waits for it. */
     const inFlight = new Map<string, Promise<void>>();
+    /** SIDs of the held changes; their count is `heldUpdates`. Emptied by every new query. */
+    let heldSids = new Set<string>();
 
     function fetchPage(page: number, generation: number): Promise<void> {
       const key = `${generation}:${page}`;
@@ -105,10 +122,67 @@ export function createRequestsStore(listRequests: ListRequests) {
       return call;
     }
 
+    /**
+     * A refresh while the agent looks at the rows: every row on screen takes its new content in
+     * place (a status word may change), but no row moves, none is added or removed, and the
+     * total stays; what would move is counted for the "N updated — Show" bar.
+     */
+    async function refreshHeld(generation: number, loaded: number[]): Promise<void> {
+      const filters = get().filters;
+      const answers = await Promise.all(loaded.map((page) => listRequests(toQuery(filters, page))));
+      if (get().generation !== generation) return;
+      const current = get().pages;
+      const fresh = new Map<string, RequestListRow>();
+      let sameOrder = true;
+      let total = get().total;
+      let facets = get().facets;
+      for (const [i, answer] of answers.entries()) {
+        // A failed refresh changes nothing: the rows shown are still the last good answer.
+        if (!answer.ok) return;
+        const page = loaded[i] ?? 0;
+        const shown = current[page] ?? [];
+        const rows = answer.data.rows;
+        if (rows.length !== shown.length || rows.some((row, at) => row.sid !== shown[at]?.sid)) {
+          sameOrder = false;
+        }
+        for (const row of rows) fresh.set(row.sid, row);
+        total = answer.data.total;
+        facets = answer.data.facets;
+      }
+      if (sameOrder && total === get().total) {
+        heldSids = new Set();
+        set({
+          pages: Object.fromEntries(loaded.map((p, i) => [p, rowsOf(answers[i])])),
+          facets,
+          heldUpdates: 0,
+        });
+        return;
+      }
+      const shownSids = new Set<string>();
+      const pages: Record<number, RequestListRow[]> = {};
+      for (const [key, rows] of Object.entries(current)) {
+        pages[Number(key)] = rows.map((row) => {
+          shownSids.add(row.sid);
+          const next = fresh.get(row.sid);
+          if (next && next.lastChangedAt !== row.lastChangedAt) heldSids.add(row.sid);
+          return next ?? row;
+        });
+      }
+      for (const sid of fresh.keys()) if (!shownSids.has(sid)) heldSids.add(sid);
+      set({ pages, facets, heldUpdates: Math.max(1, heldSids.size) });
+    }
+
     function restart(filters: RequestFilters): void {
       const generation = get().generation + 1;
+      heldSids = new Set();
       // With nothing on screen yet there is nothing to keep: the list shows its loading state.
-      set((s) => ({ filters, generation, error: null, stale: s.total !== null }));
+      set((s) => ({
+        filters,
+        generation,
+        error: null,
+        stale: s.total !== null,
+        heldUpdates: 0,
+      }));
       void fetchPage(0, generation);
     }
 
@@ -120,6 +194,16 @@ export function createRequestsStore(listRequests: ListRequests) {
       error: null,
       generation: 0,
       stale: false,
+      holdOrder: false,
+      heldUpdates: 0,
+
+      setHoldOrder(hold) {
+        if (get().holdOrder !== hold) set({ holdOrder: hold });
+      },
+
+      showUpdates() {
+        restart(get().filters);
+      },
 
       setFilters(patch) {
         restart({ ...get().filters, ...patch });
@@ -140,8 +224,17 @@ export function createRequestsStore(listRequests: ListRequests) {
       },
 
       async refresh() {
-        const { pages, generation, stale } = get();
+        const { pages, generation, stale, holdOrder } = get();
         const loaded = stale ? [] : Object.keys(pages).map(Number);
+        if (holdOrder && loaded.length > 0) {
+          await refreshHeld(generation, loaded);
+          return;
+        }
+        if (get().heldUpdates > 0) {
+          // Nobody is looking at the rows: the new order is applied at once, bar and all.
+          heldSids = new Set();
+          set({ heldUpdates: 0 });
+        }
         await Promise.all(
           (loaded.length ? loaded : [0]).map((page) => fetchPage(page, generation)),
         );

@@ -3,7 +3,7 @@ import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
 import { APP_SETTINGS_KEY, storedAgeingDays as readAgeingDays } from '../../../shared/settings';
 import type { OutboxItem, Store } from '../store';
-import type { PortingDeps } from './deps';
+import { clockOffsetOf, type PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
 import { parseInput } from './input';
@@ -71,7 +71,9 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
       const now = deps.now();
       const ageing = { now: new Date(now).toISOString(), noPortDateAfterDays: ageingDays() };
       const page = store.requests.listRequests({ ...query, ageing });
-      return toRequestListResult(page, store.requests.counts({ ageing }), now);
+      return toRequestListResult(page, store.requests.counts({ ageing }), now, (accountId) =>
+        clockOffsetOf(deps, accountId),
+      );
     },
 
     async getRequestDetail(input) {
@@ -115,6 +117,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
         outboxViews: headerItems(store, about).map((item) => toOutboxItemView(item, lookups)),
         resubmission: { corrects, correctedBy },
         now,
+        clockOffsetMs: clockOffsetOf(deps, stored.accountId),
       });
     },
   };

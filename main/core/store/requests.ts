@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { toAccountTime } from '../../../shared/domain/accountTime';
 import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
 import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
 import { StoreError, invalidInput, notFound } from './errors';
@@ -71,6 +72,7 @@ export interface FetchedRequestToSave {
   accountId: string;
   request: PortInRequest;
   observedAt: string;
+  clockOffsetMs?: number;
 }
 
 export interface DueRequest {
@@ -87,13 +89,27 @@ export interface RequestsRepository {
    * Records a row of the list endpoint. A new SID is stored and due for a fetch at once; a known
    * one that changed (status, counts, suggested action, status timestamp) becomes due again.
    */
-  upsertSummary(accountId: string, summary: PortInRequestSummary, observedAt?: string): SaveResult;
+  upsertSummary(
+    accountId: string,
+    summary: PortInRequestSummary,
+    observedAt?: string,
+    clockOffsetMs?: number,
+  ): SaveResult;
   /**
    * Stores a fetched request and all its numbers (numbers Twilio stopped returning are removed)
    * in one transaction. Does not touch the fetch schedule except that a new row is due at once;
    * call markFetched to schedule the next fetch.
+   *
+   * `clockOffsetMs` (both saves): the account's server clock minus ours when this was observed.
+   * `last_changed_at` is kept on the account's clock (shared/domain/accountTime.ts), so an
+   * observation and Twilio's own timestamps are compared, and shown, on one clock.
    */
-  saveFetchedRequest(accountId: string, request: PortInRequest, observedAt: string): SaveResult;
+  saveFetchedRequest(
+    accountId: string,
+    request: PortInRequest,
+    observedAt: string,
+    clockOffsetMs?: number,
+  ): SaveResult;
   /**
    * Saves several fetched requests in ONE transaction, each as saveFetchedRequest would (in its
    * own savepoint): the bulk path of a first sync. All or nothing: the first failure rolls the
@@ -201,6 +217,7 @@ export function requestsRepository(db: Database): RequestsRepository {
     statusUpdatedAt: string | null;
     fingerprint: string;
     observedAt: string;
+    changedAt: string;
   }>(
     `UPDATE port_in_requests SET
        listed_fingerprint = @fingerprint,
@@ -208,7 +225,7 @@ export function requestsRepository(db: Database): RequestsRepository {
        status_raw = @statusRaw, status = @status,
        numbers_requested = @numbersRequested, numbers_ported = @numbersPorted,
        suggested_action = @suggestedAction, status_updated_at = @statusUpdatedAt,
-       last_changed_at = @observedAt, last_listed_at = @observedAt,
+       last_changed_at = @changedAt, last_listed_at = @observedAt,
        next_fetch_at = CASE WHEN next_fetch_at IS NOT NULL AND next_fetch_at < @observedAt
          THEN next_fetch_at ELSE @observedAt END
      WHERE sid = @sid`,
@@ -289,8 +306,14 @@ export function requestsRepository(db: Database): RequestsRepository {
   }
 
   const upsertSummary = db.transaction(
-    (accountId: string, summary: PortInRequestSummary, observedAt: string): SaveResult => {
+    (
+      accountId: string,
+      summary: PortInRequestSummary,
+      observedAt: string,
+      clockOffsetMs: number,
+    ): SaveResult => {
       assertRequestSid(summary.sid, 'summary.sid');
+      const changedAt = toAccountTime(observedAt, clockOffsetMs);
       const existing = existingFor(accountId, summary.sid);
       const values = {
         sid: summary.sid,
@@ -307,7 +330,7 @@ export function requestsRepository(db: Database): RequestsRepository {
         insertSummary.run({
           ...values,
           accountId,
-          lastChangedAt: firstSeenChangeTime([summary.statusUpdatedAt], observedAt),
+          lastChangedAt: firstSeenChangeTime([summary.statusUpdatedAt], changedAt),
         });
         return { created: true, changed: true };
       }
@@ -316,15 +339,21 @@ export function requestsRepository(db: Database): RequestsRepository {
         existing.listed_fingerprint === null
           ? statusDiffers(existing, summary.status)
           : existing.listed_fingerprint !== values.fingerprint;
-      if (changed) updateChangedSummary.run(values);
+      if (changed) updateChangedSummary.run({ ...values, changedAt });
       else touchListed.run(observedAt, values.fingerprint, summary.sid);
       return { created: false, changed };
     },
   );
 
   const saveFetchedRequest = db.transaction(
-    (accountId: string, request: PortInRequest, observedAt: string): SaveResult => {
+    (
+      accountId: string,
+      request: PortInRequest,
+      observedAt: string,
+      clockOffsetMs: number,
+    ): SaveResult => {
       assertRequestSid(request.sid, 'request.sid');
+      const changedAt = toAccountTime(observedAt, clockOffsetMs);
       const existing = existingFor(accountId, request.sid);
       const { phoneNumbers, ...rest } = request;
       const payload = toJson(rest satisfies StoredPayload);
@@ -357,10 +386,10 @@ export function requestsRepository(db: Database): RequestsRepository {
       const lastChangedAt = !existing
         ? firstSeenChangeTime(
             [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
-            observedAt,
+            changedAt,
           )
         : requestChanged
-          ? observedAt
+          ? changedAt
           : existing.last_changed_at;
 
       // The request row goes first: the details and numbers reference it.
@@ -397,14 +426,19 @@ export function requestsRepository(db: Database): RequestsRepository {
           ? 0
           : writer.replaceNumbers(requestId, phoneNumbers, { firstSight: !hadDetails });
       const numbersChanged = hadDetails && numberChanges > 0;
-      if (numbersChanged && !requestChanged) touchChanged.run(observedAt, request.sid);
+      if (numbersChanged && !requestChanged) touchChanged.run(changedAt, request.sid);
       return { created: !existing, changed: requestChanged || numbersChanged };
     },
   );
 
   const saveFetchedRequests = db.transaction((items: readonly FetchedRequestToSave[]) =>
     items.map((item) =>
-      saveFetchedRequest(item.accountId, item.request, toInstant(item.observedAt, 'observedAt')),
+      saveFetchedRequest(
+        item.accountId,
+        item.request,
+        toInstant(item.observedAt, 'observedAt'),
+        item.clockOffsetMs ?? 0,
+      ),
     ),
   );
 
@@ -439,10 +473,10 @@ export function requestsRepository(db: Database): RequestsRepository {
   }
 
   return {
-    upsertSummary: (accountId, summary, observedAt = nowInstant()) =>
-      upsertSummary(accountId, summary, toInstant(observedAt, 'observedAt')),
-    saveFetchedRequest: (accountId, request, observedAt) =>
-      saveFetchedRequest(accountId, request, toInstant(observedAt, 'observedAt')),
+    upsertSummary: (accountId, summary, observedAt = nowInstant(), clockOffsetMs = 0) =>
+      upsertSummary(accountId, summary, toInstant(observedAt, 'observedAt'), clockOffsetMs),
+    saveFetchedRequest: (accountId, request, observedAt, clockOffsetMs = 0) =>
+      saveFetchedRequest(accountId, request, toInstant(observedAt, 'observedAt'), clockOffsetMs),
     saveFetchedRequests(items) {
       const numbers = items.reduce((sum, item) => sum + item.request.phoneNumbers.length, 0);
       if (

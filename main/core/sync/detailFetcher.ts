@@ -118,6 +118,7 @@ export class DetailFetcher {
         openOnScreen: this.deps.isOpenOnScreen(sid),
         cadence: this.deps.cadence(),
         random: this.deps.random,
+        clockOffsetMs: client.serverClockOffsetMs ?? 0,
       };
       const save = () => saveFetchedWithEvents(store, fetched, context);
       const { writes } = this.deps;

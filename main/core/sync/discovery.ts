@@ -43,11 +43,13 @@ export async function discoverRequests(
   for (;;) {
     const page = await client.listPortInsPage({ size: DISCOVERY_PAGE_SIZE, token }, { signal });
     result.pages += 1;
+    // Measured from this very answer's Date header: "changed" is kept on the account's clock.
+    const clockOffsetMs = client.serverClockOffsetMs ?? 0;
     store.transaction(() => {
       for (const summary of page.requests) {
         result.listedSids.add(summary.sid);
         try {
-          const saved = store.requests.upsertSummary(accountId, summary, observedAt);
+          const saved = store.requests.upsertSummary(accountId, summary, observedAt, clockOffsetMs);
           if (saved.created || saved.changed) result.changedSids.push(summary.sid);
         } catch (error) {
           // Its own savepoint rolled back; the rest of the page still counts.

@@ -59,7 +59,7 @@ export async function sendCreate(
   return sender.send(
     item,
     () => client.createPortIn(input, { signal }),
-    (request) => adopt(sender, item, payload, request, false),
+    (request) => adopt(sender, item, payload, request, false, client.serverClockOffsetMs ?? 0),
     // Into the stored payload as it is, so keys this version does not know survive.
     { ...item.payload, firstSentAt },
   );
@@ -101,7 +101,7 @@ export async function reconcileCreate(
   if (found !== null) {
     const request = found;
     store.transaction(() => {
-      const done = adopt(sender, item, payload, request, true);
+      const done = adopt(sender, item, payload, request, true, client.serverClockOffsetMs ?? 0);
       store.outbox.update(
         item.id,
         { ...done, state: 'done', lastError: null, nextAttemptAt: null },
@@ -223,6 +223,8 @@ function adopt(
   payload: CreatePayload,
   request: PortInRequest,
   reconciled: boolean,
+  /** The account's server clock minus ours at this answer: the times shown follow it. */
+  clockOffsetMs: number,
 ): Required<DoneRecord> {
   const { store, now, cadence, random } = sender.deps;
   saveFetchedWithEvents(store, request, {
@@ -234,6 +236,7 @@ function adopt(
     random,
     // A reconciled request was fetched just now; our create's answer dates from creation.
     origin: reconciled ? 'fetched' : 'create_answer',
+    clockOffsetMs,
   });
   const draftId = item.draftId ?? payload.draftId;
   if (store.drafts.get(draftId) !== null) {

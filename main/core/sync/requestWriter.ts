@@ -15,6 +15,12 @@ export interface SaveFetchedContext {
   random: () => number;
   /** Default 'fetched'. */
   origin?: CopyOrigin;
+  /**
+   * The account's server clock minus ours when the copy arrived (0 unknown). Stamped into each
+   * new event's detail and given to the store, so what PortDesk observed is shown on the
+   * account's clock as it was then (shared/domain/accountTime.ts).
+   */
+  clockOffsetMs?: number;
 }
 
 export interface SavedRequest {
@@ -52,11 +58,19 @@ export function saveFetchedWithEvents(
         keptNewer: true,
       };
     }
+    const clockOffsetMs = context.clockOffsetMs ?? 0;
     const newEvents = diffRequest(stored?.request ?? null, fetched, {
       observedAt,
       source: context.source,
-    });
-    const saved = store.requests.saveFetchedRequest(context.accountId, fetched, observedAt);
+    }).map((event) =>
+      clockOffsetMs === 0 ? event : { ...event, detail: { ...event.detail, clockOffsetMs } },
+    );
+    const saved = store.requests.saveFetchedRequest(
+      context.accountId,
+      fetched,
+      observedAt,
+      clockOffsetMs,
+    );
     const events = store.timeline.appendEvents(newEvents);
     // "Once more after turning terminal" is owed unless the previous fetch already saw this same
     // terminal status (the store clears the flag whenever the status moves).

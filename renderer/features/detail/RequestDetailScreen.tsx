@@ -19,6 +19,7 @@ import { detailAsText } from './detailText';
 import { isCancellable, NumbersTable } from './NumbersTable';
 import { CancelNumbersDialog, CancelRequestDialog, FixAndResubmitDialog } from './RequestDialogs';
 import { Timeline } from './Timeline';
+import { timelineEntryCount } from './timelineWords';
 
 export function RequestDetailScreen({
   sid,
@@ -248,10 +249,16 @@ function DetailBody({
         <Tabs className="tabs" selectedKey={selectedTab} onSelectionChange={setSelectedTab}>
           <TabList className="tab-list" aria-label="Request views">
             <Tab id="timeline" className="tab">
-              Timeline <span className="muted small">{formatCount(detail.timeline.length)}</span>
+              Timeline{' '}
+              <span className="muted small">
+                {formatCount(timelineEntryCount(detail.timeline))}
+              </span>
             </Tab>
             <Tab id="numbers" className="tab">
-              Numbers <span className="muted small">{formatCount(numbers.length)}</span>
+              Numbers{' '}
+              <span className="muted small">
+                {detail.detailLoaded ? formatCount(numbers.length) : '—'}
+              </span>
               {rejected > 0 ? (
                 <span className="count-badge" aria-label={`${formatCount(rejected)} rejected`}>
                   {formatCount(rejected)}

@@ -53,6 +53,14 @@ export function groupTimeline(entries: readonly TimelineEntry[]): TimelineGroup[
   return groups;
 }
 
+/**
+ * How many entries the Timeline tab shows: one per group, not one per stored event (120 numbers
+ * moving in one sync are one entry, so the tab's count is one too).
+ */
+export function timelineEntryCount(entries: readonly TimelineEntry[]): number {
+  return groupTimeline(entries).length;
+}
+
 function statusFrom(entry: TimelineEntry, which: 'from' | 'to'): string {
   // A status change names both ends; a first sighting names its one status `status`.
   const canonical =

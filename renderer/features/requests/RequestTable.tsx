@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { accountNowMs } from '../../../shared/domain/accountTime';
 import type { RequestSortField } from '../../../shared/ipc';
 import type { RequestListRow } from '../../../shared/views';
 import { useRequests } from '../../store/requestsStore';
@@ -52,9 +53,12 @@ const saved = { generation: -1, scroll: 0, active: 0 };
 export function RequestTable({
   onOpen,
   showAccount,
+  focusFirstRow,
 }: {
   onOpen: (sid: string) => void;
   showAccount: boolean;
+  /** Bumped when the agent applied held updates: the first row takes the focus. */
+  focusFirstRow: number;
 }) {
   const total = useRequests((s) => s.total) ?? 0;
   const pages = useRequests((s) => s.pages);
@@ -64,7 +68,17 @@ export function RequestTable({
   const setFilters = useRequests((s) => s.setFilters);
   const ensureRows = useRequests((s) => s.ensureRows);
   const rowAt = useRequests((s) => s.rowAt);
+  const setHoldOrder = useRequests((s) => s.setHoldOrder);
   const now = useNowAwake();
+  // A sync never moves rows the agent is looking at (docs/ui.md, "A list that stays still").
+  const [pointerInside, setPointerInside] = useState(false);
+  const [focusInside, setFocusInside] = useState(false);
+  const [scrolled, setScrolled] = useState(saved.scroll > 0);
+  const looking = pointerInside || focusInside || scrolled;
+  useEffect(() => {
+    setHoldOrder(looking);
+  }, [looking, setHoldOrder]);
+  useEffect(() => () => setHoldOrder(false), [setHoldOrder]);
   const scroller = useRef<HTMLDivElement>(null);
   const [mountedFor] = useState(() => {
     if (saved.generation !== generation) Object.assign(saved, { generation, scroll: 0, active: 0 });
@@ -119,6 +133,15 @@ export function RequestTable({
   useEffect(() => {
     if (active >= total && total > 0) setActive(total - 1);
   }, [active, total]);
+
+  const [focusToken, setFocusToken] = useState(focusFirstRow);
+  if (focusToken !== focusFirstRow) {
+    // "Show" took the focus with it as its bar went away: it goes to the list's first row.
+    setFocusToken(focusFirstRow);
+    setActive(0);
+    saved.active = 0;
+    focusPending.current = true;
+  }
 
   function move(to: number) {
     const index = Math.max(0, Math.min(total - 1, to));
@@ -178,6 +201,18 @@ export function RequestTable({
       aria-busy={stale || undefined}
       aria-rowcount={total + 1}
       aria-colcount={COLUMNS.length}
+      onPointerEnter={() => setPointerInside(true)}
+      onPointerLeave={() => setPointerInside(false)}
+      onFocus={() => setFocusInside(true)}
+      onBlur={(event) => {
+        const grid = event.currentTarget;
+        if (grid.contains(event.relatedTarget as Node | null)) return;
+        // No next target: the window lost focus (the row keeps it, and gets it back) or a click
+        // landed on nothing focusable. Only the latter leaves the list.
+        window.setTimeout(() => {
+          if (!grid.contains(document.activeElement)) setFocusInside(false);
+        }, 0);
+      }}
     >
       <div className="request-table__head" role="rowgroup">
         <div className="request-row request-row--head" role="row" aria-rowindex={1}>
@@ -215,6 +250,7 @@ export function RequestTable({
         ref={scroller}
         onScroll={(event) => {
           saved.scroll = event.currentTarget.scrollTop;
+          setScrolled(saved.scroll > 0);
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -318,7 +354,8 @@ function RowCells({
         )}
       </div>
       <div role="gridcell" className="cell cell--changed" title={formatDateTime(row.lastChangedAt)}>
-        {formatAgoCompact(row.lastChangedAt, now)}
+        {/* lastChangedAt is on the account's clock (main moved it there): so is "now". */}
+        {formatAgoCompact(row.lastChangedAt, accountNowMs(row.clockOffsetMs ?? 0, now))}
       </div>
     </>
   );

@@ -33,6 +33,9 @@ export function RequestsScreen() {
   const navigate = useApp((s) => s.navigate);
   const focusRequest = useApp((s) => s.searchFocusRequest);
   const [search, setSearch] = useState(filters.search);
+  const heldUpdates = useRequests((s) => s.heldUpdates);
+  const showUpdates = useRequests((s) => s.showUpdates);
+  const [focusFirstRow, setFocusFirstRow] = useState(0);
   const searchInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -184,6 +187,25 @@ export function RequestsScreen() {
         ) : null}
       </div>
       <div className="requests-screen__list">
+        {/* Always in the page, so screen readers hear the count when it appears. */}
+        <div className="updates-bar-slot" role="status">
+          {heldUpdates > 0 ? (
+            <div className="updates-bar">
+              <span>{plural(heldUpdates, 'request')} updated</span>
+              <span aria-hidden="true">—</span>
+              <Button
+                size="sm"
+                variant="primary"
+                onPress={() => {
+                  showUpdates();
+                  setFocusFirstRow((n) => n + 1);
+                }}
+              >
+                Show
+              </Button>
+            </div>
+          ) : null}
+        </div>
         {error && total === null ? (
           <ErrorState
             title="The requests could not be loaded"
@@ -227,6 +249,7 @@ export function RequestsScreen() {
           <RequestTable
             onOpen={(sid) => navigate({ screen: 'request', sid })}
             showAccount={accounts.length > 1}
+            focusFirstRow={focusFirstRow}
           />
         )}
       </div>

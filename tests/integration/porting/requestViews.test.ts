@@ -256,3 +256,52 @@ describe('request detail', () => {
     });
   });
 });
+
+describe('one clock on a request', () => {
+  const HOUR = 3_600_000;
+  const AHEAD = 12 * HOUR;
+
+  it('moves every observation onto the account clock; Twilio’s timestamps stay as sent', async () => {
+    const clocked = await createHarness({
+      clients: {
+        clientFor: () => Promise.reject(new Error('these tests never reach Twilio')),
+        clockOffsetMs: () => AHEAD,
+      },
+    });
+    try {
+      const created = new Date(NOW + AHEAD - HOUR).toISOString();
+      storeFetchedRequest(clocked, aRequest({ sid: sid(7), dateCreated: created }), NOW);
+      const observed = (at: number, detail: Record<string, unknown>) => ({
+        requestSid: sid(7),
+        numberSid: null,
+        phoneNumber: null,
+        kind: 'request_created' as const,
+        from: null,
+        to: 'In Review',
+        detail,
+        observedAt: new Date(at).toISOString(),
+        source: 'sync' as const,
+      });
+      // One event stamped by sync with the offset of its day (the demo's grows), one older event
+      // without a stamp: it takes today's.
+      clocked.store.timeline.appendEvents([
+        observed(NOW - 2 * HOUR, { clockOffsetMs: AHEAD - HOUR }),
+        observed(NOW, {}),
+      ]);
+
+      const detail = await clocked.porting.getRequestDetail({ sid: sid(7) });
+      expect(detail.request.dateCreated).toBe(created);
+      expect(detail.timeline.map((entry) => entry.observedAt)).toEqual([
+        new Date(NOW - 2 * HOUR + AHEAD - HOUR).toISOString(),
+        new Date(NOW + AHEAD).toISOString(),
+      ]);
+      expect(detail.lastFetchedAt).toBe(new Date(NOW + AHEAD).toISOString());
+      expect(detail.clockOffsetMs).toBe(AHEAD);
+
+      const list = await clocked.porting.listRequests({});
+      expect(list.rows[0]?.clockOffsetMs).toBe(AHEAD);
+    } finally {
+      await clocked.close();
+    }
+  });
+});

@@ -394,3 +394,51 @@ describe('requests: fetch schedule', () => {
     expect(columns).not.toContain('payload');
   });
 });
+
+describe('requests: "changed" on the account clock', () => {
+  const HOUR = 3_600_000;
+  // The demo simulator's clock runs 12 h ahead of ours.
+  const AHEAD = 12 * HOUR;
+
+  it('moves an observed change onto the account clock, and compares Twilio’s on that clock', () => {
+    const store = temp.open();
+    const account = addAccount(store);
+    // Twilio stamped the number 1 h before we saw it, by its clock (ours + 12 h).
+    const twilioStamp = new Date(Date.parse(T0) + AHEAD - HOUR).toISOString();
+    const request = aRequest({
+      sid: requestSid(1),
+      dateCreated: twilioStamp,
+      phoneNumbers: [aNumber({ sid: numberSid(1), statusUpdatedAt: twilioStamp })],
+    });
+    store.requests.saveFetchedRequest(account.id, request, T0, AHEAD);
+    // Twilio's stamp is older than the observation on one clock: it is when the change happened.
+    // (Compared with our T0 unmoved it looked newer, and our own T0 was kept: 12 h apart.)
+    expect(store.requests.getRequest(requestSid(1))?.lastChangedAt).toBe(twilioStamp);
+
+    const changed = aRequest({
+      sid: requestSid(1),
+      dateCreated: twilioStamp,
+      status: 'In Progress',
+      phoneNumbers: [aNumber({ sid: numberSid(1), statusUpdatedAt: twilioStamp })],
+    });
+    store.requests.saveFetchedRequest(account.id, changed, T1, AHEAD);
+    expect(store.requests.getRequest(requestSid(1))?.lastChangedAt).toBe(
+      new Date(Date.parse(T1) + AHEAD).toISOString(),
+    );
+  });
+
+  it('keeps a listed change on the account clock too', () => {
+    const store = temp.open();
+    const account = addAccount(store);
+    store.requests.upsertSummary(account.id, aSummary(requestSid(2)), T0, AHEAD);
+    store.requests.upsertSummary(
+      account.id,
+      aSummary(requestSid(2), { status: 'In Progress' }),
+      T1,
+      AHEAD,
+    );
+    expect(store.requests.getRequest(requestSid(2))?.lastChangedAt).toBe(
+      new Date(Date.parse(T1) + AHEAD).toISOString(),
+    );
+  });
+});

@@ -1,3 +1,8 @@
+import {
+  observedOffsetMs,
+  toAccountTime,
+  toAccountTimeOrNull,
+} from '../../../../shared/domain/accountTime';
 import type { PortInNumber } from '../../../../shared/domain/portIn';
 import {
   isTerminalNumberStatus,
@@ -34,6 +39,8 @@ export interface RequestDetailParts {
   /** Fix-and-resubmit links, when the caller looked them up. */
   resubmission?: ResubmissionLinks;
   now: number;
+  /** The account's server clock minus ours now (0 unknown). */
+  clockOffsetMs?: number;
 }
 
 function header(stored: StoredPortInRequest, account: Account): RequestHeaderView {
@@ -128,7 +135,16 @@ function stringValue(detail: Record<string, unknown>, key: string): string | nul
   return typeof value === 'string' ? value : null;
 }
 
-export function toTimelineEntry(event: TimelineEvent): TimelineEntry {
+/**
+ * A stored event as the renderer shows it: `observedAt` moved onto the account's clock by the
+ * offset measured when it was observed (stamped by sync; `clockOffsetMs` for older events).
+ */
+export function toTimelineEntry(event: TimelineEvent, clockOffsetMs = 0): TimelineEntry {
+  const observedAt = toAccountTime(event.observedAt, observedOffsetMs(event.detail, clockOffsetMs));
+  return timelineEntryOf({ ...event, observedAt });
+}
+
+function timelineEntryOf(event: TimelineEvent): TimelineEntry {
   if (event.kind === 'loa_link_available') {
     // The signing URL stays in main (shared/views.ts TimelineEntry).
     return { ...event, from: null, to: null, detail: {}, reason: null };
@@ -188,6 +204,7 @@ function actions(
 
 export function toRequestDetailView(parts: RequestDetailParts): RequestDetailView {
   const { stored, account, now } = parts;
+  const clockOffsetMs = parts.clockOffsetMs ?? 0;
   const numbers = stored.request?.phoneNumbers ?? [];
   const cancels = pendingCancels(parts.pendingItems);
   return {
@@ -204,12 +221,13 @@ export function toRequestDetailView(parts: RequestDetailParts): RequestDetailVie
       now,
     ),
     numbers: numbers.map((number) => numberRow(number, cancels)),
-    timeline: parts.events.map(toTimelineEntry),
+    timeline: parts.events.map((event) => toTimelineEntry(event, clockOffsetMs)),
     pendingOps: [...parts.pendingViews],
     outboxItems: [...(parts.outboxViews ?? parts.pendingViews)],
     actions: actions(stored, numbers, cancels, now),
     detailLoaded: stored.request !== null,
-    lastFetchedAt: stored.sync.lastFetchedAt,
+    lastFetchedAt: toAccountTimeOrNull(stored.sync.lastFetchedAt, clockOffsetMs),
+    clockOffsetMs,
     resubmission: parts.resubmission ?? { corrects: null, correctedBy: null },
   };
 }

@@ -5,7 +5,15 @@ import type {
 import type { RequestCounts, RequestListPage, RequestListRow } from '../../store';
 import { toAttentionView } from './attentionView';
 
-export function toRequestListRowView(row: RequestListRow, now: number): RequestListRowView {
+/**
+ * `lastChangedAt` is stored on the account's clock already (the store moves observations by the
+ * offset measured with them); `clockOffsetMs` is today's, for "now" in "4 min ago".
+ */
+export function toRequestListRowView(
+  row: RequestListRow,
+  now: number,
+  clockOffsetMs = 0,
+): RequestListRowView {
   return {
     sid: row.sid,
     accountId: row.accountId,
@@ -20,6 +28,7 @@ export function toRequestListRowView(row: RequestListRow, now: number): RequestL
     dateCreated: row.dateCreated,
     suggestedAction: row.suggestedAction,
     attention: toAttentionView(row, now),
+    clockOffsetMs,
   };
 }
 
@@ -27,9 +36,10 @@ export function toRequestListResult(
   page: RequestListPage,
   counts: RequestCounts,
   now: number,
+  clockOffsetOf: (accountId: string) => number = () => 0,
 ): RequestListResult {
   return {
-    rows: page.rows.map((row) => toRequestListRowView(row, now)),
+    rows: page.rows.map((row) => toRequestListRowView(row, now, clockOffsetOf(row.accountId))),
     total: page.total,
     facets: {
       byStatus: counts.byStatus,
