@@ -28,10 +28,13 @@ export interface LocalUpload {
  * until the agent copies or dismisses it, so nothing pasted disappears silently.
  */
 export interface NotAddedNumber {
-  /** As pasted. */
+  /** As pasted, or the CSV cell as it is in the file. */
   text: string;
-  status: 'toll_free' | 'non_us';
+  /** Pasted text lists only toll_free and non_us (the rest stay in the box to be fixed). */
+  status: 'toll_free' | 'non_us' | 'invalid' | 'duplicate' | 'over_limit' | 'no_number';
   reason: string;
+  /** The CSV row (1-based, header included) it came from; absent for pasted text. */
+  row?: number;
 }
 
 /** Picks the step a saved draft opens on (features/wizard/initialStep.ts). */
@@ -57,11 +60,19 @@ export interface WizardState {
   /** The last submit's refusal; it stays on Review until the next submit. */
   submitError: IpcError | null;
   notAdded: NotAddedNumber[];
+  /**
+   * A field the step just opened should bring into view and focus (Review's "Edit" on a
+   * number: `phoneNumbers.3`); the step clears it once done.
+   */
+  focusField: string | null;
+  /** Steps the agent has opened (or tried to leave with Next): only they show warnings. */
+  visited: ReadonlySet<WizardStep>;
 
   open(draftId: number, chooseStep?: ChooseStep): Promise<void>;
   create(accountId: string): Promise<DraftView | null>;
   close(): void;
-  setStep(step: WizardStep): void;
+  setStep(step: WizardStep, focusField?: string): void;
+  clearFocusField(): void;
   touch(field: string): void;
   revealErrors(): void;
   edit(patch: DraftPatch): void;
