@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACME_SID, INITECH_SID } from '../fixtures/fakeData';
-import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+import { dropFile, expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+import { utilityBillPdf } from './pdf';
 
 async function openRequest(page: Page, sid: string) {
   await page.evaluate(
@@ -103,5 +104,34 @@ test.describe('fix and resubmit in the wizard', () => {
       toCorrect.getByRole('listitem').filter({ hasText: 'Address does not match' }),
     ).toContainText('Service address');
     await screenshots(page, 'wizard-resubmit-two-reasons');
+  });
+
+  test('once the correction is submitted, the "Correcting rejected request" banner goes', async ({
+    page,
+  }) => {
+    await resubmitNameRejection(page);
+    await page.getByRole('textbox', { name: 'Customer name' }).fill('Initech Incorporated');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Bill Lumbergh');
+    await page
+      .getByRole('button', { name: /Utility bill/ })
+      .first()
+      .click();
+    await dropFile(page, 'bill-dropzone', {
+      name: 'initech-bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('initech-bill.pdf');
+    await page
+      .getByRole('button', { name: /Review/ })
+      .first()
+      .click();
+    const banner = page.locator('.banner').filter({ hasText: 'Correcting rejected request' });
+    await expect(banner).toBeVisible();
+    await page.getByRole('button', { name: /^Submit port-in for/ }).click();
+    await expect(page.getByRole('heading', { name: 'Port-in request submitted' })).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByText('To correct:')).toHaveCount(0);
+    await screenshots(page, 'wizard-resubmit-submitted');
   });
 });

@@ -1,17 +1,20 @@
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
+import { normaliseNumberStatus } from '../../../shared/domain/statuses';
 import type { HeldNumberView } from '../../../shared/views';
 import { useApp } from '../../store/appStore';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { plural } from '../../ui/format';
 import { Banner } from '../../ui/states';
+import { numberStatusLabel } from '../../ui/status';
 
 /** "Initech's request KW1417… in Demo (simulator), number Waiting for Signature". */
 function whereHeld(held: HeldNumberView, draftAccountId: string): string {
   const whose = held.customerName ? `${held.customerName}’s request` : 'request';
   const account =
     held.accountId === draftAccountId ? 'this account' : `another account, ${held.accountLabel}`;
-  return `is in ${whose} ${held.requestSid} (${account}; the number is ${held.numberStatus})`;
+  const status = numberStatusLabel(normaliseNumberStatus(held.numberStatus)).toLowerCase();
+  return `is in ${whose} ${held.requestSid} (${account}; there it is ${status})`;
 }
 
 /**

@@ -149,7 +149,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
                 <dd>{formatCount(portable.length)}</dd>
               </div>
               <div className={`tally__item ${needPin.length ? 'tone-warning' : ''}`}>
-                <dt>Portable with PIN + account number</dt>
+                <dt>Portable, need PIN</dt>
                 <dd>{formatCount(needPin.length)}</dd>
               </div>
               <div className={`tally__item ${notPortable.length ? 'tone-danger' : ''}`}>

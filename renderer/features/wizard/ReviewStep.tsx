@@ -254,7 +254,7 @@ export function ReviewStep() {
         <p className="muted small">
           {portability.results.length === 0
             ? 'Portability not checked.'
-            : `Portability: ${formatCount(tally.portable.length)} portable, ${formatCount(tally.needPin.length)} portable with a PIN (${formatCount(tally.needPin.filter((r) => r.number.pin).length)} given), ${formatCount(tally.notPortable.length)} not portable${tally.failed.length ? `, ${formatCount(tally.failed.length)} not checked (failed)` : ''}${tally.unchecked.length ? `, ${formatCount(tally.unchecked.length)} not checked` : ''}.`}
+            : `Portability: ${formatCount(tally.portable.length)} portable, ${formatCount(tally.needPin.length)} portable with a PIN and the account number, ${formatCount(tally.notPortable.length)} not portable${tally.failed.length ? `, ${formatCount(tally.failed.length)} check failed` : ''}${tally.unchecked.length ? `, ${formatCount(tally.unchecked.length)} not checked` : ''}; ${formatCount(payload.phoneNumbers.filter((n) => n.pin).length)} with a PIN.`}
         </p>
       </Section>
       <Section title="Losing carrier" step="carrier" problems={count('carrier')}>
