@@ -62,6 +62,7 @@ export const useWizard = create<WizardState>()((set, get) => {
       touched: new Set<string>(),
       showAllErrors: false,
       upload: null,
+      billBytes: null,
       submitting: false,
       submitResult: null,
       submitError: null,

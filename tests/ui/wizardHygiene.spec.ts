@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../main/host/security/contentSecurity';
 import { INITECH_SID } from '../fixtures/fakeData';
 import {
   dropFile,
@@ -250,5 +251,82 @@ test.describe('wizard hygiene', () => {
     const exe = page.getByRole('alert').filter({ hasText: 'setup.pdf' });
     await expect(exe).toContainText('(it is an EXE file)');
     await expect(exe).not.toContainText('a EXE');
+  });
+});
+
+test.describe('bill preview', () => {
+  async function toBillStep(page: Page) {
+    await startDraft(page);
+    await step(page, /Utility bill/).click();
+    await expect(page.getByRole('heading', { name: 'Utility bill' })).toBeVisible();
+  }
+
+  test('a PDF bill shows its first page, its page count and size before submit', async ({
+    page,
+  }) => {
+    // The renderer's CSP on every response, as the hosts serve it (the UI host serves none):
+    // pdf.js and its worker must run under it, without eval. Style violations are left out
+    // (this host writes no nonce); the rest are recorded as the page sees them.
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy() },
+      });
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener('securitypolicyviolation', (event) => {
+        if (!event.violatedDirective.startsWith('style-src')) {
+          seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+        }
+      });
+    });
+    await toBillStep(page);
+    // Only what happens from the drop on: pdf.js, loaded then. (zod probes `new Function` once
+    // at start, caught and harmless, which the page reports as a violation too.)
+    await page.evaluate(() => {
+      (globalThis as unknown as { __csp: string[] }).__csp.length = 0;
+    });
+    await dropFile(page, 'bill-dropzone', {
+      name: 'wayne-bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    const preview = page.getByRole('region', { name: 'Preview of wayne-bill.pdf' });
+    await expect(preview.getByTestId('bill-preview-facts')).toContainText(
+      '1 page · Letter, 8.5 × 11 in',
+    );
+    const canvas = preview.getByRole('img', { name: 'First page of wayne-bill.pdf' });
+    await expect(canvas).toBeVisible();
+    // Drawn, not blank: the page's line of text left dark pixels on the canvas.
+    const inked = await canvas.evaluate((element) => {
+      const c = element as HTMLCanvasElement;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(20);
+    expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual(
+      [],
+    );
+    await expectAccessible(page);
+    await screenshots(page, 'hygiene-bill-preview');
+  });
+
+  test('an unreadable PDF says so', async ({ page }) => {
+    await toBillStep(page);
+    await dropFile(page, 'bill-dropzone', {
+      name: 'broken.pdf',
+      type: 'application/pdf',
+      text: '%PDF-1.4\nthis is not really a PDF at all',
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('broken.pdf');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'PortDesk cannot read this PDF' }),
+    ).toBeVisible();
+    await screenshots(page, 'hygiene-bill-unreadable');
   });
 });

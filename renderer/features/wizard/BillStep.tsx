@@ -7,6 +7,7 @@ import { formatBytes, plural } from '../../ui/format';
 import { IconFile, IconTrash, IconUpload } from '../../ui/icons';
 import { Banner, ProgressBar } from '../../ui/states';
 import { billContentRefusal } from './billContent';
+import { BillPreview } from './BillPreview';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 const ACCEPT = {
@@ -58,7 +59,9 @@ const PHASE_WORDS: Record<string, string> = {
 /** The utility bill by drag and drop or a file picker, checked before it is sent. */
 export function BillStep() {
   const bill = useWizard((s) => s.draft?.bill ?? null);
+  const draftId = useWizard((s) => s.draft?.id);
   const upload = useWizard((s) => s.upload);
+  const billBytes = useWizard((s) => s.billBytes);
   const attach = useWizard((s) => s.attachBill);
   const removeBill = useWizard((s) => s.removeBill);
   const billError = useFieldError('bill');
@@ -155,6 +158,13 @@ export function BillStep() {
             </Button>
           </div>
         </div>
+      ) : null}
+
+      {bill && billBytes && billBytes.draftId === draftId ? (
+        <BillPreview
+          key={`${billBytes.draftId}:${billBytes.name}:${billBytes.bytes.byteLength}`}
+          bill={billBytes}
+        />
       ) : null}
 
       <div

@@ -23,6 +23,14 @@ export interface LocalUpload {
   message: string | null;
 }
 
+/** The bytes of the bill attached in this session, for its preview (main keeps the file). */
+export interface LocalBillBytes {
+  draftId: number;
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 /**
  * A pasted number the Add left out for good (toll-free, not US): kept on screen with its reason
  * until the agent copies or dismisses it, so nothing pasted disappears silently.
@@ -55,6 +63,8 @@ export interface WizardState {
   touched: ReadonlySet<string>;
   showAllErrors: boolean;
   upload: LocalUpload | null;
+  /** The attached bill's bytes while this draft is open (null after a reopen). */
+  billBytes: LocalBillBytes | null;
   submitting: boolean;
   submitResult: SubmitResultView | null;
   /** The last submit's refusal; it stays on Review until the next submit. */
