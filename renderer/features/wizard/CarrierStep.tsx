@@ -5,8 +5,7 @@ import { RadioGroup, TextField } from '../../ui/fields';
 import { IconAlert, IconInfo } from '../../ui/icons';
 import { Select } from '../../ui/Select';
 import { Banner } from '../../ui/states';
-import { US_STATE_CODES } from '../../../shared/domain/draft';
-import { US_STATE_OPTIONS } from './usStates';
+import { US_STATE_OPTIONS, US_STATE_PICKS } from './usStates';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 type CarrierKey = Exclude<keyof DraftLosingCarrier, 'address' | 'customerType'>;
@@ -125,7 +124,7 @@ function StateField() {
         touch('losingCarrier.address.state');
       }}
       options={US_STATE_OPTIONS}
-      placeholder={code && !US_STATE_CODES.has(code) ? `“${value.trim()}”?` : 'Pick…'}
+      placeholder={code && !US_STATE_PICKS.has(code) ? `“${value.trim()}”?` : 'Pick…'}
       isInvalid={Boolean(error)}
       aria-describedby={error ? 'address-error-state' : undefined}
       className="state-field"

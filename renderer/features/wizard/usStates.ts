@@ -1,5 +1,3 @@
-import { US_STATE_CODES } from '../../../shared/domain/draft';
-
 /** The names shown in the state picker; the code (what is stored and sent) comes first. */
 const NAMES: Readonly<Record<string, string>> = {
   AL: 'Alabama',
@@ -60,7 +58,9 @@ const NAMES: Readonly<Record<string, string>> = {
   MP: 'Northern Mariana Islands',
 };
 
-/** Every code the rules accept, states A–Z by code and then DC and the territories. */
-export const US_STATE_OPTIONS: readonly { value: string; label: string }[] = [
-  ...US_STATE_CODES,
-].map((code) => ({ value: code, label: `${code} — ${NAMES[code] ?? code}` }));
+/** Every code the rules accept (shared/domain's US_STATE_CODES), with its name. */
+export const US_STATE_OPTIONS: readonly { value: string; label: string }[] = Object.entries(
+  NAMES,
+).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }));
+
+export const US_STATE_PICKS: ReadonlySet<string> = new Set(Object.keys(NAMES));
