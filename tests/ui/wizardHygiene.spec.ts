@@ -119,6 +119,10 @@ test.describe('wizard hygiene', () => {
     const chip = page.locator('[data-number-index="1"]');
     await expect(chip).toHaveClass(/number-chip--problem/);
     await expect(chip).toContainText('in another request');
+    // Said with Twilio's reason, not as if none had been given.
+    const toFix = page.getByRole('list', { name: 'Numbers to fix' });
+    await expect(toFix).toContainText('number is in one of your (sub)accounts');
+    await expect(toFix).not.toContainText('no reason');
     await screenshots(page, 'hygiene-held-numbers');
 
     // Review's Edit on Numbers brings that number into view, focused.
