@@ -15,6 +15,7 @@ import './styles/forms.css';
 import './styles/wizard.css';
 import './styles/wizard-review.css';
 import './styles/lists.css';
+import './styles/feed.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('PortDesk: #root is missing from index.html');

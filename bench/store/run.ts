@@ -2,7 +2,7 @@
  * Store bench: a desk with 10,000 port-in requests and 1,000,000 numbers in a temporary file.
  * Prints write rates, the file size, and p50/p95 latencies of the list screen's queries.
  *
- *   npx tsx bench/store/run.ts [--runs 200] [--big 1000] [--small 9000] [--keep]
+ *   npm run bench:store -- [--runs 200] [--big 1000] [--small 9000] [--keep] [--no-per-request] [--no-schema-001] [--cache-mib 16 (queries also through a connection with that cache)]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,17 @@ import Database from 'better-sqlite3';
 import type { PortInRequest } from '../../shared/domain/portIn';
 import { normaliseNumberStatus } from '../../shared/domain/statuses';
 import { openStore } from '../../main/core/store';
-import type { RequestListQuery, Store } from '../../main/core/store';
+import type { RequestListQuery } from '../../main/core/store';
+import {
+  FETCHED_BATCH_LIMITS,
+  freshStore,
+  rate,
+  writeRaw,
+  writeRaw001,
+  writeThroughStore,
+  type WriteFigures,
+} from './bulkWrite';
+import { benchFeed } from './feed';
 import { Portfolio } from './portfolio';
 
 const { values: args } = parseArgs({
@@ -21,12 +31,16 @@ const { values: args } = parseArgs({
     big: { type: 'string', default: '1000' },
     small: { type: 'string', default: '9000' },
     keep: { type: 'boolean', default: false },
+    'per-request': { type: 'boolean', default: true },
+    'schema-001': { type: 'boolean', default: true },
+    'cache-mib': { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
 const BIG_REQUESTS = Number(args.big);
 const SMALL_REQUESTS = Number(args.small);
 const BIG_SIZE = 1000;
+const CACHE_MIB = args['cache-mib'] === undefined ? undefined : Number(args['cache-mib']);
 
 interface Row {
   what: string;
@@ -127,56 +141,77 @@ function compareCustomerSearch(file: string, word: string, runs: number): void {
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-store-'));
   const file = join(dir, 'portdesk.sqlite');
-  const store: Store = openStore({ file });
-  const portfolio = new Portfolio();
-  console.log(`Store bench in ${file}`);
-
-  const accounts = [0, 1].map((i) =>
-    store.accounts.insert({
-      label: `Desk ${i + 1}`,
-      accountSid: `AC${String(i + 1).padStart(32, '0')}`,
-      keySid: `SK${String(i + 1).padStart(32, '0')}`,
-      credentialKind: 'api_key',
-      kind: 'twilio',
-      baseUrl: 'https://numbers.twilio.com',
-      uploadBaseUrl: 'https://numbers-upload.twilio.com',
-    }),
-  );
-  const accountFor = (i: number): { id: string; accountSid: string } =>
-    must(accounts[i % accounts.length], 'account');
-
+  console.log(`Store bench in ${dir}`);
+  const accountSids = [1, 2].map((i) => `AC${String(i).padStart(32, '0')}`);
+  const plan = { requests: BIG_REQUESTS, size: BIG_SIZE, accountSids };
   let clock = Date.parse('2026-11-27T08:00:00Z');
   const tick = (): string => new Date((clock += 1000)).toISOString();
+  const perSecond = (value: number): string => Math.round(value).toLocaleString('en-US');
+  // Wall time depends on what else the machine runs; CPU time of this process much less so.
+  const perCpuSecond = (figures: WriteFigures): number => figures.numbers / figures.cpuSeconds;
+  const writeRow = (what: string, figures: WriteFigures, against?: WriteFigures): void =>
+    record(
+      what,
+      `${perSecond(rate(figures))} numbers/s wall (${figures.wallSeconds.toFixed(1)} s), ${perSecond(perCpuSecond(figures))} per CPU-second; a call p50 ${ms(percentile(figures.callMs, 0.5))} / p95 ${ms(percentile(figures.callMs, 0.95))}` +
+        (against
+          ? `; ${(rate(figures) / rate(against)).toFixed(2)} × raw (wall), ${(perCpuSecond(figures) / perCpuSecond(against)).toFixed(2)} × raw (CPU)`
+          : ''),
+    );
 
-  // Big requests: 1,000 numbers each, one saveFetchedRequest (= one transaction) per request.
-  const bigRequests: PortInRequest[] = [];
-  const bigSaves: number[] = [];
-  let numbersWritten = 0;
-  let started = process.hrtime.bigint();
-  for (let i = 0; i < BIG_REQUESTS; i += 1) {
-    const account = accountFor(i);
-    const request = portfolio.request(i, BIG_SIZE, account.accountSid);
-    const start = process.hrtime.bigint();
-    store.requests.saveFetchedRequest(account.id, request, tick());
-    bigSaves.push(Number(process.hrtime.bigint() - start) / 1e6);
-    numbersWritten += request.phoneNumbers.length;
-    if (i < 20) bigRequests.push(request);
-    if ((i + 1) % 100 === 0) process.stdout.write(`  big requests: ${i + 1}\r`);
+  // 1. Bulk writes of 1,000 × 1,000-number requests, three ways, each into a fresh file.
+  const { limits } = { limits: FETCHED_BATCH_LIMITS };
+  console.log(
+    `Bulk writes: ${BIG_REQUESTS} × ${BIG_SIZE} numbers, batches of ≤ ${limits.maxItems} requests / ${limits.maxWeight.toLocaleString('en-US')} numbers`,
+  );
+  let schema001: WriteFigures | undefined;
+  if (args['schema-001']) {
+    const old = writeRaw001(join(dir, 'raw-001.sqlite'), plan, accountSids, tick);
+    writeRow('raw better-sqlite3, migration 001 schema (before 002)', old);
+    schema001 = old;
   }
-  const bigSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  bigSaves.sort((a, b) => a - b);
-  console.log('');
-  record(
-    `insert ${BIG_REQUESTS} × ${BIG_SIZE}-number requests`,
-    `${bigSeconds.toFixed(1)} s, ${Math.round(numbersWritten / bigSeconds).toLocaleString('en-US')} numbers/s`,
-  );
-  record(
-    `saveFetchedRequest, new ${BIG_SIZE}-number request`,
-    latency({ p50: percentile(bigSaves, 0.5), p95: percentile(bigSaves, 0.95) }),
-  );
+  const rawFile = join(dir, 'raw.sqlite');
+  const rawSetup = freshStore(rawFile, accountSids);
+  rawSetup.store.close();
+  const raw = writeRaw(rawFile, plan, rawSetup.accountIds, tick);
+  writeRow('raw better-sqlite3, same schema and batches', raw);
+  if (schema001) {
+    record(
+      'raw: schema 002 against schema 001',
+      `${(rate(raw) / rate(schema001)).toFixed(2)} × (wall), ${(perCpuSecond(raw) / perCpuSecond(schema001)).toFixed(2)} × (CPU)`,
+    );
+  }
+
+  const { store, accountIds } = freshStore(file, accountSids);
+  const batched = writeThroughStore(store, plan, accountIds, 'batched', tick);
+  writeRow('store: saveFetchedRequests (batched)', batched, raw);
+  if (args['per-request']) {
+    const perRequestFile = join(dir, 'per-request.sqlite');
+    const perRequestSetup = freshStore(perRequestFile, accountSids);
+    const perRequest = writeThroughStore(
+      perRequestSetup.store,
+      plan,
+      perRequestSetup.accountIds,
+      'per-request',
+      tick,
+    );
+    perRequestSetup.store.close();
+    writeRow('store: saveFetchedRequest, one transaction a request', perRequest, raw);
+  }
+  for (const extra of ['raw-001.sqlite', 'raw.sqlite', 'per-request.sqlite']) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, extra + suffix), { force: true });
+  }
+  const accounts = accountIds.map((id) => ({ id }));
+  const accountFor = (i: number): { id: string; accountSid: string } => ({
+    id: must(accountIds[i % accountIds.length], 'account'),
+    accountSid: must(accountSids[i % accountSids.length], 'account SID'),
+  });
+  const firstBig = new Portfolio().request(0, BIG_SIZE, must(accountSids[0], 'account SID'));
+  const bigRequests: PortInRequest[] = [firstBig];
+  const numbersWritten = batched.numbers;
+  const portfolio = new Portfolio(20261128);
 
   // Small requests: 1–5 numbers, first listed (summary) then fetched, as sync does.
-  started = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
   let smallNumbers = 0;
   const smallRequests: PortInRequest[] = [];
   for (let i = 0; i < SMALL_REQUESTS; i += 1) {
@@ -232,10 +267,16 @@ function main(): void {
 
   // Reopen: queries run the way the app runs them after start-up.
   const reopened = openStore({ file });
+  // A second connection with another page cache: the same reads, side by side.
+  const other = CACHE_MIB === undefined ? null : openStore({ file, cacheMiB: CACHE_MIB });
   const sample = must(smallRequests[17] ?? bigRequests[0], 'sample request');
   const sampleNumber = must(sample.phoneNumbers[0], 'sample number').phoneNumber;
   const lastSeven = sampleNumber.slice(-7);
   const formatted = `(${sampleNumber.slice(2, 5)}) ${sampleNumber.slice(5, 8)}-${sampleNumber.slice(8)}`;
+  const formattedStart = `(${sampleNumber.slice(2, 5)}) ${sampleNumber.slice(5, 8)}`;
+  const middle = sampleNumber.slice(4, 9);
+  const areaCode = sampleNumber.slice(2, 5);
+  const numberSidPrefix = must(sample.phoneNumbers[0], 'sample number').sid.slice(0, 10);
   const customerWord = 'dental';
   const customerRare = sample.losingCarrier.customerName.slice(2, 14).toUpperCase();
   const sidPrefix = sample.sid.slice(0, 8);
@@ -247,6 +288,10 @@ function main(): void {
     ['list: one account', { accountIds: [must(accounts[1], 'second account').id] }],
     [`list: search phone digits "${lastSeven}"`, { search: lastSeven }],
     [`list: search "${formatted}"`, { search: formatted }],
+    [`list: search the start "${formattedStart}"`, { search: formattedStart }],
+    [`list: search the middle "${middle}"`, { search: middle }],
+    [`list: search 3 digits "${areaCode}" (many hits)`, { search: areaCode }],
+    [`list: search number SID prefix "${numberSidPrefix}"`, { search: numberSidPrefix }],
     [`list: search customer "${customerWord}" (many hits)`, { search: customerWord }],
     [`list: search customer "${customerRare}"`, { search: customerRare }],
     [`list: search SID prefix "${sidPrefix}"`, { search: sidPrefix }],
@@ -261,6 +306,12 @@ function main(): void {
       `${what} [${page.total} hits]`,
       latency(timeRepeated(RUNS, () => reopened.requests.listRequests(query))),
     );
+    if (other) {
+      record(
+        `– with a ${CACHE_MIB} MiB page cache`,
+        latency(timeRepeated(RUNS, () => other.requests.listRequests(query))),
+      );
+    }
   }
   record('counts (filter badges)', latency(timeRepeated(RUNS, () => reopened.requests.counts())));
   const big = must(bigRequests[0], 'big request');
@@ -268,6 +319,13 @@ function main(): void {
     `getRequest, ${BIG_SIZE}-number request`,
     latency(timeRepeated(Math.min(RUNS, 50), () => reopened.requests.getRequest(big.sid))),
   );
+  if (other) {
+    record(
+      `– with a ${CACHE_MIB} MiB page cache`,
+      latency(timeRepeated(Math.min(RUNS, 50), () => other.requests.getRequest(big.sid))),
+    );
+    other.close();
+  }
   record(
     'dueForFetch(now, 50)',
     latency(timeRepeated(RUNS, () => reopened.requests.dueForFetch('2027-01-01T00:00:00Z', 50))),
@@ -300,6 +358,7 @@ function main(): void {
   reopened.close();
 
   compareCustomerSearch(file, customerWord, RUNS);
+  benchFeed({ runs: RUNS, record });
 
   console.log('\n| What | Figure |\n| --- | --- |');
   for (const row of table) console.log(`| ${row.what} | ${row.figure} |`);

@@ -17,6 +17,26 @@ export interface OpenedWindow {
   profileDir: string | null;
   /** Stops the Chromium we started and deletes its profile (no history outlives a launch). */
   close(): Promise<void>;
+  /**
+   * Why the window did not open, in a few words, when the browser failed at once (binary
+   * missing, no display, sandbox refusal: it exits non-zero within seconds); null when it runs.
+   */
+  failed: Promise<string | null>;
+}
+
+/** How long a browser that has not failed yet is taken to have opened. */
+const EARLY_FAILURE_MS = 5_000;
+
+/**
+ * Why no window can open here, before trying: on Linux and the BSDs a GUI needs X11 or Wayland,
+ * and without either Chromium only prints errors (issue 11 §3). Null when one may open.
+ */
+export function whyNoWindow(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
+  if (platform === 'darwin' || platform === 'win32') return null;
+  return env.DISPLAY || env.WAYLAND_DISPLAY ? null : 'this session has no display';
 }
 
 export function findChromium(): string | null {
@@ -45,16 +65,42 @@ export function openInBrowser(
       ...(options.extraArgs ?? []),
       `--app=${url}`,
     ]);
-    return { opener: chromium, profileDir, close: () => stopAndClean(child, profileDir) };
+    return {
+      opener: chromium,
+      profileDir,
+      close: () => stopAndClean(child, profileDir),
+      failed: earlyFailure(child, 'Chromium'),
+    };
   }
   const opener =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
-    detach(opener, [url]);
-    return { opener, profileDir: null, close: async () => undefined };
+    const child = detach(opener, [url]);
+    return {
+      opener,
+      profileDir: null,
+      close: async () => undefined,
+      failed: earlyFailure(child, `no Chromium found, and ${opener}`),
+    };
   } catch {
     return null;
   }
+}
+
+/** A reason when the process could not start or exited with an error within a few seconds. */
+function earlyFailure(child: ChildProcess, what: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), EARLY_FAILURE_MS);
+    timer.unref();
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ENOENT' ? `${what} is not installed` : `${what} could not start`);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? null : `${what} stopped at once (${signal ?? `exit code ${code}`})`);
+    });
+  });
 }
 
 /** Opens an already-vetted link (the LOA page) in the agent's usual browser. */

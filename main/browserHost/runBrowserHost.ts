@@ -7,7 +7,7 @@ import type { CoreOptions, PortdeskCore } from '../core/app/portdeskCore';
 import { consoleLogger, type Logger } from '../host/log/logger';
 import { isAllowedExternalUrl } from '../host/security/externalLinks';
 import { watchOnline } from '../host/onlineWatcher';
-import { openExternally, openInBrowser, type OpenedWindow } from './openBrowser';
+import { openExternally, openInBrowser, whyNoWindow, type OpenedWindow } from './openBrowser';
 import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startBrowserHost } from './server';
@@ -103,6 +103,8 @@ export async function runBrowserHost(options: {
     dataDir: args.dataDir,
     keychainService: args.keychainService,
     logger: log,
+    // No native pop-ups here: the page raises them (Web Notifications), once the agent allows.
+    popups: 'page',
     host: {
       async openExternal(url) {
         if (!isAllowedExternalUrl(url, { allowDemoLoaPages: true })) {
@@ -122,6 +124,7 @@ export async function runBrowserHost(options: {
     },
   });
   const stopNotices = core.onNotice((notice) => {
+    // Kept beside the page's pop-ups: it is all there is when the page is closed or blocks them.
     if (!notice.silent) console.log(`PortDesk notice: ${notice.title} — ${notice.body}`);
   });
   const server = await startBrowserHost({
@@ -153,16 +156,20 @@ export async function runBrowserHost(options: {
       `Open within a minute (it works once): ${server.launchUrl()}${process.stdin.isTTY ? '\nPress Enter for a fresh address.' : ''}`,
     );
   let window: OpenedWindow | null = null;
-  if (args.open) {
-    window = openInBrowser(server.launchUrl());
-    if (window === null) {
-      console.log(
-        'PortDesk: could not open a browser window; open the address below in Chromium or Chrome.',
-      );
-      printAddress();
-    }
-  } else {
+  const noWindow = args.open ? whyNoWindow() : null;
+  if (!args.open) {
     printAddress();
+  } else if (noWindow) {
+    // Without a display Chromium would only print errors: do not try.
+    console.log(`PortDesk: no window opened (${noWindow}); open this address in a browser:`);
+    printAddress();
+  } else {
+    window = openInBrowser(server.launchUrl());
+    void (window?.failed ?? Promise.resolve('nothing could open a browser')).then((reason) => {
+      if (reason === null) return;
+      console.log(`PortDesk: the browser window did not open (${reason}); open this address:`);
+      printAddress();
+    });
   }
   const stopAddresses = offerFreshAddresses(printAddress);
   return {

@@ -99,6 +99,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       respond(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       return;
     }
+    if (path === '/favicon.ico') {
+      // Chromium asks on every load; "no icon" is an answer, a 404 is an error in the console.
+      response.writeHead(204, { 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
     const file = await readRendererFile(options.rendererRoot, `${origin}${request.url ?? '/'}`, {
       transformIndexHtml: options.bootstrapScript === undefined ? undefined : injectBootstrap,
     });

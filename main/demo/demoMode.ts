@@ -13,7 +13,14 @@ import type { AccountEndpoints } from '../core/accounts/clientProvider';
 import type { DemoProvider } from '../core/accounts/demoProvider';
 import type { Logger } from '../core/log/logger';
 import type { Account, Store } from '../core/store';
-import type { Vault } from '../core/vault';
+import { Secret, type Vault } from '../core/vault';
+import {
+  DEMO_CREDENTIALS_FILE,
+  freshDemoSecret,
+  readDemoCredentials,
+  writeDemoCredentials,
+  type DemoCredentials,
+} from './demoCredentials';
 
 /** Demo mode's clock: ten simulated minutes per real second, so a port completes in minutes. */
 export const DEMO_ACCELERATION = 600;
@@ -31,8 +38,10 @@ interface DemoSession {
 
 /**
  * The built-in simulator behind demo mode. It runs in-process on 127.0.0.1 and is started on
- * first use; its account is an ordinary account of kind `simulator` whose secret sits in the
- * keychain like any other, so the rest of the app cannot tell it from Twilio.
+ * first use; its account is an ordinary account of kind `simulator`, so the rest of the app
+ * cannot tell it from Twilio — except that its credentials are kept with the demo world in
+ * `<dataDir>/demo-credentials.json` (0600), never in the OS keychain, so demo mode works on a
+ * machine that has none.
  *
  * The demo world persists: the simulator's snapshot is saved in `<dataDir>/demo-simulator.json`
  * while it changes and on close, and the next launch continues it, its clock resuming where it
@@ -45,7 +54,7 @@ export class DemoMode implements DemoProvider {
     private readonly deps: {
       store: Store;
       vault: Vault;
-      /** Where the demo world is saved between launches; without it, it lasts one launch. */
+      /** Where the demo world and its credentials are kept; without it, they last one launch. */
       dataDir?: string;
       accelerate?: number;
       /** The simulator's per-call lines. */
@@ -68,6 +77,12 @@ export class DemoMode implements DemoProvider {
     }
     const { simulator } = await this.ensureRunning(null);
     const { credentials } = simulator;
+    // The credentials first: an account whose credentials were not kept would only fail later.
+    await this.keepCredentials({
+      accountSid: credentials.accountSid,
+      apiKeySid: credentials.apiKeySid,
+      apiKeySecret: credentials.apiKeySecret,
+    });
     const account = this.deps.store.accounts.insert({
       label: DEMO_ACCOUNT_LABEL,
       accountSid: credentials.accountSid,
@@ -77,14 +92,14 @@ export class DemoMode implements DemoProvider {
       baseUrl: simulator.url,
       uploadBaseUrl: simulator.uploadUrl,
     });
-    try {
-      await this.deps.vault.saveSecret(account.id, credentials.apiKeySecret);
-    } catch (error) {
-      // Without its secret the account is useless: leave nothing half-made behind.
-      this.deps.store.accounts.remove(account.id);
-      throw error;
-    }
     return account;
+  }
+
+  /** The demo account's secret, from the running simulator (started if need be). */
+  async secretFor(account: Account): Promise<Secret | null> {
+    if (account.kind !== 'simulator') return null;
+    const { simulator } = await this.ensureRunning(account);
+    return Secret.from(simulator.credentials.apiKeySecret);
   }
 
   /** Where a simulator account's API is in this launch; null for Twilio accounts. */
@@ -121,20 +136,20 @@ export class DemoMode implements DemoProvider {
   }
 
   private async start(account: Account | null): Promise<DemoSession> {
-    // A relaunch reuses the stored credentials so the account keeps working.
-    const secret = account ? await this.deps.vault.readSecret(account.id) : null;
+    // A relaunch reuses the account's credentials so it keeps working.
+    const credentials = account ? await this.credentialsOf(account) : null;
     const file = this.deps.dataDir ? join(this.deps.dataDir, DEMO_SNAPSHOT_FILE) : null;
     const restore = file ? await this.savedWorld(file, account) : null;
     const simulator = await startOnEarlierPorts(account, {
       demo: true,
       seed: DEMO_SEED,
       accelerate: this.deps.accelerate ?? DEMO_ACCELERATION,
-      ...(account && secret
+      ...(credentials
         ? {
             credentials: {
-              accountSid: account.accountSid,
-              apiKeySid: account.keySid ?? undefined,
-              apiKeySecret: secret.reveal(),
+              accountSid: credentials.accountSid,
+              apiKeySecret: credentials.apiKeySecret,
+              ...(credentials.apiKeySid ? { apiKeySid: credentials.apiKeySid } : {}),
             },
           }
         : {}),
@@ -149,6 +164,37 @@ export class DemoMode implements DemoProvider {
         })
       : null;
     return { simulator, saver };
+  }
+
+  /**
+   * An existing demo account's credentials: from the file; else from the keychain where an
+   * earlier version kept them (if it answers); else the account's own SIDs with a fresh secret —
+   * it only opens our own simulator. Whatever was found is written to the file for next time.
+   */
+  private async credentialsOf(account: Account): Promise<DemoCredentials> {
+    const file = this.credentialsFile();
+    const kept = file ? await readDemoCredentials(file) : null;
+    if (kept && kept.accountSid === account.accountSid) return kept;
+    const legacy = await this.deps.vault.readSecret(account.id).catch(() => null);
+    // A demo account is always an API-key account (DemoMode creates it so).
+    const credentials: DemoCredentials = {
+      accountSid: account.accountSid,
+      apiKeySid: account.keySid ?? '',
+      apiKeySecret: legacy?.reveal() ?? freshDemoSecret(),
+    };
+    await this.keepCredentials(credentials).catch((error: unknown) =>
+      this.warn(`could not keep the demo credentials: ${String(error)}`),
+    );
+    return credentials;
+  }
+
+  private async keepCredentials(credentials: DemoCredentials): Promise<void> {
+    const file = this.credentialsFile();
+    if (file) await writeDemoCredentials(file, credentials);
+  }
+
+  private credentialsFile(): string | null {
+    return this.deps.dataDir ? join(this.deps.dataDir, DEMO_CREDENTIALS_FILE) : null;
   }
 
   /** The world saved by an earlier launch, if there is one this account can continue. */

@@ -37,6 +37,7 @@ import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
+import { exposeForTests } from './testHooks';
 import { restoreWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window/windowBounds';
 import { readWindowState, writeWindowState } from './window/windowStateFile';
 
@@ -118,6 +119,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
   let windows: MainWindow | null = null;
   const updates = createAutoUpdates({
     sendOffer: (offer) => sendEvent(windows?.current() ?? null, 'onUpdateOffer', offer, log),
+    beforeInstall: () => windows?.allowClose(),
     log,
   });
   const core = await options.createCore({
@@ -158,7 +160,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
   const openScreen = (view: NavigateView) => windows.showAndNavigate(view);
   unsubscribers.push(
     showNoticePopups(core, {
-      openRequest: (sid) => openScreen({ screen: 'request', sid }),
+      openTarget: (target) => openScreen(target),
       log,
     }),
   );
@@ -176,6 +178,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
           showRequests: () => openScreen({ screen: 'requests' }),
           showOutbox: () => openScreen({ screen: 'outbox' }),
           showAccounts: () => openScreen({ screen: 'accounts' }),
+          showFeed: () => openScreen({ screen: 'feed' }),
           showSettings: () => openScreen({ screen: 'settings' }),
         },
         { platform: process.platform, development: !app.isPackaged },
@@ -409,12 +412,14 @@ class StatusTray {
     const icon = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
     this.#tray = new Tray(icon);
     this.#tray.on('click', () => actions.open());
+    exposeForTests('tray', this.#tray);
     this.update(undefined, 0);
   }
 
   update(status: SyncStatusView | undefined, attentionCount: number): void {
     if (status !== undefined) this.#status = status;
     const words = trayStatus(this.#status, attentionCount);
+    exposeForTests('trayStatus', words);
     this.#tray.setToolTip(words.tooltip);
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { subscribeToMain } from '../store/events';
+import { useFeed } from '../store/feedStore';
 import { useRequests } from '../store/requestsStore';
 import { ErrorState, LoadingState } from '../ui/states';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { RequestDetailScreen } from '../features/detail/RequestDetailScreen';
+import { DigestLine } from '../features/feed/DigestLine';
+import { FeedScreen } from '../features/feed/FeedScreen';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
@@ -25,6 +28,7 @@ export function App() {
   const sync = useApp((s) => s.sync);
   const syncRequested = useApp((s) => s.syncRequested);
   const attentionCount = useRequests((s) => s.facets?.needsAttention ?? 0);
+  const unreadNotices = useFeed((s) => s.unread);
   const [helpOpen, setHelpOpen] = useState(false);
   useTheme(settings?.theme ?? 'system');
 
@@ -38,6 +42,8 @@ export function App() {
   useEffect(() => {
     // The list's facets feed the sidebar badge, whichever screen opens first.
     if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
+    // The sidebar's unread count, and the "since you last looked" line, once per start.
+    if (ready) void useFeed.getState().start();
   }, [ready]);
 
   const handlers = useMemo<ShortcutHandlers>(
@@ -90,11 +96,13 @@ export function App() {
         syncRequested={syncRequested}
         onSyncNow={handlers.syncNow}
         attentionCount={attentionCount}
+        unreadNotices={unreadNotices}
         demo={accounts.some((a) => a.kind === 'simulator')}
         onShowShortcuts={() => setHelpOpen(true)}
       />
       <main className="main" id="main">
         <UpdateOffer />
+        {route.screen === 'feed' ? null : <DigestLine />}
         <CurrentScreen />
       </main>
       <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
@@ -109,7 +117,16 @@ function CurrentScreen() {
     case 'requests':
       return <RequestsScreen />;
     case 'request':
-      return <RequestDetailScreen key={route.sid} sid={route.sid} />;
+      return (
+        <RequestDetailScreen
+          key={route.sid}
+          sid={route.sid}
+          tab={route.tab}
+          numberSid={route.numberSid}
+        />
+      );
+    case 'feed':
+      return <FeedScreen />;
     case 'new-port-in':
       return <NewPortInScreen draftId={route.draftId} />;
     case 'outbox':

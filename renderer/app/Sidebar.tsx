@@ -5,6 +5,7 @@ import type { Route } from '../store/appStore';
 import { WithTooltip } from '../ui/Button';
 import { formatCount } from '../ui/format';
 import {
+  IconBell,
   IconKeyboard,
   IconList,
   IconOutbox,
@@ -32,6 +33,7 @@ export function Sidebar({
   syncRequested,
   onSyncNow,
   attentionCount,
+  unreadNotices,
   demo,
   onShowShortcuts,
 }: {
@@ -41,6 +43,7 @@ export function Sidebar({
   syncRequested: boolean;
   onSyncNow: () => void;
   attentionCount: number;
+  unreadNotices: number;
   demo: boolean;
   onShowShortcuts: () => void;
 }) {
@@ -53,6 +56,14 @@ export function Sidebar({
       shortcut: 'go-requests',
       badge: attentionCount,
       badgeLabel: `${formatCount(attentionCount)} need attention`,
+    },
+    {
+      screen: 'feed',
+      label: 'Activity',
+      icon: <IconBell />,
+      shortcut: 'go-feed',
+      badge: unreadNotices,
+      badgeLabel: `${formatCount(unreadNotices)} unread`,
     },
     { screen: 'new-port-in', label: 'New port-in', icon: <IconPlus />, shortcut: 'new-port-in' },
     {

@@ -2,10 +2,11 @@ import type { SyncStatusView } from '../../shared/views';
 import { Button, WithTooltip } from '../ui/Button';
 import { formatCount } from '../ui/format';
 import { IconAlert, IconCheck, IconCloudOff, IconRefresh } from '../ui/icons';
-import { formatSince } from '../ui/relativeTime';
 import { useNowAwake } from '../ui/useNowAwake';
 import { Spinner } from '../ui/states';
+import { useApp } from '../store/appStore';
 import { shortcutHint } from './shortcuts';
+import { syncPanelWords } from './syncWords';
 
 /** The sync state in words, always visible in the sidebar, with "Sync now". */
 export function SyncPanel({
@@ -18,59 +19,40 @@ export function SyncPanel({
   onSyncNow: () => void;
 }) {
   const now = useNowAwake();
-  const state = sync?.state ?? 'idle';
-  const neverSynced = !sync?.lastSuccessAt;
-  const last = sync?.lastSuccessAt
-    ? `Last synced ${formatSince(sync.lastSuccessAt, now)}`
-    : 'Not synced yet';
-  const headline =
-    state === 'syncing' || requested
-      ? 'Syncing…'
-      : state === 'offline'
-        ? 'Offline'
-        : state === 'error'
-          ? 'Sync problem'
-          : state === 'unauthorized'
-            ? 'Credentials rejected'
-            : // Nothing fetched yet is not "up to date": say the first sync is still to come.
-              neverSynced
-              ? 'Waiting for the first sync'
-              : 'Up to date';
-  const detail =
-    state === 'offline'
-      ? (sync?.message ?? 'Work is saved and queued; it is sent when the network is back.')
-      : state === 'error' || state === 'unauthorized'
-        ? (sync?.message ?? 'Twilio could not be reached.')
-        : null;
+  const cadenceMinutes = useApp((s) => s.settings?.syncCadenceMinutes ?? null);
+  const words = syncPanelWords(sync, { requested, cadenceMinutes, now });
+  const { phase } = words;
+  const state = requested ? 'syncing' : (sync?.state ?? 'idle');
   const icon =
-    state === 'syncing' || requested ? (
+    phase === 'syncing' || phase === 'catching_up' || requested ? (
       <Spinner />
-    ) : state === 'offline' ? (
+    ) : phase === 'offline' || phase === 'paused' ? (
       <IconCloudOff />
-    ) : state === 'error' || state === 'unauthorized' ? (
+    ) : phase === 'retrying' || phase === 'unauthorized' ? (
       <IconAlert />
     ) : (
       <IconCheck />
     );
   return (
-    <section className={`sync-panel sync-panel--${state}`} aria-label="Sync status">
+    <section
+      className={`sync-panel sync-panel--${state}`}
+      aria-label="Sync status"
+      data-phase={phase}
+    >
       <div className="sync-panel__status" role="status" aria-live="polite" data-testid="sync-state">
         <span className="sync-panel__icon">{icon}</span>
         <span className="sync-panel__text">
-          <span className="sync-panel__headline">{headline}</span>
-          <span className="sync-panel__detail">{last}</span>
+          <span className="sync-panel__headline">{words.headline}</span>
+          <span
+            className={`sync-panel__detail${words.stale ? ' sync-panel__detail--stale' : ''}`}
+            data-testid={words.stale ? 'sync-stale' : undefined}
+          >
+            {words.stale ? <IconAlert size={12} /> : null}
+            {words.last}
+          </span>
         </span>
       </div>
-      {detail ? <p className="sync-panel__message">{detail}</p> : null}
-      {sync && (state === 'error' || state === 'unauthorized')
-        ? sync.accounts
-            .filter((a) => a.message && a.state !== 'idle')
-            .map((a) => (
-              <p key={a.accountId} className="sync-panel__message">
-                <strong>{a.label}:</strong> {a.message}
-              </p>
-            ))
-        : null}
+      {words.detail ? <p className="sync-panel__message">{words.detail}</p> : null}
       {sync && sync.queuedOps + sync.failedOps > 0 ? (
         <p className="sync-panel__detail">
           {sync.queuedOps > 0 ? `${formatCount(sync.queuedOps)} waiting to send` : null}
@@ -83,7 +65,7 @@ export function SyncPanel({
           size="sm"
           className="sync-panel__button"
           onPress={onSyncNow}
-          isDisabled={requested || state === 'syncing'}
+          isDisabled={requested || phase === 'syncing' || phase === 'catching_up'}
         >
           <IconRefresh size={14} />
           Sync now

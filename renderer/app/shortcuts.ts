@@ -12,6 +12,7 @@ export type ShortcutId =
   | 'go-requests'
   | 'go-outbox'
   | 'go-accounts'
+  | 'go-feed'
   | 'go-settings';
 
 export interface Shortcut {
@@ -33,6 +34,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'go-requests', label: 'Go to Requests', keys: [MOD_LABEL, '1'] },
   { id: 'go-outbox', label: 'Go to Outbox', keys: [MOD_LABEL, '2'] },
   { id: 'go-accounts', label: 'Go to Accounts', keys: [MOD_LABEL, '3'] },
+  { id: 'go-feed', label: 'Go to Activity', keys: [MOD_LABEL, '4'] },
   { id: 'go-settings', label: 'Go to Settings', keys: [MOD_LABEL, ','] },
   { id: 'help', label: 'Show keyboard shortcuts', keys: ['?'] },
 ];
@@ -68,6 +70,7 @@ export function commandForKey(event: KeyboardEvent): ShortcutId | null {
     if (key === '1') return 'go-requests';
     if (key === '2') return 'go-outbox';
     if (key === '3') return 'go-accounts';
+    if (key === '4') return 'go-feed';
     if (key === ',') return 'go-settings';
   }
   if (event.key === 'F5' && !mod) return 'sync';
@@ -116,6 +119,9 @@ export function useGlobalShortcuts(handlers: ShortcutHandlers, enabled: boolean)
           break;
         case 'go-accounts':
           handlers.navigate({ screen: 'accounts' });
+          break;
+        case 'go-feed':
+          handlers.navigate({ screen: 'feed' });
           break;
         case 'go-settings':
           handlers.navigate({ screen: 'settings' });

@@ -5,7 +5,9 @@ import { describeError, request } from '../bridge';
 
 export type Route =
   | { screen: 'requests' }
-  | { screen: 'request'; sid: string }
+  /** `tab`/`numberSid`: opened from a notice about numbers (the Numbers tab, on one number). */
+  | { screen: 'request'; sid: string; tab?: 'numbers'; numberSid?: string }
+  | { screen: 'feed' }
   | { screen: 'new-port-in'; draftId?: number }
   | { screen: 'outbox' }
   | { screen: 'settings' }
@@ -93,7 +95,7 @@ export const useApp = create<AppState>()((set, get) => ({
   applyNavigateEvent(event) {
     switch (event.screen) {
       case 'request':
-        get().navigate({ screen: 'request', sid: event.sid });
+        get().navigate(event);
         return;
       case 'requests':
         get().navigate({ screen: 'requests' });

@@ -1,6 +1,7 @@
 import { portdesk } from '../bridge';
 import { useApp } from './appStore';
 import { useDetail } from './detailStore';
+import { pagePopups, useFeed } from './feedStore';
 import { useOutbox } from './outboxStore';
 import { useRequests } from './requestsStore';
 import { useWizard } from './wizardStore';
@@ -15,6 +16,12 @@ export function subscribeToMain(): () => void {
     bridge.onSyncStatus((status) => useApp.getState().setSync(status)),
 
     bridge.onNavigate((event) => useApp.getState().applyNavigateEvent(event)),
+
+    bridge.onNoticesChanged((change) => {
+      useFeed.getState().noticesChanged(change);
+      // Where the host shows pop-ups itself (Electron), the page must not show them twice.
+      if (useFeed.getState().popups === 'page') pagePopups.show(change.added);
+    }),
 
     bridge.onPortabilityProgress((event) => useWizard.getState().applyPortabilityProgress(event)),
 

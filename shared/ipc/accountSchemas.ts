@@ -1,5 +1,6 @@
 /** Payloads of the account channels. Secrets go in once (add, rotate) and never come back. */
 import { z } from 'zod';
+import { normaliseName, singleLineNameProblem } from '../domain/textRules';
 import { AccountIdSchema, AccountSidSchema, KeySidSchema, SecretSchema } from './fieldSchemas';
 
 export const CredentialInputSchema = z.discriminatedUnion('kind', [
@@ -8,11 +9,17 @@ export const CredentialInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type CredentialInput = z.input<typeof CredentialInputSchema>;
 
-const AccountLabelSchema = z
+/** Shown in the tray, pop-ups and every list: one plain line (see shared/domain/textRules.ts). */
+export const AccountLabelSchema = z
   .string()
   .trim()
   .min(1, 'Give the account a name you will recognise')
-  .max(80, 'At most 80 characters');
+  .max(80, 'At most 80 characters')
+  .superRefine((label, ctx) => {
+    const message = singleLineNameProblem(label);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  })
+  .overwrite(normaliseName);
 
 export const AddAccountSchema = z.strictObject({
   label: AccountLabelSchema,

@@ -6,7 +6,8 @@ import {
   E164Schema,
   IsoDateSchema,
   OffsetTimeSchema,
-  text,
+  nameText,
+  singleLineText,
 } from './fieldSchemas';
 import {
   BILL_TRANSPORT_MAX_BYTES,
@@ -16,28 +17,28 @@ import {
 
 export const DraftPhoneNumberSchema = z.strictObject({
   phoneNumber: E164Schema,
-  pin: text(20).nullable(),
+  pin: singleLineText(20).nullable(),
 });
 
 export const DraftAddressPatchSchema = z
   .strictObject({
-    street: text(200),
-    street2: text(200),
-    city: text(100),
-    state: text(50),
-    zip: text(20),
-    country: text(56),
+    street: nameText(200),
+    street2: nameText(200),
+    city: nameText(100),
+    state: singleLineText(50),
+    zip: singleLineText(20),
+    country: singleLineText(56),
   })
   .partial();
 
 export const DraftLosingCarrierPatchSchema = z
   .strictObject({
     customerType: z.enum(['Business', 'Individual']).nullable(),
-    customerName: text(200),
-    accountNumber: text(64),
-    accountTelephoneNumber: text(32),
-    authorizedRepresentative: text(200),
-    authorizedRepresentativeEmail: text(254),
+    customerName: nameText(200),
+    accountNumber: singleLineText(64),
+    accountTelephoneNumber: singleLineText(32),
+    authorizedRepresentative: nameText(200),
+    authorizedRepresentativeEmail: singleLineText(254),
     address: DraftAddressPatchSchema,
   })
   .partial();
@@ -53,7 +54,7 @@ export const DraftPatchSchema = z
       ),
     losingCarrier: DraftLosingCarrierPatchSchema,
     notificationEmails: z
-      .array(text(254))
+      .array(singleLineText(254))
       .max(MAX_NOTIFICATION_EMAILS, `At most ${MAX_NOTIFICATION_EMAILS} notification emails`),
     targetPortInDate: IsoDateSchema.nullable(),
     targetPortInTimeRangeStart: OffsetTimeSchema.nullable(),
@@ -83,7 +84,7 @@ export const UpdateDraftSchema = z.strictObject({
  */
 export const AttachBillSchema = z.strictObject({
   draftId: DraftIdSchema,
-  name: z.string().min(1, 'The file has no name').max(255, 'The file name is too long'),
+  name: nameText(255, 'The file name is too long').min(1, 'The file has no name'),
   bytes: z
     .custom<Uint8Array>((value) => value instanceof Uint8Array, {
       message: 'The bill must be sent as bytes (a Uint8Array), not a path',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DATA_KINDS,
   DRAFT_FIELD_KEYS,
+  SYNC_PHASES,
   type DataChangedView,
   type NavigateView,
   type PortabilityProgressView,
@@ -12,7 +13,15 @@ import {
   type UploadProgressView,
 } from '../views';
 import { UpdateOfferSchema } from '../updates';
-import { AccountIdSchema, DraftIdSchema, E164Schema, RequestSidSchema, text } from './fieldSchemas';
+import { NoticesChangedSchema } from './feedSchemas';
+import {
+  AccountIdSchema,
+  DraftIdSchema,
+  E164Schema,
+  NumberSidSchema,
+  RequestSidSchema,
+  text,
+} from './fieldSchemas';
 
 const isoInstant = z.string().max(40);
 const nullableInstant = isoInstant.nullable();
@@ -40,11 +49,15 @@ export const SyncStatusSchema: z.ZodType<SyncStatusView> = z.strictObject({
         state: syncState,
         lastSuccessAt: nullableInstant,
         message: text(2000).nullable(),
+        phase: z.enum(SYNC_PHASES).optional(),
+        nextAttemptAt: nullableInstant.optional(),
       }),
     )
     .max(100),
   queuedOps: z.int().min(0),
   failedOps: z.int().min(0),
+  phase: z.enum(SYNC_PHASES).optional(),
+  worstAccountId: AccountIdSchema.nullable().optional(),
 });
 
 export const DataChangedSchema: z.ZodType<DataChangedView> = z.strictObject({
@@ -83,7 +96,13 @@ export const UploadProgressSchema: z.ZodType<UploadProgressView> = z.strictObjec
 });
 
 export const NavigateSchema: z.ZodType<NavigateView> = z.discriminatedUnion('screen', [
-  z.strictObject({ screen: z.literal('request'), sid: RequestSidSchema }),
+  z.strictObject({
+    screen: z.literal('request'),
+    sid: RequestSidSchema,
+    tab: z.literal('numbers').optional(),
+    numberSid: NumberSidSchema.optional(),
+  }),
+  z.strictObject({ screen: z.literal('feed') }),
   z.strictObject({ screen: z.literal('requests'), focusSearch: z.boolean().optional() }),
   z.strictObject({ screen: z.literal('new-port-in') }),
   z.strictObject({ screen: z.literal('outbox') }),
@@ -105,6 +124,8 @@ export const eventContract = {
   onDataChanged: event('portdesk:event:dataChanged', DataChangedSchema),
   onPortabilityProgress: event('portdesk:event:portabilityProgress', PortabilityProgressSchema),
   onUploadProgress: event('portdesk:event:uploadProgress', UploadProgressSchema),
+  /** The activity feed changed: new notices (to pop up, in a page that shows pop-ups) or reads. */
+  onNoticesChanged: event('portdesk:event:noticesChanged', NoticesChangedSchema),
   /** A pop-up was clicked, or the app menu asked for a screen. */
   onNavigate: event('portdesk:event:navigate', NavigateSchema),
   /** A downloaded update may be offered ("Restart to update"), or no longer (null). */

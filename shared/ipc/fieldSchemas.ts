@@ -1,9 +1,33 @@
 /** The field schemas every payload is built from: capped text, SIDs, ids, E.164, dates, times. */
 import { z } from 'zod';
 import { E164_PATTERN, TWILIO_SID_PATTERNS, type TwilioSidPrefix } from '../domain/identifiers';
+import { freeTextProblem, normaliseName, singleLineNameProblem } from '../domain/textRules';
 
-/** A string capped at `max` characters. */
-export const text = (max: number) => z.string().max(max, `At most ${max} characters`);
+/** A string capped at `max` characters (what main sends; the renderer's input is checked below). */
+export const text = (max: number, tooLong = `At most ${max} characters`) =>
+  z.string().max(max, tooLong);
+
+const refusing =
+  (problem: (value: string) => string | null) =>
+  (value: string, ctx: z.RefinementCtx<string>): void => {
+    const message = problem(value);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  };
+
+/** One line of free text from the renderer: capped, control characters refused. */
+export const singleLineText = (max: number, tooLong?: string) =>
+  text(max, tooLong).superRefine(refusing((value) => freeTextProblem(value)));
+
+/** Free text that may span lines: capped, control characters other than tab and newline refused. */
+export const multiLineText = (max: number, tooLong?: string) =>
+  text(max, tooLong).superRefine(refusing((value) => freeTextProblem(value, { multiLine: true })));
+
+/**
+ * A one-line name (account label, customer, representative, address line, file name): capped;
+ * control characters, bidirectional overrides and unpaired surrogates refused; stored as NFC.
+ */
+export const nameText = (max: number, tooLong?: string) =>
+  text(max, tooLong).superRefine(refusing(singleLineNameProblem)).overwrite(normaliseName);
 
 const sidOf = (prefix: TwilioSidPrefix, what: string) =>
   z

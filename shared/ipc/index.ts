@@ -16,6 +16,7 @@ export * from './bridge';
 export * from './draftSchemas';
 export * from './envelope';
 export * from './eventContract';
+export * from './feedSchemas';
 export * from './fieldSchemas';
 export * from './invokeContract';
 export * from './limits';

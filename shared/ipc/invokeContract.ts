@@ -14,6 +14,7 @@ import type {
   SubmitResultView,
   SyncStatusView,
 } from '../views';
+import type { FeedDigestView, FeedSummaryView, NoticePageView } from '../feed';
 import {
   AccountRefSchema,
   AddAccountSchema,
@@ -30,6 +31,12 @@ import {
   UpdateDraftSchema,
 } from './draftSchemas';
 import { RestartToUpdateSchema, type RestartToUpdateView, type UpdateOfferView } from '../updates';
+import {
+  FeedSeenSchema,
+  MarkAllNoticesSchema,
+  NoticeIdsSchema,
+  NoticeListQuerySchema,
+} from './feedSchemas';
 import { EmptyPayloadSchema } from './fieldSchemas';
 import {
   CancelNumbersSchema,
@@ -129,6 +136,24 @@ export const invokeContract = {
   // Settings.
   getSettings: invoke<SettingsView>()('portdesk:settings.get', EmptyPayloadSchema),
   updateSettings: invoke<SettingsView>()('portdesk:settings.update', SettingsPatchSchema),
+
+  // Activity feed (docs/notifications.md). Changes arrive as `onNoticesChanged` events.
+  listNotices: invoke<NoticePageView>()('portdesk:feed.list', NoticeListQuerySchema),
+  /** The unread count, and who shows pop-ups (the host, or this page). */
+  getFeedSummary: invoke<FeedSummaryView>()('portdesk:feed.summary', EmptyPayloadSchema),
+  markNoticesRead: invoke<{ unread: number }>()('portdesk:feed.markRead', NoticeIdsSchema),
+  markAllNoticesRead: invoke<{ unread: number }>()(
+    'portdesk:feed.markAllRead',
+    MarkAllNoticesSchema,
+  ),
+  /** The agent opened the request: its own notices are read. */
+  markRequestNoticesRead: invoke<{ unread: number }>()(
+    'portdesk:feed.markRequestRead',
+    RequestRefSchema,
+  ),
+  /** "Since you last looked": what was recorded since the agent last looked, in one line. */
+  getFeedDigest: invoke<FeedDigestView>()('portdesk:feed.digest', EmptyPayloadSchema),
+  markFeedSeen: invoke<{ lastSeenId: number }>()('portdesk:feed.seen', FeedSeenSchema),
 
   // Updates (shared/updates.ts, docs/release.md): null where the host does not update itself.
   getUpdateOffer: invoke<UpdateOfferView | null>()('portdesk:updates.offer', EmptyPayloadSchema),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '../domain/statuses';
 import { ATTENTION_FLAGS, REQUEST_SORT_FIELDS, type RequestSortField } from '../views';
-import { AccountIdSchema, NumberSidSchema, RequestSidSchema, text } from './fieldSchemas';
+import { AccountIdSchema, NumberSidSchema, RequestSidSchema, singleLineText } from './fieldSchemas';
 import { MAX_NUMBERS_PER_REQUEST, REQUEST_LIST_MAX_LIMIT } from './limits';
 
 export { REQUEST_SORT_FIELDS, type RequestSortField };
@@ -19,7 +19,7 @@ export const RequestListQuerySchema = z.strictObject({
    * Free text: a phone number in any format (matched on its digits, suffixes too), part of a
    * customer name (case- and accent-insensitive), or a request SID (prefix).
    */
-  search: text(200).default(''),
+  search: singleLineText(200).default(''),
   sort: z
     .strictObject({
       field: z.enum(REQUEST_SORT_FIELDS),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AgeingDaysSchema } from '../settings';
 import { NOTIFICATION_KINDS } from '../views';
-import { AccountIdSchema, ClockTimeSchema, OutboxIdSchema, text } from './fieldSchemas';
+import { AccountIdSchema, ClockTimeSchema, multiLineText, OutboxIdSchema } from './fieldSchemas';
 
 export const OutboxRefSchema = z.strictObject({ id: OutboxIdSchema });
 export const SyncNowSchema = z.strictObject({ accountId: AccountIdSchema.optional() });
@@ -32,4 +32,5 @@ export const SettingsPatchSchema = z
   .partial();
 export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
 
-export const ClipboardSchema = z.strictObject({ text: text(100_000) });
+/** What the renderer copies: SIDs, numbers, a list of them one per line. */
+export const ClipboardSchema = z.strictObject({ text: multiLineText(100_000) });

@@ -129,6 +129,29 @@ test('another site cannot call the bridge even with the token', async ({ page })
   expect(core.calls).toEqual([]);
 });
 
+test('a calm page: no failed loads (favicon), and a closed host says PortDesk has stopped', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(host.launchUrl());
+  await expect
+    .poll(() => core.calls.filter((c) => c.method === 'getSyncStatus').length)
+    .toBeGreaterThan(0);
+  // Chromium asks for /favicon.ico on every load (not always visible to Playwright's events).
+  const favicon = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  expect(favicon).toBe(204);
+  expect(errors).toEqual([]);
+  await expect(page.getByText('PortDesk has stopped')).toHaveCount(0);
+
+  await host.close();
+  await expect(page.getByRole('alertdialog')).toContainText('PortDesk has stopped', {
+    timeout: 15_000,
+  });
+});
+
 test('a launch code works once: a second window with a copy of the address gets nothing', async ({
   page,
   context,

@@ -13,6 +13,12 @@ export async function openApp(
     online?: boolean;
     latencyMs?: number;
     requestCount?: number;
+    /** Notices in the activity feed's history (default 40). */
+    noticeCount?: number;
+    /** Of those, the newest this many are new since the agent last looked. */
+    unseenNotices?: number;
+    /** 'page': the page raises pop-ups itself, as in the browser host. */
+    popups?: 'os' | 'page';
     /** One more request (fakeData HEAVY_SID) with this many numbers and timeline events. */
     heavyRequest?: { numbers: number; timelineEvents: number };
   } = {},
@@ -23,6 +29,9 @@ export async function openApp(
   if (options.online === false) params.set('online', 'false');
   if (options.latencyMs) params.set('latency', String(options.latencyMs));
   if (options.requestCount) params.set('requests', String(options.requestCount));
+  if (options.noticeCount !== undefined) params.set('notices', String(options.noticeCount));
+  if (options.unseenNotices) params.set('unseen', String(options.unseenNotices));
+  if (options.popups) params.set('popups', options.popups);
   if (options.heavyRequest) {
     params.set('heavyNumbers', String(options.heavyRequest.numbers));
     params.set('heavyEvents', String(options.heavyRequest.timelineEvents));

@@ -34,6 +34,20 @@ interface PageGlobals {
     setItem(key: string, value: string): void;
   };
   navigator: { clipboard?: { writeText(text: string): Promise<void> } };
+  document: {
+    body: PageElement | null;
+    createElement(tag: string): PageElement;
+    getElementById(id: string): PageElement | null;
+  };
+}
+
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  style: Record<string, string>;
+  setAttribute(name: string, value: string): void;
+  append(...children: PageElement[]): void;
+  remove(): void;
 }
 
 const TOKEN_HEADER = 'x-portdesk-token';
@@ -107,6 +121,55 @@ async function copyInPage(payload: unknown) {
   }
 }
 
+const STOPPED_ID = 'portdesk-stopped';
+const STOPPED_WORDS = {
+  stopped: [
+    'PortDesk has stopped',
+    'This window is no longer connected to PortDesk. Start PortDesk again (npm start), then open the address it prints.',
+  ],
+  refused: [
+    'PortDesk was restarted',
+    'This window belongs to an earlier launch. Open the address the new launch printed.',
+  ],
+} as const;
+
+/**
+ * Covers the app with a plain notice, so a window whose host has gone does not look alive.
+ * Styled through the CSSOM (allowed by the CSP, unlike style attributes in markup).
+ */
+function showStopped(why: 'stopped' | 'refused'): void {
+  const { document } = page;
+  if (!document.body || document.getElementById(STOPPED_ID)) return;
+  const [title, body] = STOPPED_WORDS[why];
+  const overlay = document.createElement('div');
+  overlay.id = STOPPED_ID;
+  overlay.setAttribute('role', 'alertdialog');
+  overlay.setAttribute('aria-live', 'assertive');
+  Object.assign(overlay.style, {
+    position: 'fixed',
+    inset: '0',
+    zIndex: '2147483647',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: '8px',
+    padding: '24px',
+    background: 'rgba(20, 20, 24, 0.92)',
+    color: '#fff',
+    font: '16px system-ui, sans-serif',
+    textAlign: 'center',
+  });
+  const heading = document.createElement('h1');
+  heading.textContent = title;
+  Object.assign(heading.style, { margin: '0', fontSize: '24px' });
+  const text = document.createElement('p');
+  text.textContent = body;
+  Object.assign(text.style, { margin: '0', maxWidth: '32em' });
+  overlay.append(heading, text);
+  document.body.append(overlay);
+}
+
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let streaming = false;
 
@@ -134,7 +197,13 @@ const transport: BridgeTransport = {
     if (!streaming) {
       streaming = true;
       void session.then((headers) =>
-        readEventStream({ url: '/__bridge/events', headers, deliver }),
+        readEventStream({
+          url: '/__bridge/events',
+          headers,
+          deliver,
+          onStopped: showStopped,
+          onResumed: () => page.document.getElementById(STOPPED_ID)?.remove(),
+        }),
       );
     }
     return () => {

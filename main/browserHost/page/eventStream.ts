@@ -2,15 +2,24 @@
  * Reads the browser host's pushed events: a `text/event-stream` body fetched with POST (so the
  * request carries the token header and Chromium sends `Origin`; EventSource can do neither).
  * Reconnects with backoff when the stream drops; stops for good on 403 (the host restarted with
- * a new token, so this page can never talk to it again).
+ * a new token, so this page can never talk to it again). When the host cannot be reached twice
+ * in a row, or refuses this page, `onStopped` says so, so the window does not look alive.
  */
 export interface EventStreamOptions {
   url: string;
   headers: Record<string, string>;
   deliver: (channel: string, payload: unknown) => void;
+  /** 'stopped': the host is gone; 'refused': it no longer knows this page (a new launch). */
+  onStopped?: (why: 'stopped' | 'refused') => void;
+  /** Called when the stream is up again after onStopped('stopped'). */
+  onResumed?: () => void;
 }
 
+/** Unreachable this many times in a row: the host has stopped (one blip is not enough). */
+const STOPPED_AFTER_FAILURES = 2;
+
 export async function readEventStream(options: EventStreamOptions): Promise<void> {
+  let failures = 0;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const response = await fetch(options.url, {
@@ -22,14 +31,19 @@ export async function readEventStream(options: EventStreamOptions): Promise<void
         console.error(
           'PortDesk: this window lost its link to PortDesk (the host was restarted). Open the address it printed.',
         );
+        options.onStopped?.('refused');
         return;
       }
       if (response.ok && response.body) {
         attempt = 0;
+        if (failures >= STOPPED_AFTER_FAILURES) options.onResumed?.();
+        failures = 0;
         await consume(response.body, options.deliver);
       }
     } catch {
       // The host is unreachable for now; retry below.
+      failures += 1;
+      if (failures === STOPPED_AFTER_FAILURES) options.onStopped?.('stopped');
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 10_000)));
   }

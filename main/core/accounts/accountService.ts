@@ -124,7 +124,13 @@ export class AccountService {
     this.confirmations.delete(account.id);
     await this.deps.onAccountRemoved(account.id);
     await this.deps.clients.invalidate(account.id);
-    await this.deps.vault.deleteSecret(account.id);
+    if (account.kind === 'simulator') {
+      // Demo credentials live with the demo world; only an older version put them in the
+      // keychain, which may not even exist here: tidy that up if it can, never fail on it.
+      await this.deps.vault.deleteSecret(account.id).catch(() => false);
+    } else {
+      await this.deps.vault.deleteSecret(account.id);
+    }
     const billPaths = this.deps.store.documents.list(account.id).map((doc) => doc.localPath);
     this.deps.store.accounts.remove(account.id);
     // Bills are content-addressed: keep a file another account still uses.

@@ -1,6 +1,6 @@
 import { PortingClient, type PortingClientOptions } from '../twilio';
 import type { Account, Store } from '../store';
-import type { Vault } from '../vault';
+import type { Secret, Vault } from '../vault';
 
 /** Where an account's API lives right now (a simulator account's port changes per launch). */
 export interface AccountEndpoints {
@@ -56,6 +56,8 @@ export interface ClientProviderOptions {
   vault: Vault;
   /** Overrides the stored URLs, e.g. for the demo simulator, which listens on a new port each launch. */
   endpointsFor?: (account: Account) => Promise<AccountEndpoints | null>;
+  /** A demo (simulator) account's secret, kept by demo mode instead of the keychain. */
+  demoSecretFor?: (account: Account) => Promise<Secret | null>;
   clientOptions?: Partial<
     Omit<
       PortingClientOptions,
@@ -95,7 +97,11 @@ export function createClientProvider(
   async function build(accountId: string): Promise<PortingClient> {
     const account = options.store.accounts.get(accountId);
     if (!account) throw new UnknownAccountError(accountId);
-    const secret = await options.vault.readSecret(account.id);
+    // Demo accounts never touch the keychain, so demo mode runs where there is none.
+    const secret =
+      account.kind === 'simulator'
+        ? ((await options.demoSecretFor?.(account)) ?? null)
+        : await options.vault.readSecret(account.id);
     if (!secret) throw new MissingCredentialsError(account);
     const endpoints = (await options.endpointsFor?.(account)) ?? {
       baseUrl: account.baseUrl,

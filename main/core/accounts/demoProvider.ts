@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { Account, Store } from '../store';
-import type { Vault } from '../vault';
+import type { Secret, Vault } from '../vault';
 import type { AccountEndpoints } from './clientProvider';
 
 /**
@@ -14,6 +14,12 @@ export interface DemoProvider {
   ensureAccount(): Promise<Account>;
   /** Where a demo account's API is in this launch; null for Twilio accounts. */
   endpointsFor(account: Account): Promise<AccountEndpoints | null>;
+  /**
+   * A demo account's secret. Demo credentials are not secrets (they open a simulator on
+   * 127.0.0.1), so they live with the demo world in the data folder, never in the OS keychain:
+   * demo mode works on a machine without one. Null for Twilio accounts.
+   */
+  secretFor(account: Account): Promise<Secret | null>;
   /** The running demo server's origin, so its own LOA page may be opened; null when not running. */
   simulatorOrigin(): Promise<string | null>;
   close(): Promise<void>;
@@ -40,6 +46,7 @@ export class DemoUnavailableError extends Error {
 export const NO_DEMO: DemoProvider = {
   ensureAccount: () => Promise.reject(new DemoUnavailableError()),
   endpointsFor: async () => null,
+  secretFor: async () => null,
   simulatorOrigin: async () => null,
   close: async () => undefined,
 };

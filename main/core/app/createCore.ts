@@ -12,6 +12,7 @@ import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
 import { createVault } from '../vault';
 import { EventHub } from './eventHub';
 import { ensurePrivateFile, securePrivateFolder } from './dataFolder';
+import { FeedService } from './feedService';
 import { buildHandlers } from './handlers';
 import { NoticeFeed } from './noticeFeed';
 import type { CoreOptions, PortdeskCore } from './portdeskCore';
@@ -48,6 +49,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     store,
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
+    demoSecretFor: (account) => demo.secretFor(account),
     // Account views carry the clock offset the wizard's date rules count from.
     onClockOffsetChanged: () =>
       events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),
@@ -68,6 +70,12 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     };
   };
 
+  const feed = new FeedService({
+    store,
+    now,
+    popups: options.popups ?? 'os',
+    onChanged: (change) => events.emit('onNoticesChanged', change),
+  });
   const notices = new NoticeFeed({
     store,
     settings: () => settings.get(),
@@ -76,6 +84,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     emit: (notice) => {
       for (const listener of noticeListeners) listener(notice);
     },
+    onRecorded: (recorded) => feed.recorded(recorded),
+    onError: (error) => logger.error('core: a notice was not recorded in the feed', error),
   });
 
   const sync = createSyncEngine({
@@ -94,13 +104,16 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
       });
     },
     onStatus: (snapshot) => events.emit('onSyncStatus', toSyncStatusView(snapshot)),
-    onOutboxChanged: (change) =>
+    onOutboxChanged: (change) => {
       events.emit('onDataChanged', {
         kinds:
           change.draftIds.length > 0 ? ['outbox', 'drafts', 'requests'] : ['outbox', 'requests'],
         requestSids: change.requestSids.slice(0, 1000),
         draftIds: change.draftIds.slice(0, 1000),
-      }),
+      });
+      // A send that gave up is news for the feed (and a pop-up).
+      notices.afterOutboxChange(change);
+    },
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
     onError: (error) => logger.error('sync: unexpected failure', error),
     onLog: (line) => logger.info(`sync: ${line}`),
@@ -136,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     porting,
     sync,
     settings,
+    feed,
     host: options.host,
     syncStatus: () => toSyncStatusView(sync.status()),
     onAccountsChanged: () =>
@@ -154,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
   const checkReminders = (): void => {
     try {
       notices.checkReminders();
+      notices.prune();
     } catch (error) {
       logger.error('core: the reminder check failed', error);
     }

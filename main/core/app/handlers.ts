@@ -7,6 +7,7 @@ import type { DemoProvider } from '../accounts/demoProvider';
 import type { PortingUseCases } from '../porting';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
+import type { FeedService } from './feedService';
 import type { CoreHost } from './portdeskCore';
 import { withCommandErrors } from './ipcErrors';
 import { isAllowedLoaLink } from './loaLink';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   porting: PortingUseCases;
   sync: SyncEngine;
   settings: SettingsService;
+  feed: FeedService;
   host: CoreHost;
   syncStatus: () => SyncStatusView;
   /** Tells the renderer (and sync) that something it shows changed. */
@@ -28,7 +30,7 @@ export interface HandlerDeps {
 
 /** One handler per invoke channel of shared/ipc.ts; payloads arrive already parsed. */
 export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
-  const { accounts, porting, sync, settings } = deps;
+  const { accounts, porting, sync, settings, feed } = deps;
   const handlers: InvokeHandlers = {
     listAccounts: async () => accounts.list(),
     addAccount: async (payload) => {
@@ -139,6 +141,14 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
         restarting: false,
         reason: 'This copy of PortDesk does not update itself.',
       },
+
+    listNotices: async (query) => feed.list(query),
+    getFeedSummary: async () => feed.summary(),
+    markNoticesRead: async ({ ids }) => feed.markRead(ids),
+    markAllNoticesRead: async (filter) => feed.markAllRead(filter),
+    markRequestNoticesRead: async ({ sid }) => feed.markRequestRead(sid),
+    getFeedDigest: async () => feed.digest(),
+    markFeedSeen: async ({ upToId }) => feed.markSeen(upToId),
 
     copyToClipboard: async ({ text }) => {
       await deps.host.writeClipboard(text);

@@ -1,6 +1,7 @@
 import type { EventMethod, EventPayloadOf, InvokeHandlers } from '../../../shared/ipc';
 import type { DemoProviderFactory } from '../accounts/demoProvider';
 import type { Logger } from '../log/logger';
+import type { PopupMode } from '../../../shared/feed';
 import type { RestartToUpdateView, UpdateOfferView } from '../../../shared/updates';
 import type { Notice } from '../notify/types';
 import type { SyncTiming } from '../sync/engine';
@@ -54,6 +55,12 @@ export interface CoreOptions {
   keychainService?: string;
   /** Clock seam for tests. */
   now?: () => number;
+  /**
+   * Who shows the notify policy's pop-ups: 'os' (default) — the host itself, through
+   * `onNotice` (Electron); 'page' — the renderer, through the Web Notifications API, from
+   * `onNoticesChanged` (the browser host, where no native pop-up exists).
+   */
+  popups?: PopupMode;
   /** IANA time zone for quiet hours; default the system's. */
   timeZone?: string;
   /**

@@ -22,6 +22,8 @@ export interface CycleFacts {
   loaWaitingSince: string | null;
   rejected: Map<string, NumberReason>;
   notPortable: Map<string, NumberReason>;
+  /** The first rejected or not-portable number with a SID: where a click on the notice lands. */
+  firstActionNumberSid: string | null;
   portDateSet: Map<string, string>;
   portDateMoved: Map<string, { from: string | null; to: string }>;
   numbersCompleted: Set<string>;
@@ -52,6 +54,7 @@ export function emptyFacts(requestSid: string): CycleFacts {
     loaWaitingSince: null,
     rejected: new Map(),
     notPortable: new Map(),
+    firstActionNumberSid: null,
     portDateSet: new Map(),
     portDateMoved: new Map(),
     numbersCompleted: new Set(),
@@ -78,6 +81,7 @@ export function addEvent(facts: CycleFacts, event: TimelineEvent): void {
         if (to === 'canceled') facts.numbersCanceled.add(number);
         if (to === 'rejected' && !facts.rejected.has(number)) {
           facts.rejected.set(number, { code: null, reason: null });
+          facts.firstActionNumberSid ??= event.numberSid;
         }
       }
       return;
@@ -86,12 +90,14 @@ export function addEvent(facts: CycleFacts, event: TimelineEvent): void {
       facts.loaWaitingSince ??= event.observedAt;
       return;
     case 'rejected':
+      facts.firstActionNumberSid ??= event.numberSid;
       facts.rejected.set(number, {
         code: code(event.detail.rejectionReasonCode),
         reason: text(event.detail.rejectionReason),
       });
       return;
     case 'not_portable':
+      facts.firstActionNumberSid ??= event.numberSid;
       facts.notPortable.set(number, {
         code: code(event.detail.notPortableReasonCode),
         reason: text(event.detail.notPortableReason) ?? text(event.to),

@@ -1,6 +1,9 @@
 export { noticesForSyncCycle } from './syncCycleNotices';
 export type { SyncCycleInput } from './syncCycleNotices';
 export { dueReminders } from './reminders';
+export { noticeForFailedSend } from './failedSend';
+export type { FailedSend, FailedSendInput, SendKind } from './failedSend';
+export { digestLine } from './digest';
 export type { RemindersInput } from './reminders';
 export {
   checkNotifySettings,
@@ -9,7 +12,6 @@ export {
   SWITCH_FOR_KIND,
 } from './settings';
 export { LOA_SIGNATURE_WINDOW_DAYS } from './dateWords';
-export { NOTICE_KINDS } from './types';
 export type {
   DescribeReason,
   Notice,

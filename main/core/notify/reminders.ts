@@ -49,6 +49,7 @@ function loaReminder(
     urgency: daysLeft <= 1 ? 'critical' : 'normal',
     silent: false,
     createdAt: input.now.toISOString(),
+    target: { screen: 'request', sid: request.sid },
   };
 }
 
@@ -82,6 +83,7 @@ function ageingAlert(
     urgency: 'normal',
     silent: false,
     createdAt: input.now.toISOString(),
+    target: { screen: 'request', sid: request.sid },
   };
 }
 

@@ -87,8 +87,11 @@ export function inQuietHours(now: Date, quietHours: QuietHours | null, timeZone:
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** Which of the agent's switches governs each kind of notice. */
-export const SWITCH_FOR_KIND: Readonly<Record<NoticeKind, NotificationKind>> = {
+/**
+ * Which of the agent's switches governs each kind of notice. null: no switch — a send of the
+ * agent's own that failed always tells them, or their work would be lost without a word.
+ */
+export const SWITCH_FOR_KIND: Readonly<Record<NoticeKind, NotificationKind | null>> = {
   loa_waiting: 'loa_waiting',
   loa_reminder: 'loa_waiting',
   action_required: 'rejected',
@@ -98,9 +101,11 @@ export const SWITCH_FOR_KIND: Readonly<Record<NoticeKind, NotificationKind>> = {
   canceled: 'canceled',
   expired: 'expired',
   ageing: 'ageing',
+  outbox_failed: null,
 };
 
 /** On unless its switch is off: settings saved before a switch existed keep getting the kind. */
 export function kindEnabled(settings: NotifySettings, kind: NoticeKind): boolean {
-  return settings.kinds[SWITCH_FOR_KIND[kind]] !== false;
+  const toggle = SWITCH_FOR_KIND[kind];
+  return toggle === null || settings.kinds[toggle] !== false;
 }

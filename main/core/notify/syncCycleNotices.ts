@@ -2,7 +2,7 @@ import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { addEvent, emptyFacts, type CycleFacts } from './cycleFacts';
 import { cycleTopics, type Topic } from './cycleTopics';
 import { checkNotifySettings, DEFAULT_LOCALE, inQuietHours, kindEnabled } from './settings';
-import type { DescribeReason, Notice, NotifySettings, RequestContext } from './types';
+import type { DescribeReason, Notice, NoticeTarget, NotifySettings, RequestContext } from './types';
 import { displayName } from './wording';
 
 export interface SyncCycleInput {
@@ -18,6 +18,23 @@ export interface SyncCycleInput {
 function body(headline: Topic, others: Topic[]): string {
   if (others.length === 0) return headline.detail;
   return `${headline.detail} Also: ${others.map((topic) => topic.headline).join('; ')}.`;
+}
+
+/**
+ * Where a click lands: news about numbers opens the Numbers tab (on the first rejected or
+ * not-portable number when there is one); news about the request opens the request.
+ */
+function targetFor(headline: Topic, facts: CycleFacts): NoticeTarget {
+  const sid = facts.requestSid;
+  const numberNews =
+    (headline.kind === 'action_required' && facts.rejected.size + facts.notPortable.size > 0) ||
+    headline.kind === 'port_date_set' ||
+    headline.kind === 'port_date_moved' ||
+    ((headline.kind === 'completed' || headline.kind === 'canceled') && facts.outcome === null);
+  if (!numberNews) return { screen: 'request', sid };
+  return headline.kind === 'action_required' && facts.firstActionNumberSid !== null
+    ? { screen: 'request', sid, tab: 'numbers', numberSid: facts.firstActionNumberSid }
+    : { screen: 'request', sid, tab: 'numbers' };
 }
 
 /**
@@ -70,6 +87,7 @@ export function noticesForSyncCycle(input: SyncCycleInput): Notice[] {
       urgency: topics.some((topic) => topic.critical) ? 'critical' : 'normal',
       silent,
       createdAt: now.toISOString(),
+      target: targetFor(headline, facts),
     });
   }
   return notices;

@@ -1,31 +1,19 @@
 import type { RequestStatus } from '../../../shared/domain/statuses';
+import type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 import type { NotificationKind } from '../../../shared/views';
 
-/**
- * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in shared/views):
- * each kind is governed by one switch, see SWITCH_FOR_KIND.
- */
-export const NOTICE_KINDS = [
-  'loa_waiting',
-  'loa_reminder',
-  'action_required',
-  'port_date_set',
-  'port_date_moved',
-  'completed',
-  'canceled',
-  'expired',
-  'ageing',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+// The kinds (NOTICE_KINDS) and click targets are shapes the renderer shows too: shared/feed.ts.
+export type { NoticeKind, NoticeTarget } from '../../../shared/feed';
 
 export type NoticeUrgency = 'normal' | 'critical';
 
-/** One OS pop-up (or, when silent, one in-app entry). Clicking it opens `requestSid`. */
+/** One OS pop-up (or, when silent, one in-app entry). Clicking it opens `target`. */
 export interface Notice {
   /** Stable for the same facts, so the shell can drop a notice it has already shown. */
   key: string;
   kind: NoticeKind;
-  requestSid: string;
+  /** null only for a failed send that never became a request (a create). */
+  requestSid: string | null;
   accountId: string;
   title: string;
   body: string;
@@ -34,6 +22,7 @@ export interface Notice {
   silent: boolean;
   /** ISO date-time: the `now` the policy was called with. */
   createdAt: string;
+  target: NoticeTarget;
 }
 
 /** What the policy needs to know about a request besides its events. Dates are ISO strings. */

@@ -11,6 +11,7 @@ import { readDraftPayload } from './draftPayload';
 import { invalid, notFound } from './errors';
 import { OFFLINE_WORDS, describeFailure, type FailureWords } from './failureWords';
 import { parseInput } from './input';
+import { setMaxListeners } from 'node:events';
 import { ProgressBatcher } from './progressBatcher';
 import { toPortabilityResultView, type PortabilityStatus } from './views/draftView';
 import { failureReasonView } from './views/reasonView';
@@ -184,6 +185,10 @@ export function portabilityChecks(deps: PortingDeps): PortabilityChecks {
 
   async function execute(run: CheckRun): Promise<void> {
     const { signal } = run.controller;
+    const concurrency = deps.portabilityConcurrency ?? 8;
+    // Every call in flight listens on this one signal (a few listeners each): room for them all,
+    // so Node prints no MaxListenersExceededWarning on a long check (as in sync's account cycle).
+    setMaxListeners(Math.max(10, concurrency * 3 + 10), signal);
     const answered = new Set<string>();
     let offlineAnswers = 0;
     const batcher = new ProgressBatcher<Answer>({
@@ -201,7 +206,7 @@ export function portabilityChecks(deps: PortingDeps): PortabilityChecks {
         const client = await deps.clients.clientFor(run.accountId);
         if (!signal.aborted) {
           await client.checkPortabilityMany(run.numbers, {
-            concurrency: deps.portabilityConcurrency ?? 8,
+            concurrency,
             signal,
             onProgress: ({ outcome }) => {
               // Checks cut short by a cancel answer with an abort error: not a result.

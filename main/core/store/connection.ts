@@ -10,7 +10,16 @@ export interface ConnectionOptions {
    * ABI; under Node (tests, benches, CLIs) leave it out to load the default one.
    */
   nativeBinding?: string;
+  /** SQLite's page cache, allocated as used. Default DEFAULT_CACHE_MIB. */
+  cacheMiB?: number;
 }
+
+/**
+ * Enough for the list's table and indexes and a first sync's random-keyed index (number SID
+ * keys, ~20 MiB at a million numbers) to stay in memory; bench:memory and bench/store/tune.ts
+ * measure other sizes.
+ */
+export const DEFAULT_CACHE_MIB = 64;
 
 /** How long a statement waits for a lock held by another connection before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -51,8 +60,12 @@ export function openConnection(options: ConnectionOptions): Database.Database {
     // …and truncate the WAL back to 64 MiB after a checkpoint, so it does not stay at its peak.
     db.pragma('journal_size_limit = 67108864');
     db.pragma('temp_store = MEMORY');
-    // 64 MiB of page cache (allocated as used): the list's tables and indexes stay in memory.
-    db.pragma('cache_size = -65536');
+    // Page cache (allocated as used): the list's tables and indexes stay in memory.
+    const cacheMiB = options.cacheMiB ?? DEFAULT_CACHE_MIB;
+    if (!Number.isInteger(cacheMiB) || cacheMiB < 1) {
+      throw new RangeError(`cacheMiB must be a whole number of MiB, 1 or more (got ${cacheMiB}).`);
+    }
+    db.pragma(`cache_size = -${cacheMiB * 1024}`);
   } catch (error) {
     db.close();
     const code = (error as { code?: unknown }).code;

@@ -9,6 +9,8 @@ import type { DraftsRepository } from './drafts';
 import { draftsRepository } from './drafts';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import type { NoticesRepository } from './notices';
+import { noticesRepository } from './notices';
 import type { NumbersRepository } from './numbers';
 import { numbersRepository } from './numbers';
 import type { OutboxRepository } from './outbox';
@@ -44,6 +46,8 @@ export interface Store {
   readonly portabilityChecks: PortabilityChecksRepository;
   readonly outbox: OutboxRepository;
   readonly settings: SettingsRepository;
+  /** The activity feed: every notice the notify policy produced (docs/notifications.md). */
+  readonly notices: NoticesRepository;
   /** Checkpoints the WAL into the main file and closes. The store is unusable afterwards. */
   close(): void;
 }
@@ -86,6 +90,7 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
     portabilityChecks: portabilityChecksRepository(db),
     outbox: outboxRepository(db),
     settings: settingsRepository(db),
+    notices: noticesRepository(db),
     close() {
       if (!db.open) return;
       if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
@@ -97,7 +102,15 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
 export { StoreError } from './errors';
 export type { StoreErrorCode } from './errors';
 export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } from './accounts';
-export type { DueRequest, SaveResult, StoredPortInRequest, SyncBookkeeping } from './requests';
+export type {
+  DueRequest,
+  FetchedRequestToSave,
+  SaveResult,
+  StoredPortInRequest,
+  SyncBookkeeping,
+} from './requests';
+export { FETCHED_BATCH_LIMITS, chunkWithin, createWriteBatcher } from './writeBatch';
+export type { BatchLimits, WriteBatcher, WriteBatcherOptions } from './writeBatch';
 export {
   ATTENTION_FLAGS,
   DEFAULT_PAGE_SIZE,
@@ -130,3 +143,5 @@ export type {
 } from './outbox';
 export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';
+export { NOTICE_RETENTION_DAYS } from './notices';
+export type { NewNotice, NoticeFilter, NoticeListQuery, StoredNotice } from './notices';

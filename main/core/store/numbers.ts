@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PortInNumber } from '../../../shared/domain/portIn';
 import type { NumberStatus } from '../../../shared/domain/statuses';
-import { containsPattern, foldForSearch, prefixRange, reversedDigits } from './search';
+import { containsPattern, foldForSearch, ftsPhrase, phoneDigits, prefixRange } from './search';
 
 /** A stored number with the request it belongs to. */
 export interface StoredPortInNumber extends PortInNumber {
@@ -18,7 +18,10 @@ export interface NumberListQuery {
 export interface NumbersRepository {
   /** The request's numbers in the order Twilio returned them. */
   listNumbers(requestSid: string, query?: NumberListQuery): StoredPortInNumber[];
-  /** In no particular order; unknown SIDs are left out. */
+  /**
+   * In no particular order; unknown SIDs are left out. A SID is unique in practice (Twilio does
+   * not move numbers between requests); the schema does not enforce it (migration 002).
+   */
   getNumbersBySids(sids: readonly string[]): StoredPortInNumber[];
   /** Every stored port-in number with this E.164 number (a draft warns about them). */
   findByPhoneNumber(phoneNumber: string): StoredPortInNumber[];
@@ -79,9 +82,23 @@ export function numberReader(db: Database): NumberReader {
        n.port_date, n.status_updated_at
      FROM port_in_numbers n WHERE n.request_id = ? ORDER BY n.position`,
   );
+  // Built directly (no StoredPortInNumber and copy per number): a 1,000-number request is read
+  // on every open and every poll's diff.
   return {
     numbersOf: (requestId) =>
-      all.all(requestId).map((row) => toPortInNumber(toStoredNumber({ ...row, request_sid: '' }))),
+      all.all(requestId).map((row) => ({
+        sid: row.sid,
+        phoneNumber: row.phone_number,
+        status: { canonical: row.status as NumberStatus | 'unknown', raw: row.status_raw },
+        portable: row.portable == null ? null : row.portable === 1,
+        notPortableReason: row.not_portable_reason,
+        notPortableReasonCode: row.not_portable_reason_code,
+        numberType: row.number_type,
+        rejectionReason: row.rejection_reason,
+        rejectionReasonCode: row.rejection_reason_code,
+        portDate: row.port_date,
+        statusUpdatedAt: row.status_updated_at,
+      })),
   };
 }
 
@@ -107,13 +124,18 @@ export function numbersRepository(db: Database): NumbersRepository {
               || ' ' || n.status_raw) LIKE @words ESCAPE '\\')
      ORDER BY n.position`,
   );
+  // Through the SID's 6-byte key (migration 002), then the full SID.
   const bySids = db.prepare<[string], NumberRow>(
-    `SELECT ${NUMBER_COLUMNS} FROM port_in_numbers n JOIN port_in_requests r ON r.id = n.request_id
-     WHERE n.sid IN (SELECT value FROM json_each(?))`,
+    `SELECT ${NUMBER_COLUMNS} FROM json_each(?) j
+     JOIN port_in_numbers n ON n.sid_key = unhex(substr(j.value, 3, 12)) AND n.sid = j.value
+     JOIN port_in_requests r ON r.id = n.request_id`,
   );
+  // The requests whose digits contain the number (trigram index), then their rows of it.
   const byPhone = db.prepare<[string, string], NumberRow>(
     `SELECT ${NUMBER_COLUMNS} FROM port_in_numbers n JOIN port_in_requests r ON r.id = n.request_id
-     WHERE n.phone_digits_reversed = ? AND n.phone_number = ?
+     WHERE n.request_id IN (SELECT rowid FROM port_in_request_digits
+       WHERE port_in_request_digits MATCH ?)
+       AND n.phone_number = ?
      ORDER BY r.sid`,
   );
 
@@ -139,108 +161,11 @@ export function numbersRepository(db: Database): NumbersRepository {
       if (sids.length === 0) return [];
       return bySids.all(JSON.stringify(sids)).map(toStoredNumber);
     },
-    findByPhoneNumber: (phoneNumber) =>
-      byPhone.all(reversedDigits(phoneNumber), phoneNumber).map(toStoredNumber),
-  };
-}
-
-export interface NumberWriter {
-  /**
-   * Makes the stored numbers of the request exactly `numbers`: new ones inserted, changed ones
-   * updated, ones Twilio no longer returns deleted, unchanged ones not written at all. Returns
-   * how many rows changed (0 when the fetch brought nothing new). Call inside a transaction.
-   */
-  replaceNumbers(requestId: number, numbers: readonly PortInNumber[]): number;
-}
-
-/** Column values in table order after (sid, request_id): what "changed" compares. */
-type NumberValues = [
-  position: number,
-  phoneNumber: string,
-  phoneDigitsReversed: string,
-  statusRaw: string,
-  status: string,
-  portable: number | null,
-  notPortableReason: string | null,
-  notPortableReasonCode: number | null,
-  numberType: string | null,
-  rejectionReason: string | null,
-  rejectionReasonCode: number | null,
-  portDate: string | null,
-  statusUpdatedAt: string | null,
-];
-
-function valuesOf(number: PortInNumber, position: number): NumberValues {
-  return [
-    position,
-    number.phoneNumber,
-    reversedDigits(number.phoneNumber),
-    number.status.raw,
-    number.status.canonical,
-    number.portable == null ? null : number.portable ? 1 : 0,
-    number.notPortableReason,
-    number.notPortableReasonCode,
-    number.numberType,
-    number.rejectionReason,
-    number.rejectionReasonCode,
-    number.portDate,
-    number.statusUpdatedAt,
-  ];
-}
-
-const VALUE_COLUMNS = `position, phone_number, phone_digits_reversed, status_raw, status, portable,
-  not_portable_reason, not_portable_reason_code, number_type, rejection_reason,
-  rejection_reason_code, port_date, status_updated_at`;
-
-export function numberWriter(db: Database): NumberWriter {
-  // Read back as arrays: the unchanged-poll path compares instead of writing.
-  const stored = db
-    .prepare<[number], [number, string, ...NumberValues]>(
-      `SELECT id, sid, ${VALUE_COLUMNS} FROM port_in_numbers WHERE request_id = ?`,
-    )
-    .raw(true);
-  // ON CONFLICT covers a number that Twilio moved to another request (not expected, but the
-  // SID is unique and the fetch is the truth).
-  const insert = db.prepare<[string, number, ...NumberValues]>(
-    `INSERT INTO port_in_numbers (sid, request_id, ${VALUE_COLUMNS})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (sid) DO UPDATE SET request_id = excluded.request_id,
-       position = excluded.position, phone_number = excluded.phone_number,
-       phone_digits_reversed = excluded.phone_digits_reversed, status_raw = excluded.status_raw,
-       status = excluded.status, portable = excluded.portable,
-       not_portable_reason = excluded.not_portable_reason,
-       not_portable_reason_code = excluded.not_portable_reason_code,
-       number_type = excluded.number_type, rejection_reason = excluded.rejection_reason,
-       rejection_reason_code = excluded.rejection_reason_code, port_date = excluded.port_date,
-       status_updated_at = excluded.status_updated_at`,
-  );
-  const update = db.prepare<[...NumberValues, number]>(
-    `UPDATE port_in_numbers SET position = ?, phone_number = ?, phone_digits_reversed = ?,
-       status_raw = ?, status = ?, portable = ?, not_portable_reason = ?,
-       not_portable_reason_code = ?, number_type = ?, rejection_reason = ?,
-       rejection_reason_code = ?, port_date = ?, status_updated_at = ?
-     WHERE id = ?`,
-  );
-  const remove = db.prepare<[number]>('DELETE FROM port_in_numbers WHERE id = ?');
-
-  return {
-    replaceNumbers(requestId, numbers) {
-      const existing = new Map<string, [number, string, ...NumberValues]>();
-      for (const row of stored.all(requestId)) existing.set(row[1], row);
-
-      let changes = 0;
-      numbers.forEach((number, position) => {
-        const values = valuesOf(number, position);
-        const old = existing.get(number.sid);
-        existing.delete(number.sid);
-        if (!old) {
-          changes += insert.run(number.sid, requestId, ...values).changes;
-        } else if (values.some((value, index) => value !== old[index + 2])) {
-          changes += update.run(...values, old[0]).changes;
-        }
-      });
-      for (const [, old] of existing) changes += remove.run(old[0]).changes;
-      return changes;
+    findByPhoneNumber(phoneNumber) {
+      const digits = phoneDigits(phoneNumber);
+      // A trigram index needs three characters; no stored E.164 number is that short.
+      if (digits.length < 3) return [];
+      return byPhone.all(ftsPhrase(digits), phoneNumber).map(toStoredNumber);
     },
   };
 }

@@ -31,7 +31,7 @@ export interface RequestListQuery {
   attention?: readonly AttentionFlag[];
   /** Keeps requests with any flag at all (overrides `attention`). */
   needsAttention?: boolean;
-  /** A phone number in any format or its last digits, part of a customer name, a KW/PU prefix. */
+  /** Any run of a phone number's digits (any format), part of a customer name, a KW/PU prefix. */
   search?: string;
   /** Default: lastChangedAt, newest first. Ties are broken by SID so pages never overlap. */
   sort?: { field: RequestSortField; direction: 'asc' | 'desc' };
@@ -146,12 +146,16 @@ const SEARCH_SQL = {
   // Too short for trigrams: a covering scan of the narrow customer index instead of the table.
   customerShort: `r.id IN (SELECT id FROM port_in_requests
     WHERE customer_folded LIKE @customerPattern ESCAPE '\\')`,
-  phone: `r.id IN (SELECT request_id FROM port_in_numbers
-    WHERE phone_digits_reversed >= @suffixLow AND phone_digits_reversed < @suffixHigh)`,
+  // Any run of digits: a trigram phrase over each request's digits document (migration 002),
+  // which answers request ids directly.
+  phone: `r.id IN (SELECT rowid FROM port_in_request_digits
+    WHERE port_in_request_digits MATCH @digitsPhrase)`,
   supportTicket: 'r.support_ticket_id = @supportTicketId',
   requestSid: '(r.sid >= @requestSidLow AND r.sid < @requestSidHigh)',
+  // The key range walks the number SID index; the text range keeps digits past the key's twelve.
   numberSid: `r.id IN (SELECT request_id FROM port_in_numbers
-    WHERE sid >= @numberSidLow AND sid < @numberSidHigh)`,
+    WHERE sid_key >= @numberSidKeyLow AND sid_key < @numberSidKeyHigh
+      AND sid >= @numberSidLow AND sid < @numberSidHigh)`,
 };
 
 const ROW_COLUMNS = `r.id, r.sid, r.account_id, r.status_raw, r.status, r.customer_name,
@@ -160,7 +164,7 @@ const ROW_COLUMNS = `r.id, r.sid, r.account_id, r.status_raw, r.status, r.custom
   r.support_ticket_id, r.signature_request_url IS NOT NULL AS has_signature_request,
   r.signature_requested_at, r.has_rejections, r.needs_action, r.awaiting_port_date_since`;
 
-type Params = Record<string, string | number | null>;
+type Params = Record<string, string | number | Buffer | null>;
 
 interface ListRow {
   id: number;
@@ -260,8 +264,7 @@ function whereClause(query: RequestListQuery): { sql: string; params: Params } {
     }
     if (terms.phone) {
       alternatives.push(SEARCH_SQL.phone);
-      params.suffixLow = terms.phone.suffix.low;
-      params.suffixHigh = terms.phone.suffix.high;
+      params.digitsPhrase = terms.phone.phrase;
     }
     if (terms.supportTicketId !== null) {
       alternatives.push(SEARCH_SQL.supportTicket);
@@ -274,8 +277,10 @@ function whereClause(query: RequestListQuery): { sql: string; params: Params } {
     }
     if (terms.numberSid) {
       alternatives.push(SEARCH_SQL.numberSid);
-      params.numberSidLow = terms.numberSid.low;
-      params.numberSidHigh = terms.numberSid.high;
+      params.numberSidLow = terms.numberSid.sid.low;
+      params.numberSidHigh = terms.numberSid.sid.high;
+      params.numberSidKeyLow = terms.numberSid.key.low;
+      params.numberSidKeyHigh = terms.numberSid.key.high;
     }
     conditions.push(`(${alternatives.join(' OR ')})`);
   }

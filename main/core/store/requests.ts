@@ -1,18 +1,23 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  PortInNumber,
-  PortInRequest,
-  PortInRequestSummary,
-} from '../../../shared/domain/portIn';
+import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
 import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
 import { StoreError, invalidInput, notFound } from './errors';
 import { fromJson, toJson } from './json';
-import { numberReader, numberWriter } from './numbers';
+import { numberWriter, numbersFingerprint } from './numberWriter';
+import { numberReader } from './numbers';
+import {
+  assertRequestSid,
+  firstSeenChangeTime,
+  loaSentAt,
+  observedStatus,
+  statusDiffers,
+  summaryFingerprint,
+} from './requestFacts';
 import { requestList } from './requestList';
 import type { AgeingClock, RequestCounts, RequestListPage, RequestListQuery } from './requestList';
 import { foldForSearch } from './search';
+import { FETCHED_BATCH_LIMITS } from './writeBatch';
 import { nowInstant, toInstant, toInstantOrNull } from './time';
-import { TWILIO_SID_PATTERNS } from '../../../shared/domain/identifiers';
 
 /** Everything the store knows about one request. */
 export interface StoredPortInRequest {
@@ -62,6 +67,12 @@ export interface SaveResult {
   changed: boolean;
 }
 
+export interface FetchedRequestToSave {
+  accountId: string;
+  request: PortInRequest;
+  observedAt: string;
+}
+
 export interface DueRequest {
   sid: string;
   accountId: string;
@@ -83,6 +94,14 @@ export interface RequestsRepository {
    * call markFetched to schedule the next fetch.
    */
   saveFetchedRequest(accountId: string, request: PortInRequest, observedAt: string): SaveResult;
+  /**
+   * Saves several fetched requests in ONE transaction, each as saveFetchedRequest would (in its
+   * own savepoint): the bulk path of a first sync. All or nothing: the first failure rolls the
+   * batch back and throws. A batch may hold at most FETCHED_BATCH_LIMITS.maxItems requests and
+   * maxWeight numbers (one bigger request alone is allowed), so main is never held for long;
+   * `chunkWithin` (writeBatch.ts) splits a longer list.
+   */
+  saveFetchedRequests(items: readonly FetchedRequestToSave[]): SaveResult[];
   getRequest(sid: string): StoredPortInRequest | null;
   listRequests(query?: RequestListQuery): RequestListPage;
   /** Counts over every stored request, for the filter badges. */
@@ -119,6 +138,7 @@ interface RequestRow {
   status_updated_at: string | null;
   last_changed_at: string;
   payload: string | null;
+  numbers_fingerprint: string | null;
   last_listed_at: string | null;
   listed_fingerprint: string | null;
   last_fetched_at: string | null;
@@ -129,80 +149,24 @@ interface RequestRow {
 
 type StoredPayload = Omit<PortInRequest, 'phoneNumbers'>;
 
-function observedStatus(row: {
-  status: string;
-  status_raw: string;
-}): ObservedStatus<RequestStatus> {
-  return { canonical: row.status as RequestStatus | 'unknown', raw: row.status_raw };
-}
-
-/** A change of spelling alone ("Completed" vs "completed") between endpoints is not a change. */
-function statusDiffers(
-  row: { status: string; status_raw: string },
-  status: ObservedStatus<RequestStatus>,
-): boolean {
-  if (row.status !== status.canonical) return true;
-  return status.canonical === 'unknown' && row.status_raw !== status.raw;
-}
-
-/** What a listing says, spelling of a known status aside. */
-function summaryFingerprint(summary: PortInRequestSummary): string {
-  const status =
-    summary.status.canonical === 'unknown'
-      ? `unknown:${summary.status.raw}`
-      : summary.status.canonical;
-  return JSON.stringify([
-    status,
-    summary.numbersRequested,
-    summary.numbersPorted,
-    summary.suggestedAction,
-    summary.statusUpdatedAt,
-  ]);
-}
-
-/** First sight: Twilio's own timestamp when it has one (never in the future), else now. */
-function firstSeenChangeTime(candidates: (string | null)[], observedAt: string): string {
-  const known = candidates.map(toInstantOrNull).filter((value): value is string => value !== null);
-  const latest = known.sort().at(-1);
-  return latest !== undefined && latest < observedAt ? latest : observedAt;
-}
-
-/**
- * When the LOA went out, for "unsigned for N days" and the 30-day expiry: Twilio's timestamp of
- * the numbers turning Waiting for Signature (the LOA is generated then), else the time PortDesk
- * saw the link. Only used the first time the link is seen: a request that was already waiting
- * before its account was connected has been unsigned for longer than PortDesk has known it.
- */
-function loaSentAt(phoneNumbers: readonly PortInNumber[], observedAt: string): string {
-  return firstSeenChangeTime(
-    phoneNumbers
-      .filter((number) => number.status.canonical === 'waiting_for_signature')
-      .map((number) => number.statusUpdatedAt),
-    observedAt,
-  );
-}
-
-function assertRequestSid(sid: string, field: string): void {
-  if (typeof sid !== 'string' || !TWILIO_SID_PATTERNS.KW.test(sid)) {
-    throw invalidInput(field, `"${String(sid)}" is not a port-in request SID (KW + 32 hex digits)`);
-  }
-}
-
 export function requestsRepository(db: Database): RequestsRepository {
   const numbers = numberReader(db);
   const writer = numberWriter(db);
   const list = requestList(db);
 
   const selectRow = db.prepare<[string], RequestRow>(
-    `SELECT r.*, x.payload, d.id AS draft_id FROM port_in_requests r
+    `SELECT r.*, x.payload, x.numbers_fingerprint, d.id AS draft_id FROM port_in_requests r
      LEFT JOIN port_in_request_details x ON x.request_id = r.id
      LEFT JOIN drafts d ON d.request_sid = r.sid
      WHERE r.sid = ?`,
   );
-  const saveDetails = db.prepare<[number, string]>(
-    `INSERT INTO port_in_request_details (request_id, payload) VALUES (?, ?)
-     ON CONFLICT (request_id) DO UPDATE SET payload = excluded.payload
-     WHERE payload IS NOT excluded.payload`,
+  const saveDetails = db.prepare<[number, string, string | null]>(
+    `INSERT INTO port_in_request_details (request_id, payload, numbers_fingerprint)
+     VALUES (?, ?, ?)
+     ON CONFLICT (request_id) DO UPDATE SET payload = excluded.payload,
+       numbers_fingerprint = excluded.numbers_fingerprint
+     WHERE payload IS NOT excluded.payload
+       OR numbers_fingerprint IS NOT excluded.numbers_fingerprint`,
   );
   const accountExists = db.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM accounts WHERE id = ?',
@@ -421,12 +385,27 @@ export function requestsRepository(db: Database): RequestsRepository {
         observedAt,
       });
       const requestId = existing?.id ?? Number(written.lastInsertRowid);
-      saveDetails.run(requestId, payload);
-      const numberChanges = writer.replaceNumbers(requestId, phoneNumbers);
+      // Numbers are written only with a fetched copy, so without one there are none to compare:
+      // a first sight inserts them without reading. The same fingerprint as last time: nothing
+      // to read, compare or write (the common poll of an unchanged request). A first sight
+      // leaves the fingerprint to the next save: hashing a first sync's million numbers would
+      // cost a fifth of writing them.
+      const fingerprint = hadDetails ? numbersFingerprint(phoneNumbers) : null;
+      saveDetails.run(requestId, payload, fingerprint);
+      const numberChanges =
+        fingerprint !== null && existing?.numbers_fingerprint === fingerprint
+          ? 0
+          : writer.replaceNumbers(requestId, phoneNumbers, { firstSight: !hadDetails });
       const numbersChanged = hadDetails && numberChanges > 0;
       if (numbersChanged && !requestChanged) touchChanged.run(observedAt, request.sid);
       return { created: !existing, changed: requestChanged || numbersChanged };
     },
+  );
+
+  const saveFetchedRequests = db.transaction((items: readonly FetchedRequestToSave[]) =>
+    items.map((item) =>
+      saveFetchedRequest(item.accountId, item.request, toInstant(item.observedAt, 'observedAt')),
+    ),
   );
 
   function toStored(row: RequestRow): StoredPortInRequest {
@@ -464,6 +443,19 @@ export function requestsRepository(db: Database): RequestsRepository {
       upsertSummary(accountId, summary, toInstant(observedAt, 'observedAt')),
     saveFetchedRequest: (accountId, request, observedAt) =>
       saveFetchedRequest(accountId, request, toInstant(observedAt, 'observedAt')),
+    saveFetchedRequests(items) {
+      const numbers = items.reduce((sum, item) => sum + item.request.phoneNumbers.length, 0);
+      if (
+        items.length > FETCHED_BATCH_LIMITS.maxItems ||
+        (items.length > 1 && numbers > FETCHED_BATCH_LIMITS.maxWeight)
+      ) {
+        throw invalidInput(
+          'items',
+          `a batch holds at most ${FETCHED_BATCH_LIMITS.maxItems} requests and ${FETCHED_BATCH_LIMITS.maxWeight} numbers (got ${items.length} and ${numbers}); split it with chunkWithin`,
+        );
+      }
+      return saveFetchedRequests(items);
+    },
     getRequest(sid) {
       const row = selectRow.get(sid);
       return row ? toStored(row) : null;

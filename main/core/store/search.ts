@@ -11,9 +11,9 @@ export function foldForSearch(text: string): string {
     .toLowerCase();
 }
 
-/** The digits of an E.164 number, last first: "+14155550132" → "23105556141". */
-export function reversedDigits(phoneNumber: string): string {
-  return phoneNumber.replace(/\D+/g, '').split('').reverse().join('');
+/** The digits of a phone number in any format: "+1 (415) 555-0132" → "14155550132". */
+export function phoneDigits(phoneNumber: string): string {
+  return phoneNumber.replace(/\D+/g, '');
 }
 
 /** Half-open text range [low, high) holding exactly the strings that start with prefix. */
@@ -30,6 +30,37 @@ export function prefixRange(prefix: string): PrefixRange {
 /** A LIKE pattern matching text that contains `needle`, with LIKE's wildcards escaped by `\`. */
 export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Half-open range of number SID keys (migration 002: the first 12 hex digits as bytes). */
+export interface SidKeyRange {
+  low: Buffer;
+  high: Buffer;
+}
+
+/** Hex digits of a SID that its key holds. */
+export const SID_KEY_HEX_DIGITS = 12;
+
+/**
+ * The keys of every SID whose hex part starts with `hexPrefix` (lower-case hex, 1–32 digits).
+ * Keys compare byte by byte, so a prefix is a range: "1a" → [1a, 1b), "1a3" → [1a30, 1a40).
+ * Digits past the key's twelve narrow nothing here; the caller also compares the SID text.
+ */
+export function sidKeyRange(hexPrefix: string): SidKeyRange {
+  const keyed = hexPrefix.slice(0, SID_KEY_HEX_DIGITS);
+  const even = keyed.length % 2 === 0;
+  const low = Buffer.from(even ? keyed : `${keyed}0`, 'hex');
+  const high = Buffer.from(even ? keyed : `${keyed}f`, 'hex');
+  // The next key after every key starting with `high`: increment the last byte below 0xff and
+  // cut after it. All 0xff: seven bytes of 0xff sort after every six-byte key.
+  for (let index = high.length - 1; index >= 0; index -= 1) {
+    const byte = high[index] ?? 0xff;
+    if (byte < 0xff) {
+      high[index] = byte + 1;
+      return { low, high: high.subarray(0, index + 1) };
+    }
+  }
+  return { low, high: Buffer.alloc(SID_KEY_HEX_DIGITS / 2 + 1, 0xff) };
 }
 
 /** A trigram index answers substrings of at least this many characters. */
@@ -51,17 +82,17 @@ export interface SearchTerms {
    */
   customer: { phrase: string } | { pattern: string };
   /**
-   * When the text reads as a phone number: its digits as the END of a number, so the last
-   * digits ("5550132") and a whole number in any format ("(415) 555-0132", "+1 415 555 0132")
-   * both match.
+   * When the text reads as a phone number: its digits as an FTS5 trigram phrase, matched as any
+   * run of digits of a stored number: its start ("(512) 327"), its end ("0132"), its middle, or
+   * the whole number in any format ("+1 415 555 0132").
    */
-  phone: { suffix: PrefixRange } | null;
+  phone: { phrase: string } | null;
   /** Digits only and short enough: also a Twilio support ticket id. */
   supportTicketId: number | null;
   /** "KW…" prefix of a request SID. */
   requestSid: PrefixRange | null;
   /** "PU…" prefix of a number SID: finds the request holding that number. */
-  numberSid: PrefixRange | null;
+  numberSid: { sid: PrefixRange; key: SidKeyRange } | null;
 }
 
 const PHONE_TEXT = /^[\d\s().+\-/]+$/;
@@ -85,18 +116,19 @@ export function parseSearch(text: string | null | undefined): SearchTerms | null
     numberSid: null,
   };
 
-  const digits = trimmed.replace(/\D+/g, '');
+  const digits = phoneDigits(trimmed);
   if (PHONE_TEXT.test(trimmed) && digits.length >= MIN_PHONE_DIGITS) {
-    terms.phone = { suffix: prefixRange(digits.split('').reverse().join('')) };
+    terms.phone = { phrase: ftsPhrase(digits) };
     if (/^\d{1,15}$/.test(trimmed)) terms.supportTicketId = Number(trimmed);
   }
 
   // Twilio issues SIDs as two capitals and lower-case hex.
   const sid = /^(kw|pu)([0-9a-f]{1,32})$/i.exec(trimmed);
   if (sid?.[1] && sid[2]) {
-    const range = prefixRange(sid[1].toUpperCase() + sid[2].toLowerCase());
+    const hex = sid[2].toLowerCase();
+    const range = prefixRange(sid[1].toUpperCase() + hex);
     if (sid[1].toUpperCase() === 'KW') terms.requestSid = range;
-    else terms.numberSid = range;
+    else terms.numberSid = { sid: range, key: sidKeyRange(hex) };
   }
   return terms;
 }

@@ -50,6 +50,11 @@ export interface CycleDeps {
   hasSucceededBefore: (accountId: string) => boolean;
   /** The host says there is no network: start no further call (calls in flight finish). */
   hostOffline: () => boolean;
+  /**
+   * The listing answered: recovery (recovery.ts) cuts the account's outage backoffs short.
+   * Answers how many outbox items became due, which the cycle then sends before the details.
+   */
+  afterListing?: (accountId: string) => { outboxItems: number };
 }
 
 /** After this many detail fetches in a row fail with server errors, the cycle stops. */
@@ -105,15 +110,19 @@ export async function runAccountCycle(
     return stopWith(cycleStopFor(error, label));
   }
 
-  const drain = await deps.drainOutbox(accountId, client, signal);
-  result.outboxSteps = drain.steps;
-  if (drain.stoppedBy !== null) {
+  /** Drains the outbox; the stop that ends the cycle when the drain stopped early. */
+  const drainOutbox = async (): Promise<CycleResult | null> => {
+    const drain = await deps.drainOutbox(accountId, client, signal);
+    result.outboxSteps += drain.steps;
+    if (drain.stoppedBy === null) return null;
     return stopWith(
       drain.stoppedBy === 'aborted'
         ? { kind: 'aborted', message: drain.message ?? 'Stopped.' }
         : { kind: drain.stoppedBy, message: drain.message ?? '' },
     );
-  }
+  };
+  const drainStopped = await drainOutbox();
+  if (drainStopped !== null) return drainStopped;
   if (deps.hostOffline()) return stopWith(paused);
 
   let discovery: DiscoveryResult | null = null;
@@ -134,15 +143,20 @@ export async function runAccountCycle(
     // A partial listing must not reach the detail fetcher: "not listed" would read as deleted.
     if (discovery.paused) return stopWith(paused);
     result.discovered = true;
+    const recovered = deps.afterListing?.(accountId) ?? { outboxItems: 0 };
+    if (recovered.outboxItems > 0) {
+      const stopped = await drainOutbox();
+      if (stopped !== null) return stopped;
+    }
   }
   const changed = new Set(discovery?.changedSids ?? []);
 
-  const due = store.requests.dueForFetch(
-    new Date(deps.now()).toISOString(),
-    MAX_FETCHES_PER_CYCLE,
-    {
+  // Requests whose last fetch failed go first, so that under faults every request progresses.
+  const due = deps.details.failedFirst(
+    accountId,
+    store.requests.dueForFetch(new Date(deps.now()).toISOString(), MAX_FETCHES_PER_CYCLE, {
       accountIds: [accountId],
-    },
+    }),
   );
   // Written by the workers; a holder, because TypeScript does not track writes in callbacks.
   const halt: { stop: CycleStop | typeof paused | null } = { stop: null };

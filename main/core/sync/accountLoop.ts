@@ -6,10 +6,17 @@ import type { CadenceSettings } from './cadence';
 import type { DetailFetcher } from './detailFetcher';
 import type { CycleNotice, SyncTiming } from './engineApi';
 import type { DrainResult } from './outboxRunner';
+import type { RecoveryResult } from './recovery';
 import { PollLoop, type PollOutcome } from './pollLoop';
 import { SerialQueue } from './serial';
-import { HOST_OFFLINE_MESSAGE } from './syncErrors';
-import { SYNCING_MESSAGE, type AccountSyncStatus } from './syncStatus';
+import {
+  initialMachine,
+  nextMachine,
+  stateOfPhase,
+  type AccountSyncMachine,
+  type SyncEvent,
+} from './accountState';
+import type { AccountSyncStatus } from './syncStatus';
 
 export interface AccountLoopDeps {
   store: Store;
@@ -27,6 +34,8 @@ export interface AccountLoopDeps {
   cadence: () => CadenceSettings;
   accountLabel: (accountId: string) => string;
   hostOffline: () => boolean;
+  /** Cuts the account's outage backoffs short (recovery.ts); after every complete listing. */
+  recover: (accountId: string) => RecoveryResult;
   /** Interrupted sends are recovered before the first cycle of any account. */
   ensureRecovered: () => void;
   /** The account's status changed: the engine emits a new snapshot. */
@@ -35,7 +44,10 @@ export interface AccountLoopDeps {
   report: (error: unknown) => void;
 }
 
+/** Written after every complete cycle: the account has synced before (no pop-ups for backlog). */
 const lastSuccessKey = (accountId: string): string => `sync.lastSuccessAt.${accountId}`;
+/** Written after every complete cycle in which every call succeeded: "Last complete sync". */
+const lastCleanKey = (accountId: string): string => `sync.lastCompleteAt.${accountId}`;
 const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 
 /**
@@ -46,12 +58,15 @@ const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 export class AccountLoop {
   readonly loop: PollLoop;
   readonly cycles = new SerialQueue();
-  status: AccountSyncStatus;
+  /** What the account's status says; only `apply` moves it (accountState.ts). */
+  private machine: AccountSyncMachine;
   /** The next full listing is run even if the cadence has not come round (reconnect, wake…). */
   forceDiscovery = false;
   /** When the loop plans to run next (epoch ms); null while paused or halted. */
   nextRunAt: number | null = null;
   private lastDiscoveryAt: number | null = null;
+  /** A failed cycle's Retry-After: recovery does not run the loop before it. */
+  private retryAfterUntil = 0;
   /** syncNow callers waiting for the next cycle to finish. */
   private waiters: (() => void)[] = [];
 
@@ -59,8 +74,11 @@ export class AccountLoop {
     readonly id: string,
     private readonly deps: AccountLoopDeps,
   ) {
-    const lastSuccessAt = deps.store.settings.get<string | null>(lastSuccessKey(id), null);
-    this.status = { accountId: id, state: 'idle', lastSuccessAt, message: null };
+    const { settings } = deps.store;
+    this.machine = initialMachine(
+      settings.get<string | null>(lastCleanKey(id), null) ??
+        settings.get<string | null>(lastSuccessKey(id), null),
+    );
     const { timing } = deps;
     this.loop = new PollLoop({
       run: async (signal) => {
@@ -88,12 +106,27 @@ export class AccountLoop {
     });
     if (deps.hostOffline()) {
       this.loop.pause();
-      this.status = { ...this.status, state: 'offline', message: HOST_OFFLINE_MESSAGE };
+      this.machine = nextMachine(this.machine, { kind: 'host_offline' });
     }
   }
 
-  setStatus(patch: Partial<AccountSyncStatus>): void {
-    this.status = { ...this.status, ...patch };
+  get status(): AccountSyncStatus {
+    const { phase, message, lastSuccessAt } = this.machine;
+    const waiting = phase === 'retrying' || phase === 'offline';
+    return {
+      accountId: this.id,
+      state: stateOfPhase(phase),
+      phase,
+      lastSuccessAt,
+      message,
+      nextAttemptAt:
+        waiting && this.nextRunAt !== null ? new Date(this.nextRunAt).toISOString() : null,
+    };
+  }
+
+  /** Moves the account's state machine by these events, then emits one status. */
+  apply(...events: SyncEvent[]): void {
+    this.machine = events.reduce(nextMachine, this.machine);
     this.deps.emitStatus();
   }
 
@@ -111,6 +144,17 @@ export class AccountLoop {
     });
   }
 
+  /**
+   * A call outside a cycle (an outbox send) succeeded: if the loop is backing off after failed
+   * cycles, the outage is over — run a full cycle now instead of at the end of the backoff
+   * (unless Twilio asked us to wait with Retry-After).
+   */
+  callSucceeded(): void {
+    if (this.machine.phase !== 'retrying' || this.deps.now() < this.retryAfterUntil) return;
+    this.forceDiscovery = true;
+    this.loop.resume();
+  }
+
   /** syncNow callers waiting for a cycle that will not come now (offline, stopped, removed). */
   releaseWaiters(): void {
     for (const wake of this.waiters.splice(0)) wake();
@@ -119,10 +163,7 @@ export class AccountLoop {
   private async cycle(discover: boolean, signal: AbortSignal): Promise<CycleResult> {
     const { deps } = this;
     deps.ensureRecovered();
-    const before = this.status;
-    if (discover && !deps.hostOffline()) {
-      this.setStatus({ state: 'syncing', message: SYNCING_MESSAGE });
-    }
+    if (discover && !deps.hostOffline()) this.apply({ kind: 'cycle_started', full: true });
     const result = await runAccountCycle(
       {
         store: deps.store,
@@ -135,46 +176,36 @@ export class AccountLoop {
         hasSucceededBefore: (accountId) =>
           deps.store.settings.get<string | null>(lastSuccessKey(accountId), null) !== null,
         hostOffline: deps.hostOffline,
+        afterListing: deps.recover,
       },
       this.id,
       { discover, signal },
     );
+    const at = new Date(deps.now()).toISOString();
     if (result.discovered) this.lastDiscoveryAt = deps.now();
-    switch (result.outcome) {
-      case 'ok': {
-        const at = new Date(deps.now()).toISOString();
-        if (discover) {
-          try {
-            deps.store.settings.set(lastSuccessKey(this.id), at);
-          } catch (error) {
-            deps.report(error);
-          }
-        }
-        this.setStatus({
-          state: 'idle',
-          message: result.message,
-          lastSuccessAt: discover ? at : this.status.lastSuccessAt,
-        });
-        break;
-      }
-      case 'failed':
-        this.setStatus({ state: 'error', message: result.message });
-        break;
-      case 'offline':
-      case 'unauthorized':
-        this.setStatus({ state: result.outcome, message: result.message });
-        break;
-      case 'aborted':
-        this.setStatus({ state: before.state, message: before.message });
-        break;
-      case 'paused':
-        // Online again already (a reconnect during the cycle): its rerun sets the status.
-        break;
+    const failures = result.fetchFailures.length;
+    if (result.outcome === 'ok' && discover) {
+      this.remember(lastSuccessKey(this.id), at);
+      if (failures === 0) this.remember(lastCleanKey(this.id), at);
     }
-    if (deps.hostOffline() && this.status.state !== 'unauthorized') {
-      // Whatever this cycle managed before the host went offline, the truth now is "offline".
-      this.setStatus({ state: 'offline', message: HOST_OFFLINE_MESSAGE });
+    if (result.outcome === 'failed') {
+      this.retryAfterUntil = deps.now() + (result.retryAfterMs ?? 0);
     }
+    // After any failure the next cycle lists again: only a complete clean one is "up to date".
+    if (result.outcome === 'failed' || failures > 0) this.forceDiscovery = true;
+    const events: SyncEvent[] = [
+      {
+        kind: 'cycle_ended',
+        full: discover,
+        outcome: result.outcome,
+        failures,
+        message: result.message,
+        at,
+      },
+    ];
+    // Whatever this cycle managed before the host went offline, the truth now is "offline".
+    if (deps.hostOffline()) events.push({ kind: 'host_offline' });
+    this.apply(...events);
     if ((result.outcome !== 'aborted' && result.outcome !== 'paused') || result.events.length > 0) {
       deps.onCycle({
         accountId: this.id,
@@ -184,6 +215,14 @@ export class AccountLoop {
       });
     }
     return result;
+  }
+
+  private remember(key: string, at: string): void {
+    try {
+      this.deps.store.settings.set(key, at);
+    } catch (error) {
+      this.deps.report(error);
+    }
   }
 
   /** Until the next discovery or the earliest due fetch, whichever is first. Never throws. */

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { Store } from '../store';
 import { isTwilioError, type PortingClient } from '../twilio';
 import type { CadenceSettings } from './cadence';
+import { isOutageKind } from './recovery';
 import { saveFetchedWithEvents } from './requestWriter';
 import { cycleStopFor, type CycleStop } from './syncErrors';
 
@@ -43,8 +44,39 @@ export interface FetchOptions {
  */
 export class DetailFetcher {
   private readonly inFlight = new Map<string, Promise<DetailOutcome>>();
+  /**
+   * Per account, the requests whose last fetch failed for an outage reason (5xx, reset, timeout,
+   * garbled answer): fetched first in the next cycle (fairness), and due at once on recovery.
+   * In memory: after a restart every request is due on its own schedule anyway.
+   */
+  private readonly outageFailures = new Map<string, Set<string>>();
 
   constructor(private readonly deps: DetailFetcherDeps) {}
+
+  /** The requests of this account whose last fetch failed for an outage reason. */
+  failedFetches(accountId: string): string[] {
+    return [...(this.outageFailures.get(accountId) ?? [])];
+  }
+
+  /** `due` with the requests whose last fetch failed first, each group in its given order. */
+  failedFirst<T extends { sid: string }>(accountId: string, due: readonly T[]): T[] {
+    const failed = this.outageFailures.get(accountId);
+    if (failed === undefined || failed.size === 0) return [...due];
+    return [...due.filter((r) => failed.has(r.sid)), ...due.filter((r) => !failed.has(r.sid))];
+  }
+
+  private noteOutcome(accountId: string, sid: string, outageFailure: boolean): void {
+    let failed = this.outageFailures.get(accountId);
+    if (outageFailure) {
+      if (failed === undefined) {
+        failed = new Set();
+        this.outageFailures.set(accountId, failed);
+      }
+      failed.add(sid);
+    } else {
+      failed?.delete(sid);
+    }
+  }
 
   async fetchAndSave(
     client: PortingClient,
@@ -81,6 +113,7 @@ export class DetailFetcher {
         cadence: this.deps.cadence(),
         random: this.deps.random,
       });
+      this.noteOutcome(accountId, sid, false);
       return { kind: 'saved', events: saved.events, changed: saved.created || saved.changed };
     } catch (error) {
       if (isTwilioError(error) && error.kind === 'not_found') {
@@ -88,12 +121,16 @@ export class DetailFetcher {
         // it was deleted at Twilio; keep the last copy and stop asking.
         const stillListed = options.listedSids?.has(sid) ?? true;
         this.reschedule(sid, stillListed ? this.cadenceMs() : null);
+        this.noteOutcome(accountId, sid, false);
         return { kind: 'gone' };
       }
       const stop = cycleStopFor(error, this.deps.accountLabel(accountId));
       const accountWide =
         stop.kind !== 'failed' || (isTwilioError(error) && error.kind === 'rate_limited');
-      if (!accountWide) this.reschedule(sid, FAILED_FETCH_RETRY_MS);
+      if (!accountWide) {
+        this.reschedule(sid, FAILED_FETCH_RETRY_MS);
+        this.noteOutcome(accountId, sid, isTwilioError(error) && isOutageKind(error.kind));
+      }
       return {
         kind: 'failed',
         message: error instanceof Error ? error.message : String(error),

@@ -10,8 +10,8 @@ import {
 } from './engineApi';
 import { OutboxRunner, PENDING_STATES } from './outboxRunner';
 import { OutboxScheduler } from './outboxScheduler';
-import { HOST_OFFLINE_MESSAGE } from './syncErrors';
-import { summariseStatus, SYNCING_MESSAGE, type SyncStatusSnapshot } from './syncStatus';
+import { cutOutageBackoffs, type RecoveryResult } from './recovery';
+import { summariseStatus, type SyncStatusSnapshot } from './syncStatus';
 
 export type { CycleResult } from './accountCycle';
 export type { CycleNotice, SyncEngine, SyncEngineOptions, SyncTiming } from './engineApi';
@@ -126,6 +126,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report,
   });
 
+  /** Recovery (recovery.ts): the account's outage backoffs become due. Never throws. */
+  const recover = (accountId: string): RecoveryResult => {
+    try {
+      return cutOutageBackoffs(store, accountId, now(), details.failedFetches(accountId));
+    } catch (error) {
+      report(error);
+      return { outboxItems: 0, fetches: 0 };
+    }
+  };
+
   const loopFor = (accountId: string): AccountLoop => {
     const existing = loops.get(accountId);
     if (existing) return existing;
@@ -141,6 +151,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cadence,
       accountLabel,
       hostOffline,
+      recover,
       ensureRecovered: () => outbox.ensureRecovered(),
       emitStatus,
       onCycle: (notice) => safely(() => options.onCycle?.(notice)),
@@ -159,12 +170,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const rt of loops.values()) {
       rt.loop.unpause();
       if (rt.status.state === 'unauthorized') continue;
+      // The network is back: what the outage put off is due now, not at the end of its backoff.
+      recover(rt.id);
       rt.forceDiscovery = true;
       if (started) {
-        rt.setStatus({ state: 'syncing', message: SYNCING_MESSAGE });
+        rt.apply({ kind: 'resumed' });
         rt.loop.resume();
-      } else if (rt.status.state === 'offline') {
-        rt.setStatus({ state: 'idle', message: null });
+      } else {
+        rt.apply({ kind: 'host_online' });
       }
     }
     if (started) outbox.kick();
@@ -176,9 +189,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       rt.loop.pause();
       // syncNow callers waiting for a run that will not come now: their answer is "offline".
       rt.releaseWaiters();
-      if (rt.status.state !== 'unauthorized') {
-        rt.setStatus({ state: 'offline', message: HOST_OFFLINE_MESSAGE });
-      }
+      rt.apply({ kind: 'host_offline' });
     }
     try {
       runner.holdForNetwork();
@@ -271,10 +282,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (hostOffline()) {
             // Leaves the halt (a rejected secret); the cycle runs when the network is back.
             rt.loop.triggerNow();
-            rt.setStatus({ state: 'offline', message: HOST_OFFLINE_MESSAGE });
+            rt.apply({ kind: 'credentials_changed' }, { kind: 'host_offline' });
             return;
           }
-          rt.setStatus({ state: 'idle', message: null });
+          rt.apply({ kind: 'credentials_changed' });
           if (started) {
             rt.loop.resume();
             outbox.kick();

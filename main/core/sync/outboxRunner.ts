@@ -13,7 +13,7 @@ import {
 import { sendUpload } from './outboxUpload';
 import { HOST_OFFLINE_MESSAGE, lastErrorOf, localError } from './syncErrors';
 
-export type { OutboxChange, OutboxRunnerDeps } from './outboxSend';
+export type { OutboxChange } from './outboxSend';
 
 /** States the runner picks work from; waiting_for_network is tried on every drain. */
 const WORK_STATES: readonly OutboxState[] = ['queued', 'reconciling', 'waiting_for_network'];

@@ -4,7 +4,7 @@ import type { PortingClient } from '../twilio';
 import type { AccountLoop } from './accountLoop';
 import type { DrainResult, OutboxRunner } from './outboxRunner';
 import { Coalescer } from './serial';
-import { cycleStopFor, HOST_OFFLINE_MESSAGE } from './syncErrors';
+import { cycleStopFor } from './syncErrors';
 
 export interface OutboxSchedulerDeps {
   store: Store;
@@ -135,27 +135,32 @@ export class OutboxScheduler {
     } catch (error) {
       const stop = cycleStopFor(error, deps.accountLabel(accountId));
       if (rt && stop.kind === 'unauthorized') {
-        rt.setStatus({ state: 'unauthorized', message: stop.message });
+        rt.apply({ kind: 'credentials_refused', message: stop.message });
       }
       return;
     }
     const result = await this.drainAccount(accountId, client, deps.signal());
     if (!rt) return;
+    // The outbox's own successes and failures never move the listing's status (accountState.ts);
+    // refused credentials are the account's, whoever met them. What a send learnt about the
+    // network or the outage goes to the loop, whose cycle then says what is true.
     if (result.stoppedBy === 'unauthorized') {
-      rt.setStatus({ state: 'unauthorized', message: result.message });
-    } else if (deps.hostOffline()) {
-      // Went offline while this drain was sending: the host's word is the status now.
-      if (rt.status.state !== 'unauthorized') {
-        rt.setStatus({ state: 'offline', message: HOST_OFFLINE_MESSAGE });
-      }
+      rt.apply({ kind: 'credentials_refused', message: result.message ?? '' });
       return;
-    } else if (result.stoppedBy === 'offline') {
-      rt.setStatus({ state: 'offline', message: result.message });
-    } else if (result.stoppedBy === null && result.steps > 0 && rt.status.state === 'offline') {
-      // Twilio answered: the network is back. Sync now rather than at the next probe.
-      rt.setStatus({ state: 'idle', message: null });
-      if (deps.isStarted()) rt.loop.resume();
     }
-    if (deps.isStarted() && result.refreshSids.length > 0) rt.loop.triggerNow();
+    if (deps.hostOffline() || !deps.isStarted()) return;
+    if (result.stoppedBy === 'offline') {
+      // No network for this send: a cycle now finds out (and says "offline"), then probes.
+      rt.loop.triggerNow();
+    } else if (result.stoppedBy === null && result.steps > 0) {
+      if (rt.status.phase === 'offline') {
+        // Twilio answered: the network is back. Sync now rather than at the next probe.
+        rt.loop.resume();
+      } else {
+        // Twilio answered after failed cycles: the listing's backoff is cut short (recovery).
+        rt.callSucceeded();
+      }
+    }
+    if (result.refreshSids.length > 0) rt.loop.triggerNow();
   }
 }

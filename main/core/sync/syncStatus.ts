@@ -1,20 +1,29 @@
-import type { SyncState } from '../../../shared/views';
+import type { SyncPhase, SyncState } from '../../../shared/views';
+import { PHASE_SEVERITY, stateOfPhase } from './accountState';
 
 export type { SyncState };
 
 export interface AccountSyncStatus {
   accountId: string;
+  /** The coarse state (tray, older views), derived from `phase`. */
   state: SyncState;
-  /** ISO instant of the account's last complete cycle; null before the first. */
+  /** Where the account's state machine is (accountState.ts). */
+  phase: SyncPhase;
+  /** ISO instant of the account's last complete clean cycle; null before the first. */
   lastSuccessAt: string | null;
   /** In words, for the status bar; null when there is nothing to say. */
   message: string | null;
+  /** When retrying or offline: the loop's next attempt. */
+  nextAttemptAt: string | null;
 }
 
 /** What the status bar shows; maps onto shared/views.ts SyncStatusView (plus account labels). */
 export interface SyncStatusSnapshot {
-  /** The worst state over all accounts (unauthorized > error > offline > syncing > idle). */
+  /** The worst account's state (unauthorized > error > offline > syncing > idle). */
   state: SyncState;
+  /** The worst account's phase (accountState.ts PHASE_SEVERITY), and that account. */
+  phase: SyncPhase;
+  worstAccountId: string | null;
   /** The oldest last success among accounts that have one: everything is at least this fresh. */
   lastSuccessAt: string | null;
   /** The earliest planned cycle over all accounts. */
@@ -27,14 +36,6 @@ export interface SyncStatusSnapshot {
   failedOps: number;
 }
 
-const SEVERITY: Readonly<Record<SyncState, number>> = {
-  idle: 0,
-  syncing: 1,
-  offline: 2,
-  error: 3,
-  unauthorized: 4,
-};
-
 export const SYNCING_MESSAGE = 'Syncing with Twilio…';
 
 /** Folds the per-account statuses into one snapshot, with the headline in words. */
@@ -45,18 +46,22 @@ export function summariseStatus(
 ): SyncStatusSnapshot {
   let worst: AccountSyncStatus | null = null;
   for (const account of accounts) {
-    if (worst === null || SEVERITY[account.state] > SEVERITY[worst.state]) worst = account;
+    if (worst === null || PHASE_SEVERITY[account.phase] > PHASE_SEVERITY[worst.phase]) {
+      worst = account;
+    }
   }
   const successes = accounts
     .map((account) => account.lastSuccessAt)
     .filter((at): at is string => at !== null)
     .sort();
-  const state = worst?.state ?? 'idle';
+  const phase = worst?.phase ?? 'up_to_date';
   return {
-    state,
+    state: stateOfPhase(phase),
+    phase,
+    worstAccountId: worst?.accountId ?? null,
     lastSuccessAt: successes[0] ?? null,
     nextSyncAt,
-    message: headline(state, worst, accounts.length, ops),
+    message: headline(phase, worst, accounts.length, ops),
     accounts: accounts.map((account) => ({ ...account })),
     queuedOps: ops.queuedOps,
     failedOps: ops.failedOps,
@@ -64,13 +69,13 @@ export function summariseStatus(
 }
 
 function headline(
-  state: SyncState,
+  phase: SyncPhase,
   worst: AccountSyncStatus | null,
   accountCount: number,
   ops: { queuedOps: number; failedOps: number },
 ): string {
-  if (state === 'syncing') return SYNCING_MESSAGE;
-  if (state !== 'idle') return worst?.message ?? 'Sync needs attention.';
+  if (phase === 'syncing' || phase === 'waiting') return SYNCING_MESSAGE;
+  if (phase !== 'up_to_date') return worst?.message ?? 'Sync needs attention.';
   const parts = [accountCount === 0 ? 'No accounts to sync' : 'Up to date'];
   if (ops.queuedOps > 0) {
     parts.push(`${ops.queuedOps} change${ops.queuedOps === 1 ? '' : 's'} waiting to be sent`);

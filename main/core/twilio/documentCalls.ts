@@ -53,8 +53,8 @@ export async function uploadDocument(
       },
       signal: input.signal,
     },
-    (response, malformed) => {
-      const document = readUploadedDocument(response, malformed);
+    (response) => {
+      const document = readUploadedDocument(response);
       // Twilio's docs: an empty mime_type means the upload failed or had no content.
       if (document.mimeType == null || document.mimeType.trim() === '') {
         throw new TwilioError({

@@ -23,10 +23,27 @@ export interface TransportOptions {
   connections: number;
 }
 
+/**
+ * Where requests go, split once from the base URL so no call rebuilds it: the origin undici
+ * pools connections by, and the path prefix (`''` for `https://numbers.twilio.com`).
+ */
+export interface Endpoint {
+  readonly origin: string;
+  readonly pathPrefix: string;
+}
+
+export function endpointOf(baseUrl: URL): Endpoint {
+  const { pathname } = baseUrl;
+  return {
+    origin: baseUrl.origin,
+    pathPrefix: pathname.endsWith('/') ? pathname.slice(0, -1) : pathname,
+  };
+}
+
 export interface WireRequest {
   method: HttpMethod;
-  /** e.g. `https://numbers.twilio.com` or `http://127.0.0.1:4010/prefix` */
-  baseUrl: URL;
+  /** e.g. `https://numbers.twilio.com` or `http://127.0.0.1:4010/prefix`, as an Endpoint. */
+  baseUrl: Endpoint;
   /** Path below baseUrl, query included, already encoded. */
   path: string;
   /** In words, for messages: "fetch port-in request KW…". */
@@ -89,7 +106,7 @@ export class HttpTransport {
   readonly #agent: Agent;
   readonly #authorization: string;
   readonly #secrets: string[];
-  readonly #baseHeaders: Record<string, string>;
+  readonly #baseHeaders: Readonly<Record<string, string>>;
   readonly #requestTimeoutMs: number;
   readonly #connectTimeoutMs: number;
   #closed = false;
@@ -99,11 +116,11 @@ export class HttpTransport {
       `${options.credentials.username}:${options.credentials.password}`,
     ).toString('base64')}`;
     this.#secrets = [options.credentials.password, this.#authorization].filter((s) => s.length > 0);
-    this.#baseHeaders = {
+    this.#baseHeaders = Object.freeze({
       authorization: this.#authorization,
       accept: 'application/json',
       'user-agent': USER_AGENT,
-    };
+    });
     this.#requestTimeoutMs = options.requestTimeoutMs;
     this.#connectTimeoutMs = options.connectTimeoutMs;
     this.#agent = new Agent({
@@ -116,20 +133,25 @@ export class HttpTransport {
 
   async send(request: WireRequest): Promise<WireResponse> {
     if (request.signal?.aborted) throw this.#aborted(request, false);
-    const headers: Record<string, string> = { ...this.#baseHeaders };
+    // A request without a body (every GET and DELETE) sends the shared headers as they are:
+    // undici copies them into its own list and never writes to the object.
+    let headers = this.#baseHeaders;
     let body: string | Readable | undefined;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
-      headers['content-type'] = 'application/json';
+      headers = { ...this.#baseHeaders, 'content-type': 'application/json' };
     } else if (request.stream !== undefined) {
       body = Readable.from(request.stream.body(), { objectMode: false });
-      headers['content-type'] = request.stream.contentType;
-      headers['content-length'] = String(request.stream.contentLength);
+      headers = {
+        ...this.#baseHeaders,
+        'content-type': request.stream.contentType,
+        'content-length': String(request.stream.contentLength),
+      };
     }
     try {
       const response = await this.#agent.request({
         origin: request.baseUrl.origin,
-        path: joinPath(request.baseUrl, request.path),
+        path: request.baseUrl.pathPrefix + request.path,
         method: request.method,
         headers,
         body,
@@ -235,11 +257,6 @@ function kindOfStatus(status: number): TwilioErrorKind {
   if (status >= 400 && status < 500) return 'invalid_request';
   if (status >= 500) return 'server';
   return 'malformed_response';
-}
-
-function joinPath(baseUrl: URL, path: string): string {
-  const prefix = baseUrl.pathname.endsWith('/') ? baseUrl.pathname.slice(0, -1) : baseUrl.pathname;
-  return `${prefix}${path}`;
 }
 
 function errorCode(error: unknown): string {

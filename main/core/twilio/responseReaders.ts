@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import type { ResponseReader } from './twilioCaller';
+import { MalformedAnswer, type ResponseReader } from './twilioCaller';
 
 /** A reader for a JSON answer: parse, check the shape, map to the domain. */
 export function json<W, T>(schema: z.ZodType<W>, toDomain: (wire: W) => T): ResponseReader<T> {
-  return (response, malformed) => {
+  return (response) => {
     let body: unknown;
     try {
       body = JSON.parse(response.text);
     } catch {
-      throw malformed('the body is not JSON');
+      throw new MalformedAnswer('the body is not JSON');
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw malformed(describeIssues(parsed.error));
+    if (!parsed.success) throw new MalformedAnswer(describeIssues(parsed.error));
     return toDomain(parsed.data);
   };
 }

@@ -42,6 +42,12 @@ export function parseHttpDate(value: string): number | null {
  */
 export class ServerClockEstimate {
   readonly #samples: number[] = [];
+  /** Sorted copy of the samples, reused: the estimate is asked for after every answer. */
+  readonly #sorted: number[] = [];
+  #offsetMs: number | null = null;
+  // Answers within one second carry the same header: parse it once.
+  #lastHeader = '';
+  #lastHeaderMs: number | null = null;
 
   /**
    * Adds one answer's `Date` header. Returns the new estimate, or null when the header is
@@ -54,18 +60,34 @@ export class ServerClockEstimate {
   ): number | null {
     const value = Array.isArray(dateHeader) ? dateHeader[0] : dateHeader;
     if (value === undefined) return null;
-    const serverMs = parseHttpDate(value);
+    if (value !== this.#lastHeader) {
+      this.#lastHeader = value;
+      this.#lastHeaderMs = parseHttpDate(value);
+    }
+    const serverMs = this.#lastHeaderMs;
     if (serverMs === null) return null;
     const localMs = (sentAtMs + receivedAtMs) / 2;
     this.#samples.push(serverMs + 500 - localMs);
     if (this.#samples.length > SERVER_CLOCK_SAMPLES) this.#samples.shift();
-    return this.offsetMs;
+    this.#offsetMs = this.#median();
+    return this.#offsetMs;
   }
 
   /** Null until an answer carried a readable `Date`. */
   get offsetMs(): number | null {
-    if (this.#samples.length === 0) return null;
-    const sorted = [...this.#samples].sort((a, b) => a - b);
+    return this.#offsetMs;
+  }
+
+  #median(): number {
+    const sorted = this.#sorted;
+    sorted.length = 0;
+    for (const sample of this.#samples) {
+      // Insertion into a list of at most SERVER_CLOCK_SAMPLES: no sort callback, no new array.
+      let at = sorted.length;
+      sorted.push(sample);
+      for (; at > 0 && (sorted[at - 1] ?? 0) > sample; at -= 1) sorted[at] = sorted[at - 1] ?? 0;
+      sorted[at] = sample;
+    }
     const middle = sorted.length >> 1;
     const median =
       sorted.length % 2 === 1

@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  endpointOf,
   HttpTransport,
+  type Endpoint,
   type TwilioCredentials,
   type WireRequest,
   type WireResponse,
@@ -19,11 +21,21 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Turns a 2xx answer into the result, or throws the TwilioError `malformed` builds. */
-export type ResponseReader<T> = (
-  response: WireResponse,
-  malformed: (problem: string) => TwilioError,
-) => T;
+/**
+ * Turns a 2xx answer into the result. An answer that is not what the operation returns throws
+ * `MalformedAnswer`, which the caller turns into a malformed_response TwilioError naming the
+ * operation (built only then: the reader of a good answer allocates nothing for errors).
+ */
+export type ResponseReader<T> = (response: WireResponse) => T;
+
+export class MalformedAnswer extends Error {
+  readonly problem: string;
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'MalformedAnswer';
+    this.problem = problem;
+  }
+}
 
 export interface TwilioCallerOptions {
   credentials: TwilioCredentials;
@@ -48,8 +60,8 @@ const defaultSleep = async (ms: number, signal?: AbortSignal): Promise<void> => 
  * and learns the server's clock from every answer. The per-API modules build the requests.
  */
 export class TwilioCaller {
-  readonly baseUrl: URL;
-  readonly uploadBaseUrl: URL;
+  readonly baseUrl: Endpoint;
+  readonly uploadBaseUrl: Endpoint;
   readonly #transport: HttpTransport;
   readonly #retry: RetrySettings;
   readonly #random: () => number;
@@ -59,8 +71,8 @@ export class TwilioCaller {
   readonly #onServerClock: ((offsetMs: number) => void) | undefined;
 
   constructor(options: TwilioCallerOptions) {
-    this.baseUrl = httpUrl(options.baseUrl, 'baseUrl');
-    this.uploadBaseUrl = httpUrl(options.uploadBaseUrl, 'uploadBaseUrl');
+    this.baseUrl = endpointOf(httpUrl(options.baseUrl, 'baseUrl'));
+    this.uploadBaseUrl = endpointOf(httpUrl(options.uploadBaseUrl, 'uploadBaseUrl'));
     if (options.credentials.username === '' || options.credentials.password === '') {
       throw new TypeError('PortingClient needs credentials.username and credentials.password.');
     }
@@ -89,13 +101,13 @@ export class TwilioCaller {
   /**
    * One operation with its retries. `read` turns a 2xx answer into the result or throws a
    * TwilioError (malformed_response is retried like a 5xx for replay-safe requests).
+   * `replaySafe` overrides the method's rule (a POST that only overwrites may be resent).
    */
   async call<T>(
     request: WireRequest,
     read: ResponseReader<T>,
-    policy: { replaySafe?: boolean } = {},
+    replaySafe = isReplaySafeMethod(request.method),
   ): Promise<T> {
-    const replaySafe = policy.replaySafe ?? isReplaySafeMethod(request.method);
     for (let failedAttempts = 1; ; failedAttempts += 1) {
       let error: TwilioError;
       try {
@@ -105,9 +117,12 @@ export class TwilioCaller {
         if (response.status < 200 || response.status >= 300) {
           error = this.#transport.httpError(request, response, this.#now());
         } else {
-          return read(response, (problem) =>
-            this.#transport.malformedError(request, response, problem),
-          );
+          try {
+            return read(response);
+          } catch (unreadable) {
+            if (!(unreadable instanceof MalformedAnswer)) throw unreadable;
+            error = this.#transport.malformedError(request, response, unreadable.problem);
+          }
         }
       } catch (caught) {
         if (!isTwilioError(caught)) throw caught;

@@ -42,7 +42,7 @@ export function setWebhookConfiguration(
       signal: opts.signal,
     },
     readWebhookConfiguration,
-    { replaySafe: true },
+    true,
   );
 }
 

@@ -74,9 +74,12 @@ const OPERATION_WORDS: Record<KeychainOperation, string> = {
   probe: 'reach the keychain',
 };
 
+/**
+ * The message's first sentence. It names no account: the keychain item is named by the local
+ * account id, which means nothing to an agent (the error object keeps it, for logs).
+ */
 function opening(context: KeychainErrorContext): string {
-  const forAccount = context.accountKey === null ? '' : ` for account ${context.accountKey}`;
-  return `Could not ${OPERATION_WORDS[context.operation]}${forAccount}.`;
+  return `Could not ${OPERATION_WORDS[context.operation]}.`;
 }
 
 function unavailableAdvice(platform: NodeJS.Platform, reason: KeychainUnavailableReason): string {
@@ -88,10 +91,11 @@ function unavailableAdvice(platform: NodeJS.Platform, reason: KeychainUnavailabl
         ? 'PortDesk keeps Twilio credentials in your system keychain, and it is locked or has no ' +
             'default keyring. Unlock it (for example in Passwords and Keys / Seahorse, or by ' +
             'logging in to a desktop session), allow PortDesk if asked, and try again.'
-        : 'PortDesk keeps Twilio credentials in your system keychain, and none answered. On Linux ' +
-            'install gnome-keyring (or KeePassXC with its Secret Service integration turned on) and ' +
-            'libsecret, and log in to a desktop session so the keyring runs and is unlocked; then ' +
-            'try again.';
+        : 'PortDesk keeps Twilio credentials in your system keychain, and none answered: this ' +
+            'computer has no Secret Service running. Install one — GNOME Keyring (gnome-keyring), ' +
+            'KWallet, or KeePassXC with its Secret Service integration turned on — and log in to a ' +
+            'desktop session so it runs and is unlocked; then try again. Demo mode works without ' +
+            'it.';
     case 'darwin':
       return (
         'PortDesk keeps Twilio credentials in your macOS Keychain, and it did not answer. Unlock ' +
@@ -138,9 +142,9 @@ export function toKeychainError(
       ),
       secret,
     );
-    const message =
-      `${opening(context)} ${unavailableAdvice(platform, unavailableReason)}${notSavedElsewhere}` +
-      (detail ? ` (The keychain said: ${detail})` : '');
+    // What the keychain said (D-Bus text) stays in `detail` for logs and support, not in the words
+    // the agent reads: it names buses and sockets, not what to do.
+    const message = `${opening(context)} ${unavailableAdvice(platform, unavailableReason)}${notSavedElsewhere}`;
     return new KeychainUnavailableError(message, context, detail, unavailableReason);
   }
 

@@ -79,6 +79,9 @@ export class UpdateController {
           this.deps.log.warn('updates: the download failed', error);
           void this.report({ type: 'failed' });
         });
+      } else {
+        // Turned off while the check ran: leave it, or the next check would wait on it forever.
+        this.#state = nextUpdateState(this.#state, { type: 'failed' });
       }
     }
     if (event.type === 'downloaded') this.deps.log.info(`updates: ${event.version} is ready`);

@@ -7,6 +7,7 @@ export interface AppMenuActions {
   showRequests(): void;
   showOutbox(): void;
   showAccounts(): void;
+  showFeed(): void;
   showSettings(): void;
 }
 
@@ -71,6 +72,7 @@ export function appMenuTemplate(
         { label: 'Find Requests…', ...shown('CmdOrCtrl+F'), click: () => actions.findRequests() },
         { label: 'Outbox', ...shown('CmdOrCtrl+2'), click: () => actions.showOutbox() },
         { label: 'Accounts', ...shown('CmdOrCtrl+3'), click: () => actions.showAccounts() },
+        { label: 'Activity', ...shown('CmdOrCtrl+4'), click: () => actions.showFeed() },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -22,6 +22,8 @@ export interface AutoUpdates {
  */
 export function createAutoUpdates(options: {
   sendOffer(offer: UpdateOfferView | null): void;
+  /** Lets the window close for real: installing closes every window before the app quits. */
+  beforeInstall(): void;
   log: Logger;
 }): AutoUpdates {
   let controller: UpdateController | null = null;
@@ -52,6 +54,7 @@ export function createAutoUpdates(options: {
       if (found !== null) await controller?.report({ type: 'downloaded', version: found });
     },
     quitAndInstall() {
+      options.beforeInstall();
       // Not silent (the Windows installer shows its progress), and PortDesk opens again after.
       electronAutoUpdater().quitAndInstall(false, true);
     },

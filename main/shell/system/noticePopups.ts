@@ -1,11 +1,14 @@
 import { Notification } from 'electron';
 import type { PortdeskCore } from '../../core/app/portdeskCore';
-import type { Notice } from '../../core/notify/types';
+import type { Notice, NoticeTarget } from '../../core/notify/types';
 import type { Logger } from '../../host/log/logger';
 
 export interface NoticePopupOptions {
-  /** Shows and focuses the window and opens the request (sends `onNavigate`). */
-  openRequest: (requestSid: string) => void;
+  /**
+   * Shows and focuses the window and opens where the notice points (sends `onNavigate`): the
+   * request, on its Numbers tab for news about numbers, or the outbox for a failed send.
+   */
+  openTarget: (target: NoticeTarget) => void;
   log: Logger;
   /** Remembered keys, so the same notice is never popped up twice in one run. */
   rememberKeys?: number;
@@ -14,7 +17,7 @@ export interface NoticePopupOptions {
 /**
  * Turns the notify policy's notices into OS pop-ups (ARCHITECTURE §7): the policy decides, the
  * shell only shows. Silent notices (quiet hours) are not popped up; a notice whose key was already
- * shown is dropped; clicking a pop-up opens its request. Returns an unsubscribe function.
+ * shown is dropped; clicking a pop-up opens its target. Returns an unsubscribe function.
  */
 export function showNoticePopups(
   core: Pick<PortdeskCore, 'onNotice'>,
@@ -47,7 +50,7 @@ export function showNoticePopups(
     const forget = () => onScreen.delete(popup);
     popup.on('click', () => {
       forget();
-      options.openRequest(notice.requestSid);
+      options.openTarget(notice.target);
     });
     popup.on('close', forget);
     popup.on('failed', (_event, error) => {

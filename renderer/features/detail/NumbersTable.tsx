@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Input, SearchField } from 'react-aria-components';
 import { NUMBER_STATUSES, type NumberStatus } from '../../../shared/domain/statuses';
 import { isTerminalNumberStatus } from '../../../shared/domain/statuses';
@@ -39,10 +39,13 @@ export function NumbersTable({
   numbers,
   canCancel,
   onCancel,
+  focusSid,
 }: {
   numbers: readonly NumberRow[];
   canCancel: boolean;
   onCancel: (rows: NumberRow[]) => void;
+  /** A number to scroll to and mark (opened from a notice about it). */
+  focusSid?: string;
 }) {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [digits, setDigits] = useState('');
@@ -81,6 +84,21 @@ export function NumbersTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => 52,
     overscan: 10,
+  });
+
+  const focusIndex = focusSid ? visible.findIndex((row) => row.sid === focusSid) : -1;
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
+  const shownFocus = useRef<string | null>(null);
+  useEffect(() => {
+    // Once the marked row is rendered, bring it into the window too (the table sits below the
+    // request's facts), once per number asked for.
+    if (!focusSid || shownFocus.current === focusSid) return;
+    const row = scroller.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    shownFocus.current = focusSid;
   });
 
   const selectable = visible.filter(isCancellable);
@@ -204,7 +222,8 @@ export function NumbersTable({
                     aria-rowindex={item.index + 2}
                     data-index={item.index}
                     ref={virtualizer.measureElement}
-                    className={`numbers-row ${row.status.canonical === 'rejected' ? 'numbers-row--rejected' : ''}`}
+                    aria-current={row.sid === focusSid ? 'true' : undefined}
+                    className={`numbers-row ${row.status.canonical === 'rejected' ? 'numbers-row--rejected' : ''} ${row.sid === focusSid ? 'numbers-row--focus' : ''}`}
                     style={{ transform: `translateY(${item.start}px)` }}
                   >
                     <div role="cell" className="cell">

@@ -1,9 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { NumberRow, RequestDetailView } from '../../../shared/views';
 import { useApp } from '../../store/appStore';
 import { copyToClipboard } from '../../store/clipboard';
 import { useDetail } from '../../store/detailStore';
+import { useFeed } from '../../store/feedStore';
 import { useRequestActions } from '../../store/requestActionsStore';
 import { Button, WithTooltip } from '../../ui/Button';
 import { formatCount } from '../../ui/format';
@@ -18,7 +19,16 @@ import { isCancellable, NumbersTable } from './NumbersTable';
 import { CancelNumbersDialog, CancelRequestDialog, FixAndResubmitDialog } from './RequestDialogs';
 import { Timeline } from './Timeline';
 
-export function RequestDetailScreen({ sid }: { sid: string }) {
+export function RequestDetailScreen({
+  sid,
+  tab,
+  numberSid,
+}: {
+  sid: string;
+  /** Opened from a notice about numbers: start on the Numbers tab (on `numberSid`). */
+  tab?: 'numbers';
+  numberSid?: string;
+}) {
   const detail = useDetail((s) => (s.sid === sid ? s.detail : null));
   const error = useDetail((s) => s.error);
   const loading = useDetail((s) => s.loading);
@@ -27,6 +37,8 @@ export function RequestDetailScreen({ sid }: { sid: string }) {
 
   useEffect(() => {
     void useDetail.getState().open(sid);
+    // Opening the request is reading its news: its notices leave the unread count.
+    void useFeed.getState().requestOpened(sid);
     return () => useDetail.getState().close();
   }, [sid]);
 
@@ -55,18 +67,30 @@ export function RequestDetailScreen({ sid }: { sid: string }) {
       </Screen>
     );
   }
-  return <DetailBody detail={detail} fresh={fresh} back={back} />;
+  return <DetailBody detail={detail} fresh={fresh} back={back} tab={tab} numberSid={numberSid} />;
 }
 
 function DetailBody({
   detail,
   fresh,
   back,
+  tab,
+  numberSid,
 }: {
   detail: RequestDetailView;
   fresh: ReadonlySet<number>;
   back: ReactNode;
+  tab?: 'numbers';
+  numberSid?: string;
 }) {
+  const [selectedTab, setSelectedTab] = useState<Key>(tab ?? 'timeline');
+  const [openedOn, setOpenedOn] = useState({ tab, numberSid });
+  if (openedOn.tab !== tab || openedOn.numberSid !== numberSid) {
+    // Another notice about this request, clicked while it is open, switches to its tab (set
+    // while rendering: no frame on the old tab).
+    setOpenedOn({ tab, numberSid });
+    if (tab) setSelectedTab(tab);
+  }
   const { request: req, actions } = detail;
   const navigate = useApp((s) => s.navigate);
   const busy = useRequestActions((s) => s.busy);
@@ -171,7 +195,7 @@ function DetailBody({
       <div className="detail stack stack--lg">
         <DetailBanners detail={detail} rejected={rejected} />
         <DetailFacts detail={detail} />
-        <Tabs className="tabs" defaultSelectedKey="timeline">
+        <Tabs className="tabs" selectedKey={selectedTab} onSelectionChange={setSelectedTab}>
           <TabList className="tab-list" aria-label="Request views">
             <Tab id="timeline" className="tab">
               Timeline <span className="muted small">{formatCount(detail.timeline.length)}</span>
@@ -194,6 +218,7 @@ function DetailBody({
                 numbers={detail.numbers}
                 canCancel={actions.canCancelNumbers}
                 onCancel={setCancelNumbers}
+                focusSid={numberSid}
               />
             ) : (
               <LoadingState label="The numbers arrive with the next sync of this request…" />

@@ -7,6 +7,7 @@ import {
   type RequestStatusFilter,
 } from '../../../shared/views';
 import { shortcutHint } from '../../app/shortcuts';
+import { StaleSyncNotice } from '../../app/StaleSyncNotice';
 import { useApp } from '../../store/appStore';
 import { useRequests } from '../../store/requestsStore';
 import { Button, WithTooltip } from '../../ui/Button';
@@ -86,6 +87,7 @@ export function RequestsScreen() {
         </WithTooltip>
       }
     >
+      <StaleSyncNotice />
       <div className="toolbar">
         <SearchField
           className="search-field"

@@ -52,14 +52,17 @@ const NOTIFICATION_WORDS: Record<
   expired: { label: 'Expired', description: 'When a request expires unsigned.' },
 };
 
-const CADENCES = [5, 10, 15, 30, 60, 120].map((minutes) => ({
+// 1 minute: the per-account limits (concurrency, Retry-After) keep it within Twilio's (docs/sync.md).
+const CADENCES = [1, 5, 10, 15, 30, 60, 120].map((minutes) => ({
   value: String(minutes),
   label:
-    minutes < 60
-      ? `Every ${minutes} minutes`
-      : minutes === 60
-        ? 'Every hour'
-        : `Every ${minutes / 60} hours`,
+    minutes === 1
+      ? 'Every minute'
+      : minutes < 60
+        ? `Every ${minutes} minutes`
+        : minutes === 60
+          ? 'Every hour'
+          : `Every ${minutes / 60} hours`,
 }));
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({

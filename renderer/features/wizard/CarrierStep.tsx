@@ -1,4 +1,5 @@
-import { rejectionHelpFor, type ReasonField } from '../../../shared/domain/reasonCodes';
+import type { ReasonField } from '../../../shared/domain/reasonCodes';
+import { rejectionHelpFor } from '../../../shared/domain/rejectionHelp';
 import type { DraftLosingCarrier } from '../../../shared/views';
 import { useWizard } from '../../store/wizardStore';
 import { RadioGroup, TextField } from '../../ui/fields';

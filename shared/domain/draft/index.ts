@@ -8,5 +8,4 @@ export { DRAFT_SECTIONS, type DraftSection } from '../draftForm';
 export * from './draftPaths';
 export * from './draftTypes';
 export * from './parseDraft';
-export { US_STATE_CODES } from './submitChecks';
 export * from './validateForSubmit';

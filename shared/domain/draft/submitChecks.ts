@@ -1,5 +1,14 @@
 /** Submit-time rules per part of the draft: numbers, losing carrier and address, schedule, emails. */
-import { z } from 'zod';
+import {
+  checkAccountNumber,
+  checkCity,
+  checkEmail,
+  checkFullName,
+  checkPin,
+  checkUsState,
+  checkZip,
+  type FieldRuleResult,
+} from '../fieldRules';
 import type { LosingCarrierInformation } from '../portIn';
 import {
   checkTargetPortDate,
@@ -9,6 +18,7 @@ import {
 } from '../portDates';
 import { MAX_NUMBERS_PER_REQUEST, checkUsPhoneNumber, formatUsPhoneNumber } from '../phoneNumbers';
 import { explainReason } from '../reasonCodes';
+import { singleLineNameProblem } from '../textRules';
 import {
   MAX_NOTIFICATION_EMAILS,
   type DraftIssue,
@@ -19,23 +29,27 @@ import {
   type PortInDraftNumber,
 } from './draftTypes';
 
-/** USPS codes of the states, DC and the inhabited territories. */
-export const US_STATE_CODES: ReadonlySet<string> = new Set(
-  (
-    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ ' +
-    'NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP'
-  ).split(' '),
-);
-
-const ZIP = /^\d{5}(?:-\d{4})?$/;
-const emailSchema = z.email();
-
 export function clean(value: string | null | undefined): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function isEmail(value: string): boolean {
-  return emailSchema.safeParse(value).success;
+/** Runs a field rule on a given value: its error is recorded, its kept value returned. */
+function applyRule(
+  rule: (typed: string) => FieldRuleResult,
+  typed: string,
+  field: string,
+  issues: IssueList,
+): string {
+  const result = rule(typed);
+  if (result.ok) return result.value;
+  issues.error(field, result.message);
+  return typed;
+}
+
+/** A one-line name given: only the text rules apply (control, bidi, lone surrogates). */
+function nameRule(typed: string): FieldRuleResult {
+  const problem = singleLineNameProblem(typed);
+  return problem === null ? { ok: true, value: typed } : { ok: false, message: problem };
 }
 
 export class IssueList {
@@ -119,7 +133,8 @@ export function checkNumbers(
         );
       }
     }
-    list.push({ phoneNumber: verdict.e164, pin: pin === '' ? null : pin });
+    const keptPin = pin === '' ? null : applyRule(checkPin, pin, `${path}.pin`, issues);
+    list.push({ phoneNumber: verdict.e164, pin: keptPin });
   });
   return { list, needingAccountNumber };
 }
@@ -127,30 +142,22 @@ export function checkNumbers(
 function checkAddress(address: PortInDraftAddress, issues: IssueList) {
   const base = 'losingCarrier.address';
   const street = clean(address.street);
-  const city = clean(address.city);
-  const state = clean(address.state).toUpperCase();
-  const zip = clean(address.zip);
+  const typedCity = clean(address.city);
   const country = clean(address.country).toUpperCase() || 'US';
-  if (street === '')
+  if (street === '') {
     issues.error(
       `${base}.street`,
       'Enter the street of the service address (where the lines are in service).',
     );
-  if (city === '') issues.error(`${base}.city`, 'Enter the city of the service address.');
-  if (state === '') {
-    issues.error(
-      `${base}.state`,
-      'Enter the state of the service address as a 2-letter code, like IL.',
-    );
-  } else if (!US_STATE_CODES.has(state)) {
-    issues.error(
-      `${base}.state`,
-      `State must be a 2-letter US code like IL or NY; "${clean(address.state)}" is not one.`,
-    );
+  } else {
+    applyRule(nameRule, street, `${base}.street`, issues);
   }
-  if (!ZIP.test(zip)) {
-    issues.error(`${base}.zip`, 'ZIP code must be 5 digits, or 5+4 like 62701-1234.');
-  }
+  const city =
+    typedCity === ''
+      ? (issues.error(`${base}.city`, 'Enter the city of the service address.'), '')
+      : applyRule(checkCity, typedCity, `${base}.city`, issues);
+  const state = applyRule(checkUsState, clean(address.state), `${base}.state`, issues);
+  const zip = applyRule(checkZip, clean(address.zip), `${base}.zip`, issues);
   if (country !== 'US') {
     issues.error(
       `${base}.country`,
@@ -158,6 +165,7 @@ function checkAddress(address: PortInDraftAddress, issues: IssueList) {
     );
   }
   const street2 = clean(address.street2);
+  if (street2 !== '') applyRule(nameRule, street2, `${base}.street2`, issues);
   return { street, street2: street2 === '' ? null : street2, city, state, zip, country: 'US' };
 }
 
@@ -167,9 +175,9 @@ export function checkLosingCarrier(
   issues: IssueList,
 ): LosingCarrierInformation {
   const customerName = clean(carrier.customerName);
-  const accountNumber = clean(carrier.accountNumber);
+  const typedAccountNumber = clean(carrier.accountNumber);
   const btnTyped = clean(carrier.accountTelephoneNumber);
-  const representative = clean(carrier.authorizedRepresentative);
+  const typedRepresentative = clean(carrier.authorizedRepresentative);
   const email = clean(carrier.authorizedRepresentativeEmail);
 
   if (customerName === '') {
@@ -177,7 +185,13 @@ export function checkLosingCarrier(
       'losingCarrier.customerName',
       'Enter the customer name exactly as the losing carrier has it (see the bill).',
     );
+  } else {
+    applyRule(nameRule, customerName, 'losingCarrier.customerName', issues);
   }
+  const accountNumber =
+    typedAccountNumber === ''
+      ? ''
+      : applyRule(checkAccountNumber, typedAccountNumber, 'losingCarrier.accountNumber', issues);
   if (accountNumber === '' && needingAccountNumber.length > 0) {
     const example = needingAccountNumber[0] ?? '';
     const count = needingAccountNumber.length;
@@ -200,22 +214,26 @@ export function checkLosingCarrier(
       accountTelephoneNumber = verdict.e164;
     }
   }
-  if (representative === '') {
-    issues.error(
-      'losingCarrier.authorizedRepresentative',
-      'Enter the first and last name of the person authorized on the carrier account.',
-    );
-  }
+  const representative =
+    typedRepresentative === ''
+      ? (issues.error(
+          'losingCarrier.authorizedRepresentative',
+          'Enter the first and last name of the person authorized on the carrier account.',
+        ),
+        '')
+      : applyRule(
+          checkFullName,
+          typedRepresentative,
+          'losingCarrier.authorizedRepresentative',
+          issues,
+        );
   if (email === '') {
     issues.error(
       'losingCarrier.authorizedRepresentativeEmail',
       "Enter the authorized representative's email: Twilio sends the letter of authorization there to be signed.",
     );
-  } else if (!isEmail(email)) {
-    issues.error(
-      'losingCarrier.authorizedRepresentativeEmail',
-      `"${email}" is not a valid email address.`,
-    );
+  } else {
+    applyRule(checkEmail, email, 'losingCarrier.authorizedRepresentativeEmail', issues);
   }
   const address = carrier.address ?? {};
   return {
@@ -270,8 +288,9 @@ export function checkNotificationEmails(emails: string[], issues: IssueList): st
   emails.forEach((typed, index) => {
     const email = clean(typed);
     if (email === '') return;
-    if (!isEmail(email)) {
-      issues.error(`notificationEmails.${index}`, `"${email}" is not a valid email address.`);
+    const checked = checkEmail(email);
+    if (!checked.ok) {
+      issues.error(`notificationEmails.${index}`, checked.message);
       return;
     }
     if (seen.has(email.toLowerCase())) return;

@@ -1,52 +1,26 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { demoSmokeFlow } from '../flows/demoSmoke';
-import { PROJECT_ROOT, SCREENSHOT_ROOT } from '../harness/paths';
-import { electronBinary, NO_ELECTRON_REASON } from './electronBinary';
+import { SCREENSHOT_ROOT } from '../harness/paths';
+import { ensureElectronBuild, launchPortDesk, mainWindow, newUserDataDir } from './electronApp';
+import { electronMissingReason, requireOrSkip } from './electronBinary';
 
 /**
  * The smoke flow in the real Electron window: main process, preload, app:// protocol, IPC. Runs
  * where Electron's binary (and better-sqlite3 built for Electron, docs/shell.md) exist; elsewhere
  * each test is reported as skipped with the reason.
  */
-const binary = electronBinary();
-const sqliteForElectron = join(PROJECT_ROOT, 'native', 'electron', 'better_sqlite3.node');
-
-test.skip(binary === null, NO_ELECTRON_REASON);
-test.skip(
-  binary !== null && !existsSync(sqliteForElectron),
-  'better-sqlite3 is not built for Electron on this machine (native/electron/better_sqlite3.node, see docs/shell.md)',
-);
+requireOrSkip(test, electronMissingReason());
 
 let app: ElectronApplication;
 let userData: string;
 
-test.beforeAll(() => {
-  // main and preload are not built by the harness's global setup (it needs only the renderer).
-  const build = spawnSync('npx', ['electron-vite', 'build'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('electron-vite build failed');
-});
+test.beforeAll(ensureElectronBuild);
 
 test.beforeEach(async () => {
-  userData = await mkdtemp(join(tmpdir(), 'portdesk-electron-'));
-  app = await electron.launch({
-    executablePath: binary ?? '',
-    args: [PROJECT_ROOT],
-    env: {
-      ...process.env,
-      PORTDESK_USER_DATA_DIR: userData,
-      PORTDESK_KEYCHAIN_SERVICE: `PortDesk-e2e-${randomUUID()}`,
-      PORTDESK_DEMO_ACCELERATION: '60',
-    },
-  });
+  userData = await newUserDataDir();
+  app = await launchPortDesk(userData);
 });
 
 test.afterEach(async () => {
@@ -55,7 +29,7 @@ test.afterEach(async () => {
 });
 
 test('Electron: start → demo mode → requests → timeline → the new status, live', async () => {
-  const window = await app.firstWindow();
+  const window = await mainWindow(app);
   expect(window.url()).toBe('app://portdesk/index.html');
   let shot = 0;
   await demoSmokeFlow(window, {
@@ -74,7 +48,7 @@ test('Electron: start → demo mode → requests → timeline → the new status
 });
 
 test('Electron: the window is locked down', async () => {
-  const window = await app.firstWindow();
+  const window = await mainWindow(app);
   const exposed = await window.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,

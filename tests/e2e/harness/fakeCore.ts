@@ -71,6 +71,7 @@ export function createFakeCore(answers: FakeAnswers = {}): FakeCore {
     getSyncStatus: () => IDLE_SYNC_STATUS,
     syncNow: () => IDLE_SYNC_STATUS,
     getSettings: () => DEFAULT_SETTINGS,
+    getUpdateOffer: () => null,
     listDrafts: () => [],
     listOutbox: () => [],
     listRequests: () => ({

@@ -18,7 +18,7 @@ export async function realCore(options: DemoCoreOptions): Promise<PortdeskCore> 
 export interface CoreChoice {
   create: CoreFactory;
   /** Test seams passed to the core (demo clock speed, sync timings, clock). */
-  options?: Partial<Pick<DemoCoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>>;
+  options?: Partial<Pick<DemoCoreOptions, 'demoAcceleration' | 'syncTiming' | 'now' | 'popups'>>;
 }
 
 /**

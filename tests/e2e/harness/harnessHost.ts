@@ -92,7 +92,9 @@ export class HarnessHost {
     page: Page,
     createCore: CoreFactory,
     testInfo: TestInfo,
-    coreOptions: Partial<Pick<DemoCoreOptions, 'demoAcceleration' | 'syncTiming' | 'now'>> = {},
+    coreOptions: Partial<
+      Pick<DemoCoreOptions, 'demoAcceleration' | 'syncTiming' | 'now' | 'popups'>
+    > = {},
   ): Promise<HarnessHost> {
     const dataDir = await mkdtemp(join(tmpdir(), 'portdesk-e2e-'));
     // What launch has opened so far, closed again if a later step fails.

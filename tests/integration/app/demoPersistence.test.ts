@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SNAPSHOT_FILE } from '../../../main/demo/demoMode';
 import type { PortdeskCore } from '../../../main/core/app';
 import { createCoreWithDemo } from '../../../main/demo';
+import { DEMO_CREDENTIALS_FILE } from '../../../main/demo/demoCredentials';
 import { createVault } from '../../../main/core/vault';
 import type { PortInWire } from '../simulator/harness';
 import { RequestListQuerySchema } from '../../../shared/ipc';
@@ -28,10 +29,10 @@ async function waitFor<T>(
 }
 
 /** Every byte PortDesk wrote under its data folder. */
-async function everythingWritten(dir: string): Promise<string> {
+async function everythingWritten(dir: string, except: string[] = []): Promise<string> {
   const parts: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
+    if (entry.isFile() && !except.includes(entry.name))
       parts.push((await readFile(join(entry.parentPath, entry.name))).toString('latin1'));
   }
   return parts.join('\n');
@@ -126,9 +127,13 @@ describe('demo mode across launches on the same data folder', () => {
       const detail = await first.handlers.getRequestDetail({ sid: requestSid });
       return detail.request.status.canonical === 'waiting_for_signature' ? true : null;
     }, 'the created request to reach Waiting for Signature');
-    const secret = (
-      await createVault({ service: keychainService }).readSecret(account.id)
-    )?.reveal();
+    // Demo credentials live beside the world (0600), never in the keychain.
+    const kept = JSON.parse(await readFile(join(dataDir, DEMO_CREDENTIALS_FILE), 'utf8')) as {
+      apiKeySecret: string;
+    };
+    const secret = kept.apiKeySecret;
+    expect((await stat(join(dataDir, DEMO_CREDENTIALS_FILE))).mode & 0o777).toBe(0o600);
+    expect(await createVault({ service: keychainService }).readSecret(account.id)).toBeNull();
     await first.close();
 
     const saved = JSON.parse(await readFile(join(dataDir, DEMO_SNAPSHOT_FILE), 'utf8')) as {
@@ -141,7 +146,8 @@ describe('demo mode across launches on the same data folder', () => {
     const savedStatus = new Map(saved.requests.map((request) => [request.sid, request.status]));
     expect(savedStatus.get(requestSid)).toBe('waiting_for_signature');
     expect(secret).toBeTruthy();
-    expect(await everythingWritten(dataDir)).not.toContain(secret);
+    // …and nowhere else: not in the world file, the database or its WAL.
+    expect(await everythingWritten(dataDir, [DEMO_CREDENTIALS_FILE])).not.toContain(secret);
 
     const second = await launch();
     expect((await startDemo(second)).id).toBe(account.id);

@@ -42,7 +42,14 @@ describe('the running engine', () => {
     try {
       engine.start();
       expect(engine.status().accounts).toEqual([
-        { accountId, state: 'idle', lastSuccessAt: null, message: null },
+        {
+          accountId,
+          state: 'idle',
+          phase: 'waiting',
+          lastSuccessAt: null,
+          message: null,
+          nextAttemptAt: null,
+        },
       ]);
 
       await engine.syncNow(accountId);
@@ -53,6 +60,7 @@ describe('the running engine', () => {
       }
       const status = engine.status();
       expect(status.state).toBe('idle');
+      expect(status.phase).toBe('up_to_date');
       expect(status.message).toBe('Up to date.');
       expect(status.lastSuccessAt).not.toBeNull();
       expect(Date.parse(status.nextSyncAt ?? '')).toBeGreaterThan(Date.now());

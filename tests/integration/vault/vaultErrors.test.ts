@@ -120,7 +120,7 @@ describe('vault errors', () => {
 
     const probe = await vault.probe();
     expect(probe.available).toBe(false);
-    expect(probe.available ? '' : probe.reason).toContain('install gnome-keyring');
+    expect(probe.available ? '' : probe.reason).toContain('Install one — GNOME Keyring');
   });
 });
 

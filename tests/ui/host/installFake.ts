@@ -3,7 +3,9 @@ import { FakePortdesk } from '../../fixtures/fakeBridge';
 /**
  * The UI test host's first script: installs the fake bridge as window.portdesk (what the preload
  * does in the app) and exposes the fake's controls as window.__portdeskFake for the specs.
- * Query parameters: scenario=empty|demo, latency=<ms>, online=false, requests=<count>, and for
+ * Query parameters: scenario=empty|demo, latency=<ms>, online=false, requests=<count>,
+ * notices=<count> (the activity feed's history), unseen=<count> (of which new since the agent
+ * last looked), popups=page (the page raises pop-ups), and for
  * bench/ui heavyNumbers=<n>&heavyEvents=<n> (one more request with that many numbers and
  * timeline events) and memoList=true (list queries memoised; see FakeOptions.memoiseList).
  * The marks around the fake's construction let bench/ui tell the fake's seeding from the
@@ -24,6 +26,9 @@ const fake = new FakePortdesk({
       ? { numberCount: Math.max(1, heavyNumbers), timelineEvents: Math.max(1, heavyEvents) }
       : undefined,
   memoiseList: params.get('memoList') === 'true',
+  noticeCount: Number(params.get('notices') ?? '40') || 0,
+  unseenNotices: Number(params.get('unseen') ?? '0') || 0,
+  popups: params.get('popups') === 'page' ? 'page' : 'os',
 });
 performance.mark('portdesk-fake:end');
 Object.assign(globalThis, { portdesk: fake.bridge, __portdeskFake: fake });

@@ -43,6 +43,7 @@ function notice(overrides: Partial<Notice> = {}): Notice {
     urgency: 'critical',
     silent: false,
     createdAt: '2026-11-27T05:00:00.000Z',
+    target: { screen: 'request', sid: SID, tab: 'numbers' },
     ...overrides,
   };
 }
@@ -54,14 +55,14 @@ beforeEach(() => {
 
 function setUp() {
   const core = createFakeCore();
-  const openRequest = vi.fn();
+  const openTarget = vi.fn();
   const lines: string[] = [];
   const stop = showNoticePopups(core, {
-    openRequest,
+    openTarget,
     log: createLogger((line) => lines.push(line)),
     rememberKeys: 3,
   });
-  return { core, openRequest, lines, stop };
+  return { core, openTarget, lines, stop };
 }
 
 describe('notices become OS pop-ups', () => {
@@ -97,11 +98,20 @@ describe('notices become OS pop-ups', () => {
     expect(popups.list).toHaveLength(1);
   });
 
-  it('opens the request when the pop-up is clicked', () => {
-    const { core, openRequest } = setUp();
+  it('opens where the notice points when the pop-up is clicked (the Numbers tab here)', () => {
+    const { core, openTarget } = setUp();
     core.emitNotice(notice());
     popups.list[0]?.handlers.get('click')?.();
-    expect(openRequest).toHaveBeenCalledWith(SID);
+    expect(openTarget).toHaveBeenCalledWith({ screen: 'request', sid: SID, tab: 'numbers' });
+  });
+
+  it('opens the outbox for a send that failed before a request existed', () => {
+    const { core, openTarget } = setUp();
+    core.emitNotice(
+      notice({ key: 'outbox:3:failed:x', requestSid: null, target: { screen: 'outbox' } }),
+    );
+    popups.list[0]?.handlers.get('click')?.();
+    expect(openTarget).toHaveBeenCalledWith({ screen: 'outbox' });
   });
 
   it('forgets the oldest keys beyond its memory', () => {

@@ -19,6 +19,7 @@ function actions(): AppMenuActions & Record<string, ReturnType<typeof vi.fn>> {
     showRequests: vi.fn(),
     showOutbox: vi.fn(),
     showAccounts: vi.fn(),
+    showFeed: vi.fn(),
     showSettings: vi.fn(),
   };
 }
@@ -39,6 +40,7 @@ describe('the app menu', () => {
         ['CmdOrCtrl+1', 'showRequests'],
         ['CmdOrCtrl+2', 'showOutbox'],
         ['CmdOrCtrl+3', 'showAccounts'],
+        ['CmdOrCtrl+4', 'showFeed'],
         ['CmdOrCtrl+,', 'showSettings'],
       ];
       for (const [accelerator, action] of expected) {

@@ -4,8 +4,10 @@ import { summariseStatus, type AccountSyncStatus } from '../../../main/core/sync
 const account = (patch: Partial<AccountSyncStatus>): AccountSyncStatus => ({
   accountId: 'a',
   state: 'idle',
+  phase: 'up_to_date',
   lastSuccessAt: '2026-01-01T10:00:00.000Z',
   message: null,
+  nextAttemptAt: null,
   ...patch,
 });
 const noOps = { queuedOps: 0, failedOps: 0 };
@@ -14,14 +16,20 @@ describe('sync status summary', () => {
   it('shows the worst state over the accounts, with that account’s message', () => {
     const status = summariseStatus(
       [
-        account({ accountId: 'a', state: 'offline', message: 'offline words' }),
-        account({ accountId: 'b', state: 'unauthorized', message: 'rotate the secret' }),
-        account({ accountId: 'c', state: 'error', message: 'server words' }),
+        account({ accountId: 'a', state: 'offline', phase: 'offline', message: 'offline words' }),
+        account({
+          accountId: 'b',
+          state: 'unauthorized',
+          phase: 'unauthorized',
+          message: 'rotate the secret',
+        }),
+        account({ accountId: 'c', state: 'error', phase: 'retrying', message: 'server words' }),
       ],
       null,
       noOps,
     );
     expect(status.state).toBe('unauthorized');
+    expect(status).toMatchObject({ phase: 'unauthorized', worstAccountId: 'b' });
     expect(status.message).toBe('rotate the secret');
     expect(status.accounts.map((a) => a.state)).toEqual(['offline', 'unauthorized', 'error']);
   });

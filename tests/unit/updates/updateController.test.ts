@@ -106,6 +106,21 @@ describe('UpdateController', () => {
     expect(h.calls).toEqual(['check', 'download']);
   });
 
+  it('an update found just after the setting was turned off is left, and checked again later', async () => {
+    const h = harness();
+    // The agent turns updates off while the check at start is on its way.
+    h.world.env = { ...h.world.env, settingOn: true };
+    const started = h.controller.start();
+    h.world.env = { ...h.world.env, settingOn: false };
+    await started;
+    await h.settle();
+    expect(h.calls).toEqual(['check']);
+    expect(h.controller.state.phase).toBe('idle');
+    h.world.env = { ...h.world.env, settingOn: true };
+    await h.advance(6 * HOUR);
+    expect(h.calls).toEqual(['check', 'check', 'download']);
+  });
+
   it('withdraws the offer while the outbox is sending and brings it back after', async () => {
     const h = harness();
     await h.controller.start();

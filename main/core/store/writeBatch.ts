@@ -1,0 +1,168 @@
+/**
+ * Several writes in one transaction. A first sync saves thousands of fetched requests; one
+ * transaction each pays a commit (and a WAL frame for every page touched) per request, while one
+ * transaction for all of them would hold main's thread, and with it every IPC answer, for
+ * seconds. A batch is bounded by count, by weight (numbers written) and by time, so the store
+ * commits often enough that the agent's queries never wait long.
+ */
+
+export interface BatchLimits {
+  /** Writes per transaction. */
+  maxItems: number;
+  /** Summed weight per transaction (for fetched requests: their numbers). */
+  maxWeight: number;
+}
+
+/**
+ * For fetched requests: 5,000 numbers is a few tens of milliseconds of writing at the store's
+ * bulk rate (docs/benchmarks.md), and 50 small requests a few milliseconds. Bigger batches gain
+ * almost nothing on big requests (the commit is a small part of writing 1,000 numbers); the
+ * count bound is what pays on small ones.
+ */
+export const FETCHED_BATCH_LIMITS: BatchLimits = { maxItems: 50, maxWeight: 5_000 };
+
+/**
+ * Splits `items` in order into runs within `limits`. An item heavier than maxWeight on its own
+ * (one request with 8,000 numbers) is a run of its own: a request is never split.
+ */
+export function chunkWithin<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number,
+  limits: BatchLimits = FETCHED_BATCH_LIMITS,
+): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let weight = 0;
+  for (const item of items) {
+    const itemWeight = weightOf(item);
+    if (
+      chunk.length > 0 &&
+      (chunk.length >= limits.maxItems || weight + itemWeight > limits.maxWeight)
+    ) {
+      chunks.push(chunk);
+      chunk = [];
+      weight = 0;
+    }
+    chunk.push(item);
+    weight += itemWeight;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+export interface WriteBatcherOptions extends Partial<BatchLimits> {
+  /** How long a queued write may wait for company before its batch runs. Default 5 ms. */
+  maxWaitMs?: number;
+  /**
+   * A batch stops taking writes once its transaction has run this long; the rest go to the
+   * next one, after main's event loop has had a turn. Default 50 ms.
+   */
+  maxBatchMs?: number;
+}
+
+export interface WriteBatcher {
+  /**
+   * Queues `write` (synchronous, like store.transaction's function) for the next batch. It runs
+   * in its own savepoint: if it throws, only its own writes roll back and its promise rejects
+   * with the error; the others commit. The promise settles after the batch COMMITTED, so a
+   * caller acts on (notifies about) only what is durable. `weight`: e.g. numbers written.
+   */
+  run<T>(weight: number, write: () => T): Promise<T>;
+  /** Runs every queued write now (on quit, or before a read that must see them). */
+  flush(): void;
+  /** Writes queued and not yet committed. */
+  readonly pending: number;
+}
+
+interface Job {
+  weight: number;
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export function createWriteBatcher(
+  store: { transaction<T>(fn: () => T): T },
+  options: WriteBatcherOptions = {},
+): WriteBatcher {
+  const maxItems = options.maxItems ?? FETCHED_BATCH_LIMITS.maxItems;
+  const maxWeight = options.maxWeight ?? FETCHED_BATCH_LIMITS.maxWeight;
+  const maxWaitMs = options.maxWaitMs ?? 5;
+  const maxBatchMs = options.maxBatchMs ?? 50;
+  const queue: Job[] = [];
+  let queuedWeight = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function schedule(delayMs: number): void {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      runOneBatch();
+      if (queue.length > 0) schedule(0);
+    }, delayMs);
+  }
+
+  /** One transaction: takes jobs from the queue until a bound is reached. */
+  function runOneBatch(): void {
+    const started = performance.now();
+    const taken: Job[] = [];
+    const outcomes: Outcome[] = [];
+    let weight = 0;
+    try {
+      store.transaction(() => {
+        while (queue.length > 0) {
+          const next = queue[0] as Job;
+          if (
+            taken.length > 0 &&
+            (taken.length >= maxItems ||
+              weight + next.weight > maxWeight ||
+              performance.now() - started >= maxBatchMs)
+          ) {
+            break;
+          }
+          queue.shift();
+          queuedWeight -= next.weight;
+          taken.push(next);
+          weight += next.weight;
+          try {
+            // Nested: a savepoint, so a failing write rolls back alone.
+            outcomes.push({ ok: true, value: store.transaction(next.write) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: nothing of this batch is stored.
+      for (const job of taken) job.reject(error);
+      return;
+    }
+    taken.forEach((job, index) => {
+      const outcome = outcomes[index] as Outcome;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+
+  return {
+    run<T>(weight: number, write: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ weight, write, resolve: resolve as (value: unknown) => void, reject });
+        queuedWeight += weight;
+        schedule(queue.length >= maxItems || queuedWeight >= maxWeight ? 0 : maxWaitMs);
+      });
+    },
+    flush() {
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      while (queue.length > 0) runOneBatch();
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}
