@@ -213,11 +213,62 @@ test.describe('wizard hygiene', () => {
     await expect(addressErrors.getByText('ZIP code:')).toHaveCount(0);
     await expect(addressErrors.getByText('State:')).toHaveCount(0);
 
-    // Leaving through the sidebar is allowed; the step keeps its mark.
+    // What carriers reject, caught by the shared rules (the same main applies at submit).
+    await page.getByRole('textbox', { name: 'City' }).fill('10001');
+    await expect(addressErrors).toContainText(
+      'City: Enter the city of the service address in letters',
+    );
+    await page.getByRole('textbox', { name: 'City' }).fill('Gotham');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Lucius');
+    await expect(
+      page.getByText('Enter the first and last name, as on the carrier account'),
+    ).toBeVisible();
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Lucius Fox');
+    await page.getByRole('textbox', { name: 'Account number' }).fill('888 123 45');
+    await expect(page.getByText('Enter the account number without spaces')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Account number' }).fill('88812345');
+    await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne');
+    await expect(page.getByText('"lucius@wayne" is not a valid email address.')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
+    await page.getByRole('radio', { name: 'Business' }).scrollIntoViewIfNeeded();
+    await page.getByText('Business', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Business' })).toBeChecked();
+    await expect(page.locator('.wizard__blocked')).toHaveCount(0);
+    await expect(
+      page.locator('.wizard__step').locator('.field__error, .row-errors li'),
+    ).toHaveCount(0);
+    // The state is stored as its code.
+    await expect(page.locator('.state-field').getByRole('button')).toContainText('NY — New York');
+
+    // One problem left (the e-mail emptied again): the sidebar leaves anyway, and marks it.
+    await page.getByRole('textbox', { name: 'Email' }).fill('');
+    await page.getByRole('button', { name: 'Next: Utility bill' }).click();
+    await expect(page.locator('.wizard__blocked')).toContainText('1 problem to fix');
+
     await step(page, /Port date/).click();
     await expect(step(page, /Carrier details/).locator('.stepper__problem')).toBeVisible();
     await expect(step(page, /Utility bill/).locator('.stepper__problem')).toHaveCount(0);
     await screenshots(page, 'hygiene-stepper-marks');
+  });
+
+  test('a PIN takes letters and digits only, with the carriers’ usual format beside it', async ({
+    page,
+  }) => {
+    await startDraft(page);
+    await addNumbers(page, '(212) 555-0117', 1);
+    await page.getByRole('button', { name: 'Next: Portability' }).click();
+    await page.getByRole('button', { name: 'Check 1 number' }).click();
+    await expect(page.getByText(/^PINs: Letters and digits only/)).toBeVisible();
+    const pin = page.getByRole('textbox', { name: 'PIN for (212) 555-0117' });
+    await pin.fill('12-34');
+    await pin.blur();
+    await expect(page.getByText('A PIN has letters and digits only')).toBeVisible();
+    await page.getByRole('button', { name: 'Next: Carrier details' }).click();
+    await expect(page.getByRole('heading', { name: 'Portability check' })).toBeVisible();
+    await screenshots(page, 'hygiene-pin');
+    await pin.fill('1234');
+    await page.getByRole('button', { name: 'Next: Carrier details' }).click();
+    await expect(page.getByRole('heading', { name: 'Losing carrier details' })).toBeVisible();
   });
 
   test('removing every number asks first', async ({ page }) => {
@@ -281,7 +332,15 @@ test.describe('bill preview', () => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (globalThis as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (event) => {
+      const page = globalThis as unknown as {
+        document: {
+          addEventListener(
+            type: 'securitypolicyviolation',
+            listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+          ): void;
+        };
+      };
+      page.document.addEventListener('securitypolicyviolation', (event) => {
         if (!event.violatedDirective.startsWith('style-src')) {
           seen.push(`${event.violatedDirective} ${event.blockedURI}`);
         }
@@ -306,7 +365,13 @@ test.describe('bill preview', () => {
     await expect(canvas).toBeVisible();
     // Drawn, not blank: the page's line of text left dark pixels on the canvas.
     const inked = await canvas.evaluate((element) => {
-      const c = element as HTMLCanvasElement;
+      const c = element as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        } | null;
+      };
       const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PIN_FORMAT_HINT } from '../../../shared/domain/fieldRules';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { IpcError } from '../../../shared/ipc';
 import type { PortabilityResultView } from '../../../shared/views';
@@ -217,6 +218,9 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
             account number, which you enter with the carrier details. Only the account holder can
             get the PIN from the carrier.
           </Banner>
+          <p className="field__help" id="pin-format">
+            PINs: {PIN_FORMAT_HINT}
+          </p>
           <ul className="pin-list">
             {needPin.map(({ number }) => (
               <PinRow

@@ -1,66 +1,8 @@
-/** The names shown in the state picker; the code (what is stored and sent) comes first. */
-const NAMES: Readonly<Record<string, string>> = {
-  AL: 'Alabama',
-  AK: 'Alaska',
-  AZ: 'Arizona',
-  AR: 'Arkansas',
-  CA: 'California',
-  CO: 'Colorado',
-  CT: 'Connecticut',
-  DE: 'Delaware',
-  DC: 'District of Columbia',
-  FL: 'Florida',
-  GA: 'Georgia',
-  HI: 'Hawaii',
-  ID: 'Idaho',
-  IL: 'Illinois',
-  IN: 'Indiana',
-  IA: 'Iowa',
-  KS: 'Kansas',
-  KY: 'Kentucky',
-  LA: 'Louisiana',
-  ME: 'Maine',
-  MD: 'Maryland',
-  MA: 'Massachusetts',
-  MI: 'Michigan',
-  MN: 'Minnesota',
-  MS: 'Mississippi',
-  MO: 'Missouri',
-  MT: 'Montana',
-  NE: 'Nebraska',
-  NV: 'Nevada',
-  NH: 'New Hampshire',
-  NJ: 'New Jersey',
-  NM: 'New Mexico',
-  NY: 'New York',
-  NC: 'North Carolina',
-  ND: 'North Dakota',
-  OH: 'Ohio',
-  OK: 'Oklahoma',
-  OR: 'Oregon',
-  PA: 'Pennsylvania',
-  RI: 'Rhode Island',
-  SC: 'South Carolina',
-  SD: 'South Dakota',
-  TN: 'Tennessee',
-  TX: 'Texas',
-  UT: 'Utah',
-  VT: 'Vermont',
-  VA: 'Virginia',
-  WA: 'Washington',
-  WV: 'West Virginia',
-  WI: 'Wisconsin',
-  WY: 'Wyoming',
-  PR: 'Puerto Rico',
-  VI: 'U.S. Virgin Islands',
-  GU: 'Guam',
-  AS: 'American Samoa',
-  MP: 'Northern Mariana Islands',
-};
+import { US_STATES } from '../../../shared/domain/fieldRules';
 
-/** Every code the rules accept (shared/domain's US_STATE_CODES), with its name. */
-export const US_STATE_OPTIONS: readonly { value: string; label: string }[] = Object.entries(
-  NAMES,
-).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }));
+/** The state picker's options: every code the shared rules accept, the code first. */
+export const US_STATE_OPTIONS: readonly { value: string; label: string }[] = US_STATES.map(
+  ({ code, name }) => ({ value: code, label: `${code} — ${name}` }),
+);
 
-export const US_STATE_PICKS: ReadonlySet<string> = new Set(Object.keys(NAMES));
+export const US_STATE_PICKS: ReadonlySet<string> = new Set(US_STATES.map((s) => s.code));

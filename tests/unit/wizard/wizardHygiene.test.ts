@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePhoneList } from '../../../shared/domain/phoneNumbers';
 import type { PortabilityResultView } from '../../../shared/views';
 import { articleFor } from '../../../renderer/features/wizard/billContent';
-import { pageSizeWords } from '../../../renderer/features/wizard/BillPreview';
+import { pageSizeWords } from '../../../renderer/features/wizard/pageSize';
 import { csvNotAdded } from '../../../renderer/features/wizard/csvNotAdded';
 import { portabilityTally } from '../../../renderer/features/wizard/portabilityTally';
 
