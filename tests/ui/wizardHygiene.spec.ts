@@ -206,6 +206,7 @@ test.describe('wizard hygiene', () => {
     expect(zipBox && rowBox && zipBox.width > rowBox.width * 0.9).toBe(true);
     expect(zipBox && zipBox.height < 40).toBe(true);
     await expectAccessible(page);
+    await addressErrors.scrollIntoViewIfNeeded();
     await screenshots(page, 'hygiene-carrier-blocked');
 
     await pickState(page, 'NY');
