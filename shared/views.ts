@@ -328,6 +328,23 @@ export interface DraftView {
   waitingFor?: OutboxWaitView | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The draft's numbers Twilio says are already in, or being ported into, one of the agent's
+   * accounts (22131, 22136, or a refused create's 22137) that a request PortDesk has holds:
+   * the wizard names that request and links to it. Absent: none known.
+   */
+  heldNumbers?: HeldNumberView[];
+}
+
+/** A draft's number held by a request PortDesk has (same account or another). */
+export interface HeldNumberView {
+  phoneNumber: string;
+  requestSid: string;
+  accountId: string;
+  accountLabel: string;
+  customerName: string | null;
+  /** The number's status in that request, as Twilio spells it. */
+  numberStatus: string;
 }
 
 export interface DraftSummaryView {

@@ -5,7 +5,7 @@ import { billActions } from './wizard/billActions';
 import { applyPatch, mergePatch } from './wizard/draftPatch';
 import { localEdits, withLocalEdits } from './wizard/localEdits';
 import { portabilityActions } from './wizard/portabilityActions';
-import type { WizardStep } from './wizard/steps';
+import { WIZARD_STEPS, type WizardStep } from './wizard/steps';
 import { submitResultAfter } from './wizard/submitResult';
 import type { NotAddedNumber, SaveState, WizardState } from './wizard/wizardState';
 
@@ -62,10 +62,13 @@ export const useWizard = create<WizardState>()((set, get) => {
       touched: new Set<string>(),
       showAllErrors: false,
       upload: null,
+      billBytes: null,
       submitting: false,
       submitResult: null,
       submitError: null,
       notAdded: [],
+      focusField: null,
+      visited: new Set<WizardStep>(),
     };
   }
 
@@ -88,15 +91,18 @@ export const useWizard = create<WizardState>()((set, get) => {
       const draft = result.data;
       const original = await originalOf(draft);
       if (ticket !== opening) return;
+      const step: WizardStep = chooseStep
+        ? chooseStep(draft, original)
+        : draft.payload.phoneNumbers.length
+          ? 'review'
+          : 'numbers';
       set({
         draft,
         original,
         loading: false,
-        step: chooseStep
-          ? chooseStep(draft, original)
-          : draft.payload.phoneNumbers.length
-            ? 'review'
-            : 'numbers',
+        step,
+        // A saved draft opens on its first problem: the steps before it were done before.
+        visited: new Set(WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(step) + 1)),
         showAllErrors: Boolean(draft.origin),
         submitResult:
           draft.status === 'submitted' && draft.requestSid
@@ -115,7 +121,7 @@ export const useWizard = create<WizardState>()((set, get) => {
         set({ loading: false, loadError: result.error });
         return null;
       }
-      set({ draft: result.data, loading: false });
+      set({ draft: result.data, loading: false, visited: new Set<WizardStep>(['numbers']) });
       return result.data;
     },
 
@@ -124,9 +130,17 @@ export const useWizard = create<WizardState>()((set, get) => {
       set(initialState());
     },
 
-    setStep(step) {
+    setStep(step, focusField) {
       void get().flush();
-      set({ step });
+      const visited = new Set(get().visited);
+      // The step being left was seen; the one opened is seen from now on.
+      visited.add(get().step);
+      visited.add(step);
+      set({ step, visited, focusField: focusField ?? null });
+    },
+
+    clearFocusField() {
+      if (get().focusField !== null) set({ focusField: null });
     },
 
     touch(field) {
@@ -211,11 +225,13 @@ export const useWizard = create<WizardState>()((set, get) => {
 
     keepNotAdded(numbers) {
       const kept = get().notAdded;
-      const known = new Set(kept.map((n) => n.text.trim()));
+      // A pasted number once; a CSV row once (an empty cell is only told apart by its row).
+      const keyOf = (n: NotAddedNumber) => `${n.row ?? ''}|${n.text.trim()}`;
+      const known = new Set(kept.map(keyOf));
       const fresh: NotAddedNumber[] = [];
       for (const number of numbers) {
-        if (known.has(number.text.trim())) continue;
-        known.add(number.text.trim());
+        if (known.has(keyOf(number))) continue;
+        known.add(keyOf(number));
         fresh.push(number);
       }
       if (fresh.length > 0) set({ notAdded: [...kept, ...fresh] });

@@ -31,6 +31,8 @@ export function Select<V extends string>({
   isDisabled,
   hideLabel,
   className,
+  isInvalid,
+  'aria-describedby': describedBy,
 }: {
   label: string;
   value: V | null;
@@ -42,6 +44,9 @@ export function Select<V extends string>({
   isDisabled?: boolean;
   hideLabel?: boolean;
   className?: string;
+  /** Invalid with its words shown elsewhere (below a row of small fields). */
+  isInvalid?: boolean;
+  'aria-describedby'?: string | undefined;
 }) {
   return (
     <AriaSelect
@@ -50,13 +55,13 @@ export function Select<V extends string>({
       onChange={(key: Key | null) => {
         if (key != null) onChange(String(key) as V);
       }}
-      isInvalid={Boolean(error)}
+      isInvalid={Boolean(error) || Boolean(isInvalid)}
       validationBehavior="aria"
       isDisabled={isDisabled}
       placeholder={placeholder}
     >
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
-      <AriaButton className="select-button">
+      <AriaButton className="select-button" aria-describedby={describedBy}>
         <SelectValue className="grow" />
         <IconChevronDown />
       </AriaButton>
@@ -65,10 +70,12 @@ export function Select<V extends string>({
           {description}
         </Text>
       ) : null}
-      <FieldError className="field__error">
-        <IconAlert size={14} />
-        <span>{error}</span>
-      </FieldError>
+      {error ? (
+        <FieldError className="field__error">
+          <IconAlert size={14} />
+          <span>{error}</span>
+        </FieldError>
+      ) : null}
       <Popover className="popover">
         <ListBox className="listbox">
           {options.map((option) => (

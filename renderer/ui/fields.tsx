@@ -40,6 +40,7 @@ export function TextField({
   inputClassName,
   rows,
   isRequired,
+  isInvalid,
   ...rest
 }: TextFieldProps) {
   const classes = ['field'];
@@ -49,7 +50,8 @@ export function TextField({
     <AriaTextField
       {...rest}
       isRequired={isRequired}
-      isInvalid={Boolean(error)}
+      // isInvalid without an error: the words are shown elsewhere (below a row of small fields).
+      isInvalid={Boolean(error) || Boolean(isInvalid)}
       validationBehavior="aria"
       className={classes.join(' ')}
     >
@@ -75,10 +77,12 @@ export function TextField({
           {description}
         </Text>
       ) : null}
-      <FieldError className="field__error">
-        <IconAlert size={14} />
-        <span>{error}</span>
-      </FieldError>
+      {error ? (
+        <FieldError className="field__error">
+          <IconAlert size={14} />
+          <span>{error}</span>
+        </FieldError>
+      ) : null}
     </AriaTextField>
   );
 }

@@ -96,13 +96,13 @@ test('the whole wizard on the real core: numbers, portability, carrier, a droppe
 
   // ── Carrier: a field-level error, then fixed ──
   await goNext(page, 'Carrier details');
-  await fillCarrier(page, 'ZZ');
-  const stateError = page.getByText(/State must be a 2-letter US code/);
-  await expect(stateError).toBeVisible();
-  await stateError.scrollIntoViewIfNeeded();
+  await fillCarrier(page, '1000');
+  const zipError = page.getByText(/ZIP code must be 5 digits/);
+  await expect(zipError).toBeVisible();
+  await zipError.scrollIntoViewIfNeeded();
   await portdesk.screenshot('carrier details with a field error');
-  await page.getByRole('textbox', { name: 'State' }).fill('NY');
-  await expect(stateError).toBeHidden();
+  await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
+  await expect(zipError).toBeHidden();
   await portdesk.screenshot('carrier details fixed');
 
   // ── Utility bill: dropped; wrong type and oversized refused in words; replace and remove ──
@@ -327,7 +327,7 @@ offlineTest(
     await portdesk.screenshot('portability check while offline');
 
     await goNext(page, 'Carrier details');
-    await fillCarrier(page, 'NY');
+    await fillCarrier(page, '10001');
     await expect(page.getByText(/Draft saved/)).toBeVisible();
 
     // A reload mid-way (a crash, a restart): the draft was saved as it was typed.
@@ -345,7 +345,7 @@ offlineTest(
       .first()
       .click();
     await expect(page.getByRole('textbox', { name: 'Customer name' })).toHaveValue(CUSTOMER);
-    await expect(page.getByRole('textbox', { name: 'State' })).toHaveValue('NY');
+    await expect(page.locator('.state-field').getByRole('button')).toContainText('NY — New York');
     await expect(page.getByRole('textbox', { name: 'ZIP code' })).toHaveValue('10001');
     await portdesk.screenshot('the draft reopened with what was typed');
 

@@ -120,3 +120,9 @@ export async function dropFile(page: Page, testId: string, file: DroppedFile): P
     }
   }, file);
 }
+
+/** Picks the service address's state in the wizard's state picker ("NY — New York"). */
+export async function pickState(page: Page, code: string): Promise<void> {
+  await page.locator('.state-field').getByRole('button').click();
+  await page.getByRole('option', { name: new RegExp(`^${code} — `) }).click();
+}

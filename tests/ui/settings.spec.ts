@@ -28,7 +28,7 @@ test.describe('settings, accounts, outbox and the shell', () => {
   test('notification kinds and quiet hours are saved as they change', async ({ page }) => {
     await openApp(page);
     await page.getByRole('button', { name: /^Settings/ }).click();
-    const ageing = page.getByRole('switch', { name: /No port date after a while/ });
+    const ageing = page.getByRole('switch', { name: /No port date 10 days after submission/ });
     await expect(ageing).not.toBeChecked();
     // Keyboard: focus the switch, Space toggles it.
     await ageing.focus();
@@ -37,6 +37,36 @@ test.describe('settings, accounts, outbox and the shell', () => {
     await page.getByText('Quiet hours: no pop-ups').click();
     await expect(page.getByRole('switch', { name: /Quiet hours/ })).toBeChecked();
     await expect(page.getByRole('button', { name: /From/ })).toBeEnabled();
+  });
+
+  test('every label says what is on screen: the ageing switch names the days set above it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page);
+    await page.getByRole('button', { name: /^Settings/ }).click();
+    const days = page.getByRole('textbox', { name: 'Days without a port date before a flag' });
+    await expect(days).toHaveValue('10');
+    const ageing = page.getByRole('switch', { name: /No port date 10 days after submission/ });
+    await expect(ageing).toBeAttached();
+    // It points at the threshold "above": the days field is above the switch on screen.
+    await expect(page.getByText('the number of days is set under Sync, above')).toBeVisible();
+    const daysBox = await days.boundingBox();
+    const switchBox = await page.getByText('No port date 10 days after submission').boundingBox();
+    expect(daysBox && switchBox && daysBox.y < switchBox.y).toBe(true);
+    // The flag's help points down at the switch, which is below.
+    await expect(
+      page.getByText(/a pop-up if that switch is on under Pop-up notifications, below/),
+    ).toBeVisible();
+    await days.fill('21');
+    await days.blur();
+    await expect(
+      page.getByRole('switch', { name: /No port date 21 days after submission/ }),
+    ).toBeAttached();
+    await expect(page.getByText(/See the threshold below/)).toHaveCount(0);
+    await screenshots(page, 'settings-1280');
+    await page.getByText('Quiet hours: no pop-ups').scrollIntoViewIfNeeded();
+    await screenshots(page, 'settings-1280-notifications');
   });
 
   test('accounts show the masked key SID only, never a secret', async ({ page }) => {

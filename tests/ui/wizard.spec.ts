@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dropFile, expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
+import {
+  dropFile,
+  expectAccessible,
+  openApp,
+  pickState,
+  screenshots,
+  type FakeGlobal,
+} from './helpers';
 import { utilityBillPdf } from './pdf';
 
 const PASTED = [
@@ -126,14 +133,12 @@ test.describe('new port-in wizard', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
     await page.getByRole('textbox', { name: 'Street' }).first().fill('1007 Mountain Dr');
     await page.getByRole('textbox', { name: 'City' }).fill('Gotham');
-    await page.getByRole('textbox', { name: 'State' }).fill('ZZ');
-    await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
+    await pickState(page, 'NY');
+    await page.getByRole('textbox', { name: 'ZIP code' }).fill('1000');
     await page.getByRole('textbox', { name: 'ZIP code' }).blur();
-    await page.getByRole('textbox', { name: 'State' }).focus();
-    await page.getByRole('textbox', { name: 'State' }).blur();
-    await expect(page.getByText(/State must be a 2-letter US code/)).toBeVisible();
-    await page.getByRole('textbox', { name: 'State' }).fill('NY');
-    await expect(page.getByText(/State must be a 2-letter US code/)).toBeHidden();
+    await expect(page.getByText(/ZIP code must be 5 digits/)).toBeVisible();
+    await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
+    await expect(page.getByText(/ZIP code must be 5 digits/)).toBeHidden();
     await expectAccessible(page);
     await screenshots(page, 'wizard-carrier');
 
@@ -332,7 +337,7 @@ test.describe('new port-in wizard against main’s timing', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
     await page.getByRole('textbox', { name: 'Street' }).first().fill('1007 Mountain Dr');
     await page.getByRole('textbox', { name: 'City' }).fill('Gotham');
-    await page.getByRole('textbox', { name: 'State' }).fill('NY');
+    await pickState(page, 'NY');
     await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
     await next(page, 'Utility bill');
     await dropFile(page, 'bill-dropzone', {

@@ -173,4 +173,36 @@ test.describe('fix and resubmit in the wizard', () => {
     await openRequest(page, INITECH_SID);
     await expect(page.getByTestId('pending-state')).toHaveCount(0);
   });
+
+  test('once the correction is submitted, the "Correcting rejected request" banner goes', async ({
+    page,
+  }) => {
+    await resubmitNameRejection(page);
+    await page.getByRole('textbox', { name: 'Customer name' }).fill('Initech Incorporated');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Bill Lumbergh');
+    await page
+      .getByRole('button', { name: /Utility bill/ })
+      .first()
+      .click();
+    await dropFile(page, 'bill-dropzone', {
+      name: 'initech-bill.pdf',
+      type: 'application/pdf',
+      text: utilityBillPdf(),
+    });
+    await expect(page.getByTestId('bill-card')).toContainText('initech-bill.pdf');
+    await page
+      .getByRole('button', { name: /Review/ })
+      .first()
+      .click();
+    const banner = page.locator('.banner').filter({ hasText: 'Correcting rejected request' });
+    await expect(banner).toBeVisible();
+    await page.getByRole('button', { name: /^Submit port-in for/ }).click();
+    // The correction waits in the outbox for the cancel of the original numbers (docs/porting.md).
+    await expect(
+      page.getByRole('heading', { name: `Waiting for the cancel of ${INITECH_SID} to finish` }),
+    ).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByText('To correct:')).toHaveCount(0);
+    await screenshots(page, 'wizard-resubmit-submitted');
+  });
 });

@@ -47,6 +47,7 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
   function setBill(
     draft: Draft,
     documentId: number | null,
+    fileName: string | null,
   ): { saved: Draft; orphan: string | null } {
     return store.transaction(() => {
       const current = loadDraft(store, draft.id);
@@ -57,7 +58,11 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
       const saved = store.drafts.update(
         current.id,
         {
-          payload: toJsonPayload({ ...payload, billDocumentId: documentId }),
+          payload: toJsonPayload({
+            ...payload,
+            billDocumentId: documentId,
+            billFileName: fileName,
+          }),
           fieldErrors: withoutTouched(current.fieldErrors, ['bill']),
           // A failed send goes back to editing once the agent changes the bill.
           status: current.status === 'failed' ? 'editing' : undefined,
@@ -106,7 +111,7 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
             },
             isoNow(deps),
           );
-          return setBill(draft, document.id);
+          return setBill(draft, document.id, name);
         });
       } catch (error) {
         // The draft changed while the file was written (deleted, queued…): keep no stray copy.
@@ -126,7 +131,7 @@ export function billCommands(deps: PortingDeps, portability: PortabilityChecks):
       requireEditable(draft);
       if (readDraftPayload(draft.payload).billDocumentId === null)
         return readDraftView(views, draft);
-      const { saved, orphan } = setBill(draft, null);
+      const { saved, orphan } = setBill(draft, null, null);
       await deleteFileIfOrphan(store, orphan);
       dataChanged(deps, { kinds: ['drafts', 'outbox'], draftIds: [draftId] });
       return readDraftView(views, saved);

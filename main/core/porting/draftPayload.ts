@@ -16,6 +16,12 @@ import type { JsonObject } from '../store';
  */
 export interface StoredDraftPayload extends DraftPayload {
   billDocumentId: number | null;
+  /**
+   * The name the bill had when it was attached to this draft. The same bytes are one document
+   * per account, named by whichever draft stored them first; this draft shows its own name.
+   * Absent (older drafts, a bill copied from the original request): the document's name.
+   */
+  billFileName?: string | null;
   origin: ResubmitOrigin | null;
 }
 
@@ -60,6 +66,7 @@ const storedPayload = z.object({
   targetPortInTimeRangeStart: nullableText,
   targetPortInTimeRangeEnd: nullableText,
   billDocumentId: z.int().positive().nullable().catch(null),
+  billFileName: z.string().nullable().optional().catch(null),
   origin: storedOrigin.nullable().catch(null),
 });
 
@@ -101,7 +108,7 @@ export function toJsonPayload(payload: StoredDraftPayload): JsonObject {
 
 /** The form part only, for the view. */
 export function formOf(payload: StoredDraftPayload): DraftPayload {
-  const { billDocumentId: _bill, origin: _origin, ...form } = payload;
+  const { billDocumentId: _bill, billFileName: _name, origin: _origin, ...form } = payload;
   return form;
 }
 

@@ -1,6 +1,7 @@
 import type { DraftView } from '../../../shared/views';
 import type { Draft, Store } from '../store';
 import { readDraftPayload } from './draftPayload';
+import { heldNumbersOf } from './heldNumbers';
 import { toDraftView, toPortabilityView, type PortabilityStatus } from './views/draftView';
 import { outboxViewLookups } from './views/lookups';
 import { lastErrorWords, waitingForOf } from './views/outboxItemView';
@@ -34,16 +35,25 @@ export function readDraftView(source: DraftViewSource, draft: Draft): DraftView 
   const { store } = source;
   const payload = readDraftPayload(draft.payload);
   const bill = payload.billDocumentId === null ? null : store.documents.get(payload.billDocumentId);
-  return toDraftView({
+  const phoneNumbers = payload.phoneNumbers.map((n) => n.phoneNumber);
+  const portability = toPortabilityView(
+    phoneNumbers,
+    store.portabilityChecks.list(draft.id),
+    source.portabilityStatus(draft.id),
+  );
+  const view = toDraftView({
     draft,
     payload,
     bill,
-    portability: toPortabilityView(
-      payload.phoneNumbers.map((n) => n.phoneNumber),
-      store.portabilityChecks.list(draft.id),
-      source.portabilityStatus(draft.id),
-    ),
+    portability,
     lastError: lastErrorOf(store, draft),
     waitingFor: waitingOf(store, draft),
   });
+  const heldNumbers = heldNumbersOf(store, {
+    phoneNumbers,
+    portability,
+    fieldErrors: draft.fieldErrors,
+    originSid: payload.origin?.requestSid ?? null,
+  });
+  return heldNumbers.length > 0 ? { ...view, heldNumbers } : view;
 }

@@ -14,10 +14,30 @@ import { Screen } from '../../ui/Screen';
 import { Select } from '../../ui/Select';
 import { LoadingState } from '../../ui/states';
 
-const NOTIFICATION_WORDS: Record<NotificationKind, { label: string; description: string }> = {
+/**
+ * Each switch's words, read against the screen: what pops up and when. The ageing switch names
+ * the threshold set in the Sync card, which is above it.
+ */
+function notificationWords(
+  kind: NotificationKind,
+  ageingDays: number,
+): { label: string; description: string } {
+  if (kind === 'ageing') {
+    return {
+      label: `No port date ${ageingDays} ${ageingDays === 1 ? 'day' : 'days'} after submission`,
+      description: 'Once per request; the number of days is set under Sync, above.',
+    };
+  }
+  return NOTIFICATION_WORDS[kind];
+}
+
+const NOTIFICATION_WORDS: Record<
+  Exclude<NotificationKind, 'ageing'>,
+  { label: string; description: string }
+> = {
   loa_waiting: {
     label: 'LOA waiting for signature',
-    description: 'With reminders before the 30-day expiry.',
+    description: 'When the LOA goes out to be signed, with reminders as its 30 days run out.',
   },
   rejected: {
     label: 'Number rejected / action required',
@@ -30,7 +50,6 @@ const NOTIFICATION_WORDS: Record<NotificationKind, { label: string; description:
   completed: { label: 'Port completed', description: 'When numbers are live on Twilio.' },
   canceled: { label: 'Canceled', description: 'When a request or numbers are canceled.' },
   expired: { label: 'Expired', description: 'When a request expires unsigned.' },
-  ageing: { label: 'No port date after a while', description: 'See the threshold below.' },
 };
 
 // 1 minute: the per-account limits (concurrency, Retry-After) keep it within Twilio's (docs/sync.md).
@@ -131,12 +150,13 @@ export function SettingsScreen() {
                 isInvalid={Boolean(ageingError)}
                 validationBehavior="aria"
               >
-                <Label className="field__label">Flag requests with no port date after (days)</Label>
+                <Label className="field__label">Days without a port date before a flag</Label>
                 <Group className="number-group">
                   <Input className="input" />
                 </Group>
                 <Text slot="description" className="field__help">
-                  Counted from submission; such requests get a “No port date” flag.
+                  Counted from submission. Past it, a request gets the “No port date” flag in
+                  Requests, and a pop-up if that switch is on under Pop-up notifications, below.
                 </Text>
                 <FieldError className="field__error">
                   <IconAlert size={14} />
@@ -174,8 +194,10 @@ export function SettingsScreen() {
                     onChange={(on) => void save({ notifications: { [kind]: on } })}
                   >
                     <span className="stack" style={{ gap: 0 }}>
-                      <span>{NOTIFICATION_WORDS[kind].label}</span>
-                      <span className="field__help">{NOTIFICATION_WORDS[kind].description}</span>
+                      <span>{notificationWords(kind, settings.ageingDays).label}</span>
+                      <span className="field__help">
+                        {notificationWords(kind, settings.ageingDays).description}
+                      </span>
                     </span>
                   </Switch>
                 </li>
@@ -186,7 +208,7 @@ export function SettingsScreen() {
                 isSelected={settings.quietHours.enabled}
                 onChange={(enabled) => void save({ quietHours: { enabled } })}
               >
-                Quiet hours: no pop-ups, changes wait in the timeline
+                Quiet hours: no pop-ups; changes still reach the timeline, reminders wait until the end
               </Switch>
               <div className="form-grid form-grid--2">
                 <Select

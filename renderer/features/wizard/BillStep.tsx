@@ -3,10 +3,11 @@ import { useDropzone, type FileRejection } from 'react-dropzone';
 import { BILL_MAX_BYTES } from '../../../shared/ipc';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, plural } from '../../ui/format';
 import { IconFile, IconTrash, IconUpload } from '../../ui/icons';
 import { Banner, ProgressBar } from '../../ui/states';
 import { billContentRefusal } from './billContent';
+import { BillPreview } from './BillPreview';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 const ACCEPT = {
@@ -30,6 +31,22 @@ export function refusalReason(rejection: FileRejection): string {
   return `${file.name} was refused: ${errors.map((e) => e.message).join('; ')}`;
 }
 
+/**
+ * What one drop refused, each thing said once: several files dropped together are one
+ * mistake (react-dropzone refuses each of them as "too many files"), named in one message.
+ */
+export function refusalsOfDrop(rejections: readonly FileRejection[]): string[] {
+  const tooMany = rejections.filter((r) => r.errors.some((e) => e.code === 'too-many-files'));
+  if (tooMany.length > 0) {
+    const names = tooMany.map((r) => r.file.name);
+    const shown = names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+    return [
+      `Drop one file: the request takes one utility bill, and ${plural(names.length, 'file')} came at once (${shown.join(', ')}).`,
+    ];
+  }
+  return [...new Set(rejections.map(refusalReason))];
+}
+
 const PHASE_WORDS: Record<string, string> = {
   reading: 'Reading the file…',
   checking: 'Checking the file…',
@@ -42,7 +59,9 @@ const PHASE_WORDS: Record<string, string> = {
 /** The utility bill by drag and drop or a file picker, checked before it is sent. */
 export function BillStep() {
   const bill = useWizard((s) => s.draft?.bill ?? null);
+  const draftId = useWizard((s) => s.draft?.id);
   const upload = useWizard((s) => s.upload);
+  const billBytes = useWizard((s) => s.billBytes);
   const attach = useWizard((s) => s.attachBill);
   const removeBill = useWizard((s) => s.removeBill);
   const billError = useFieldError('bill');
@@ -61,7 +80,7 @@ export function BillStep() {
   async function attachIfBill(file: File) {
     const refusal = await billContentRefusal(file);
     if (refusal) {
-      setRefused((shown) => [...shown, refusal]);
+      setRefused((shown) => (shown.includes(refusal) ? shown : [...shown, refusal]));
       setShowRefused(true);
     } else await attach(file);
   }
@@ -77,7 +96,7 @@ export function BillStep() {
     disabled: busy,
     onDragLeave: () => setDragging(false),
     onDrop: (accepted, rejections) => {
-      setRefused(rejections.map(refusalReason));
+      setRefused(refusalsOfDrop(rejections));
       setShowRefused(rejections.length > 0);
       const file = accepted[0];
       if (file) void attachIfBill(file);
@@ -139,6 +158,13 @@ export function BillStep() {
             </Button>
           </div>
         </div>
+      ) : null}
+
+      {bill && billBytes && billBytes.draftId === draftId ? (
+        <BillPreview
+          key={`${billBytes.draftId}:${billBytes.name}:${billBytes.bytes.byteLength}`}
+          bill={billBytes}
+        />
       ) : null}
 
       <div

@@ -3,8 +3,10 @@ import { rejectionHelpFor } from '../../../shared/domain/rejectionHelp';
 import type { DraftLosingCarrier } from '../../../shared/views';
 import { useWizard } from '../../store/wizardStore';
 import { RadioGroup, TextField } from '../../ui/fields';
-import { IconInfo } from '../../ui/icons';
+import { IconAlert, IconInfo } from '../../ui/icons';
+import { Select } from '../../ui/Select';
 import { Banner } from '../../ui/states';
+import { US_STATE_OPTIONS, US_STATE_PICKS } from './usStates';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 type CarrierKey = Exclude<keyof DraftLosingCarrier, 'address' | 'customerType'>;
@@ -65,18 +67,27 @@ function CarrierField({
   );
 }
 
+const ADDRESS_LABELS: Record<AddressKey, string> = {
+  street: 'Street',
+  street2: 'Suite, floor (optional)',
+  city: 'City',
+  state: 'State',
+  zip: 'ZIP code',
+  country: 'Country',
+};
+
+/**
+ * A field of the address row. Its error is said below the row (AddressErrors), not under the
+ * field: the row's small columns (state, ZIP) would wrap it one word per line.
+ */
 function AddressField({
   name,
-  label,
   required,
   placeholder,
-  description,
 }: {
   name: AddressKey;
-  label: string;
   required?: boolean;
   placeholder?: string;
-  description?: string;
 }) {
   const value = useWizard((s) => s.draft?.payload.losingCarrier.address[name] ?? '');
   const edit = useWizard((s) => s.edit);
@@ -85,16 +96,72 @@ function AddressField({
   const error = useFieldError(path);
   return (
     <TextField
-      label={label}
+      label={ADDRESS_LABELS[name]}
       value={value}
       onChange={(next) => edit({ losingCarrier: { address: { [name]: next } } })}
       onBlur={() => touch(path)}
       isRequired={required}
-      error={error}
+      isInvalid={Boolean(error)}
+      aria-describedby={error ? `address-error-${name}` : undefined}
       placeholder={placeholder}
-      description={description}
       autoComplete="off"
     />
+  );
+}
+
+/** The state, picked from the US states and territories (stored as its upper-case code). */
+function StateField() {
+  const value = useWizard((s) => s.draft?.payload.losingCarrier.address.state ?? '');
+  const edit = useWizard((s) => s.edit);
+  const touch = useWizard((s) => s.touch);
+  const error = useFieldError('losingCarrier.address.state');
+  const code = value.trim().toUpperCase();
+  return (
+    <Select
+      label="State"
+      value={US_STATE_OPTIONS.some((o) => o.value === code) ? code : null}
+      onChange={(next) => {
+        edit({ losingCarrier: { address: { state: next } } });
+        touch('losingCarrier.address.state');
+      }}
+      options={US_STATE_OPTIONS}
+      placeholder={code && !US_STATE_PICKS.has(code) ? `“${value.trim()}”?` : 'Pick…'}
+      isInvalid={Boolean(error)}
+      aria-describedby={error ? 'address-error-state' : undefined}
+      className="state-field"
+    />
+  );
+}
+
+const ADDRESS_ORDER: readonly AddressKey[] = ['street', 'street2', 'city', 'state', 'zip'];
+
+/** The address row's errors, each naming its field, below the whole row. */
+function AddressErrors() {
+  const street = useFieldError('losingCarrier.address.street');
+  const street2 = useFieldError('losingCarrier.address.street2');
+  const city = useFieldError('losingCarrier.address.city');
+  const state = useFieldError('losingCarrier.address.state');
+  const zip = useFieldError('losingCarrier.address.zip');
+  const errors: Partial<Record<AddressKey, string | undefined>> = {
+    street,
+    street2,
+    city,
+    state,
+    zip,
+  };
+  const shown = ADDRESS_ORDER.filter((name) => errors[name]);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="row-errors" aria-label="Address problems">
+      {shown.map((name) => (
+        <li key={name} id={`address-error-${name}`} className="field__error">
+          <IconAlert size={14} />
+          <span>
+            <strong>{ADDRESS_LABELS[name].replace(' (optional)', '')}:</strong> {errors[name]}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -190,18 +257,13 @@ export function CarrierStep() {
           Where the lines are in service — not the billing address — spelled as the carrier has it.
         </p>
         <div className="form-grid form-grid--address">
-          <AddressField name="street" label="Street" required placeholder="1 Main St" />
-          <AddressField name="street2" label="Suite, floor (optional)" />
-          <AddressField name="city" label="City" required />
-          <AddressField
-            name="state"
-            label="State"
-            required
-            placeholder="IL"
-            description="2-letter code"
-          />
-          <AddressField name="zip" label="ZIP code" required placeholder="62701" />
+          <AddressField name="street" required placeholder="1 Main St" />
+          <AddressField name="street2" />
+          <AddressField name="city" required />
+          <StateField />
+          <AddressField name="zip" required placeholder="62701" />
         </div>
+        <AddressErrors />
         <details className="help">
           <summary>
             <IconInfo size={14} /> Why carriers reject addresses

@@ -6,6 +6,9 @@ import { ModalDialog } from '../../ui/Dialog';
 import { plural } from '../../ui/format';
 import { Select } from '../../ui/Select';
 import { Banner, LoadingState } from '../../ui/states';
+import type { NotAddedNumber } from '../../store/wizard/wizardState';
+import { csvNotAdded } from './csvNotAdded';
+import { NotAddedRows } from './NotAddedRows';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 const PREVIEW_ROWS = 8;
@@ -44,7 +47,11 @@ export function CsvImportDialog({
   file: File;
   alreadyListed: readonly string[];
   onClose: () => void;
-  onImport: (numbers: string[], pins: ReadonlyMap<string, string>) => void;
+  onImport: (
+    numbers: string[],
+    pins: ReadonlyMap<string, string>,
+    notAdded: readonly NotAddedNumber[],
+  ) => void;
 }) {
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
@@ -109,11 +116,10 @@ export function CsvImportDialog({
     return map;
   }, [body, pinColumn, result]);
 
-  const problems =
-    result.counts.invalid +
-    result.counts.non_us +
-    result.counts.toll_free +
-    result.counts.over_limit;
+  const notAdded = useMemo(
+    () => csvNotAdded(body, Number(numberColumn), result, parsed?.hasHeader ?? false),
+    [body, numberColumn, result, parsed?.hasHeader],
+  );
 
   return (
     <ModalDialog
@@ -182,14 +188,13 @@ export function CsvImportDialog({
           <p role="status">
             <strong>{plural(result.numbers.length, 'number')}</strong> to add
             {pins.size > 0 ? ` (${plural(pins.size, 'PIN')})` : ''}
-            {result.counts.duplicate
-              ? ` · ${plural(result.counts.duplicate, 'duplicate')} merged`
-              : ''}
-            {problems
-              ? ` · ${plural(problems, 'row')} skipped (invalid, toll-free, not US or over the limit)`
-              : ''}
-            .
+            {notAdded.length > 0 ? ` · ${plural(notAdded.length, 'row')} not added` : ''}.
           </p>
+          {notAdded.length > 0 ? (
+            <div className="csv-not-added" role="region" aria-label="Rows not added" tabIndex={0}>
+              <NotAddedRows rows={notAdded} label="Rows not added" />
+            </div>
+          ) : null}
         </>
       )}
       <div className="dialog__actions">
@@ -197,7 +202,7 @@ export function CsvImportDialog({
         <Button
           variant="primary"
           isDisabled={!parsed || result.numbers.length === 0}
-          onPress={() => onImport(result.numbers, pins)}
+          onPress={() => onImport(result.numbers, pins, notAdded)}
         >
           Add {plural(result.numbers.length, 'number')}
         </Button>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import {
   MAX_NUMBERS_PER_REQUEST,
@@ -15,9 +15,12 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { formatCount, plural } from '../../ui/format';
 import { IconCopy, IconFile, IconTrash, IconX } from '../../ui/icons';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { Banner } from '../../ui/states';
 import { CsvImportDialog } from './CsvImportDialog';
-import { useFieldError, useToCorrect } from './wizardFields';
+import { HeldNumbersNotice } from './HeldNumbers';
+import { NotAddedRows } from './NotAddedRows';
+import { fieldErrorsOf, useFieldError, useToCorrect } from './wizardFields';
 
 const STATUS_WORDS: Record<Exclude<PhoneEntryStatus, 'ok'>, string> = {
   invalid: 'Not a valid number',
@@ -35,9 +38,44 @@ export function NumbersStep() {
   const [text, setText] = useState('');
   const [csvFile, setCsvFile] = useState<File | null>(null);
   const [added, setAdded] = useState<number | null>(null);
+  const [confirmRemoveAll, setConfirmRemoveAll] = useState(false);
+  const focusField = useWizard((s) => s.focusField);
+  const clearFocusField = useWizard((s) => s.clearFocusField);
   const error = useFieldError('phoneNumbers');
   const toCorrect = useToCorrect('phoneNumbers');
   const numbers = useMemo(() => draft?.payload.phoneNumbers ?? [], [draft?.payload.phoneNumbers]);
+
+  // What is wrong with a number already in the request (not portable, listed twice, held by
+  // another request): marked on its chip and said under the list, so Review's "Edit" lands
+  // on something.
+  const numberProblems = useMemo(() => {
+    const byIndex = new Map<number, string[]>();
+    if (!draft) return byIndex;
+    for (const e of fieldErrorsOf(draft)) {
+      const match = /^phoneNumbers\.(\d+)\.phoneNumber$/.exec(e.field);
+      if (!match) continue;
+      const index = Number(match[1]);
+      byIndex.set(index, [...(byIndex.get(index) ?? []), e.message]);
+    }
+    return byIndex;
+  }, [draft]);
+  const held = useMemo(
+    () => new Set((draft?.heldNumbers ?? []).map((h) => h.phoneNumber)),
+    [draft?.heldNumbers],
+  );
+
+  useEffect(() => {
+    if (!focusField) return;
+    const match = /^phoneNumbers\.(\d+)/.exec(focusField);
+    const target = match
+      ? document.querySelector<HTMLElement>(`[data-number-index="${match[1]}"]`)
+      : document.getElementById('numbers-list-title');
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    }
+    clearFocusField();
+  }, [focusField, clearFocusField]);
 
   const parsed: PhoneListResult | null = useMemo(
     () =>
@@ -191,7 +229,7 @@ export function NumbersStep() {
         <div className="row row--between">
           <h3 id="numbers-list-title">In this request: {plural(numbers.length, 'number')}</h3>
           {numbers.length > 0 ? (
-            <Button variant="ghost" size="sm" onPress={() => edit({ phoneNumbers: [] })}>
+            <Button variant="ghost" size="sm" onPress={() => setConfirmRemoveAll(true)}>
               <IconTrash size={14} /> Remove all
             </Button>
           ) : null}
@@ -205,9 +243,20 @@ export function NumbersStep() {
           <p className="muted">No numbers yet. Paste some above.</p>
         ) : (
           <ul className="number-chips" aria-label="Numbers in this request">
-            {numbers.map((n) => (
-              <li key={n.phoneNumber} className="number-chip">
+            {numbers.map((n, index) => (
+              <li
+                key={n.phoneNumber}
+                className={`number-chip ${numberProblems.has(index) || held.has(n.phoneNumber) ? 'number-chip--problem' : ''}`}
+                data-number-index={index}
+                tabIndex={-1}
+                title={numberProblems.get(index)?.join(' ')}
+              >
                 <span className="tabular">{formatUsPhoneNumber(n.phoneNumber)}</span>
+                {held.has(n.phoneNumber) ? (
+                  <span className="number-chip__flag">in another request</span>
+                ) : numberProblems.has(index) ? (
+                  <span className="number-chip__flag">to fix</span>
+                ) : null}
                 <Button
                   variant="ghost"
                   size="sm"
@@ -221,14 +270,42 @@ export function NumbersStep() {
             ))}
           </ul>
         )}
+        {numberProblems.size > 0 ? (
+          <ul className="review-errors" aria-label="Numbers to fix">
+            {[...numberProblems].map(([index, messages]) => (
+              <li key={index}>
+                <span className="flag tone-danger">Number {index + 1}</span> {messages.join(' ')}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <HeldNumbersNotice />
       </section>
+      <ConfirmDialog
+        isOpen={confirmRemoveAll}
+        onOpenChange={setConfirmRemoveAll}
+        title={`Remove all ${plural(numbers.length, 'number')}?`}
+        confirmLabel="Remove all"
+        danger
+        onConfirm={() => {
+          setConfirmRemoveAll(false);
+          edit({ phoneNumbers: [] });
+          setAdded(null);
+        }}
+      >
+        <p>
+          The request is left without numbers, and their portability answers and PINs go with them.
+          Paste or import them again to bring them back.
+        </p>
+      </ConfirmDialog>
       {csvFile ? (
         <CsvImportDialog
           file={csvFile}
           alreadyListed={numbers.map((n) => n.phoneNumber)}
           onClose={() => setCsvFile(null)}
-          onImport={(list, pins) => {
+          onImport={(list, pins, rowsNotAdded) => {
             addNumbers(list, pins);
+            keepNotAdded(rowsNotAdded);
             setCsvFile(null);
           }}
         />
@@ -244,15 +321,21 @@ function NotAddedList() {
   if (notAdded.length === 0) return null;
 
   const copy = () =>
-    copyToClipboard(notAdded.map((n) => n.text).join('\n'), {
-      copied: `Copied ${plural(notAdded.length, 'number')} not added.`,
-      failedPrefix: 'Not copied',
-    });
+    copyToClipboard(
+      notAdded
+        .map((n) => n.text)
+        .filter((text) => text !== '')
+        .join('\n'),
+      {
+        copied: `Copied ${plural(notAdded.length, 'number')} not added.`,
+        failedPrefix: 'Not copied',
+      },
+    );
 
   return (
     <Banner
       tone="warning"
-      title={`Not added: ${plural(notAdded.length, 'number')}`}
+      title={`Not added: ${plural(notAdded.length, notAdded.some((n) => n.row !== undefined) ? 'row' : 'number')}`}
       action={
         <div className="row">
           <Button size="sm" onPress={() => void copy()}>
@@ -264,14 +347,7 @@ function NotAddedList() {
         </div>
       }
     >
-      <ul className="review-errors" aria-label="Numbers not added">
-        {notAdded.map((n) => (
-          <li key={n.text}>
-            <span className="flag tone-warning">{STATUS_WORDS[n.status]}</span>{' '}
-            <span className="mono">{n.text}</span> — {n.reason}
-          </li>
-        ))}
-      </ul>
+      <NotAddedRows rows={notAdded} label="Numbers not added" />
     </Banner>
   );
 }

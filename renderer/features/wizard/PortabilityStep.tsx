@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PIN_FORMAT_HINT } from '../../../shared/domain/fieldRules';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { IpcError } from '../../../shared/ipc';
 import type { PortabilityResultView } from '../../../shared/views';
@@ -11,6 +12,8 @@ import { formatCount, formatRelative, plural } from '../../ui/format';
 import { IconCheck, IconRefresh, IconTrash } from '../../ui/icons';
 import { Banner, ProgressBar } from '../../ui/states';
 import { ReasonCard } from '../detail/Timeline';
+import { HeldNumbersNotice } from './HeldNumbers';
+import { portabilityTally } from './portabilityTally';
 import { useFieldError, useToCorrect } from './wizardFields';
 
 /** Checks each number with Twilio's Portability API; PIN-required numbers get a PIN field. */
@@ -27,15 +30,14 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
 
   const numbers = draft.payload.phoneNumbers;
   const { portability } = draft;
-  const byNumber = new Map(portability.results.map((r) => [r.phoneNumber, r]));
-  const results = numbers.map((n) => ({ number: n, result: byNumber.get(n.phoneNumber) ?? null }));
-  const unchecked = results.filter((r) => !r.result).map((r) => r.number.phoneNumber);
-  const notPortable = results.filter((r) => r.result?.outcome === 'not_portable');
-  const failed = results.filter((r) => r.result?.outcome === 'failed');
-  const needPin = results.filter((r) => r.result?.pinAndAccountNumberRequired);
-  const portable = results.filter(
-    (r) => r.result?.outcome === 'portable' && !r.result.pinAndAccountNumberRequired,
-  );
+  const {
+    portable,
+    needPin,
+    notPortable,
+    failed,
+    unchecked: uncheckedRows,
+  } = portabilityTally(numbers, portability.results);
+  const unchecked = uncheckedRows.map((r) => r.number.phoneNumber);
   const running = portability.state === 'running';
 
   async function run(subset?: string[]) {
@@ -145,10 +147,10 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
             <dl className="tally">
               <div className="tally__item tone-success">
                 <dt>Portable</dt>
-                <dd>{formatCount(portable.length + needPin.length)}</dd>
+                <dd>{formatCount(portable.length)}</dd>
               </div>
               <div className={`tally__item ${needPin.length ? 'tone-warning' : ''}`}>
-                <dt>Need PIN + account number</dt>
+                <dt>Portable, need PIN</dt>
                 <dd>{formatCount(needPin.length)}</dd>
               </div>
               <div className={`tally__item ${notPortable.length ? 'tone-danger' : ''}`}>
@@ -168,6 +170,7 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
         </div>
       </div>
 
+      <HeldNumbersNotice />
       {notPortable.length > 0 ? (
         <section className="stack" aria-labelledby="not-portable-title">
           <div className="row row--between">
@@ -215,6 +218,9 @@ export function PortabilityStep({ onGoToNumbers }: { onGoToNumbers: () => void }
             account number, which you enter with the carrier details. Only the account holder can
             get the PIN from the carrier.
           </Banner>
+          <p className="field__help" id="pin-format">
+            PINs: {PIN_FORMAT_HINT}
+          </p>
           <ul className="pin-list">
             {needPin.map(({ number }) => (
               <PinRow

@@ -30,7 +30,10 @@ export function ResubmitBanner() {
   const original = useWizard((s) => s.original);
   const setStep = useWizard((s) => s.setStep);
   const navigate = useApp((s) => s.navigate);
+  const submitResult = useWizard((s) => s.submitResult);
   if (!draft?.origin) return null;
+  // Once submitted (or on its way) there is nothing left to correct in this draft.
+  if (submitResult || (draft.status !== 'editing' && draft.status !== 'failed')) return null;
   const { requestSid } = draft.origin;
   const groups = correctionGroups(
     draft.origin,

@@ -13,6 +13,7 @@ import { IconCheck, IconCloudOff, IconUpload } from '../../ui/icons';
 import { Banner, Spinner } from '../../ui/states';
 import { unchangedCorrections } from './corrections';
 import { FIELD_LABELS } from './fieldLabels';
+import { portabilityTally } from './portabilityTally';
 import { formatTypedPhoneNumber } from './typedPhoneNumber';
 import { fieldErrorsOf } from './wizardFields';
 import { STEP_LABELS, STEP_OF_SECTION, stepOfField } from './wizardSteps';
@@ -35,11 +36,14 @@ function Section({
   step,
   children,
   problems,
+  focus,
 }: {
   title: string;
   step: WizardStep;
   children: ReactNode;
   problems: number;
+  /** The field "Edit" brings into view on that step (its first problem). */
+  focus?: string | undefined;
 }) {
   const setStep = useWizard((s) => s.setStep);
   return (
@@ -56,7 +60,12 @@ function Section({
             </span>
           ) : null}
         </h3>
-        <Button variant="ghost" size="sm" onPress={() => setStep(step)}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onPress={() => setStep(step, focus)}
+          aria-label={`Edit ${title.toLowerCase()}`}
+        >
           Edit
         </Button>
       </div>
@@ -162,7 +171,14 @@ export function ReviewStep() {
   const carrier = payload.losingCarrier;
   const account = accounts.find((a) => a.id === draft.accountId);
   const portability = draft.portability;
-  const notPortable = portability.results.filter((r) => r.outcome === 'not_portable').length;
+  const tally = portabilityTally(payload.phoneNumbers, portability.results);
+  // "Edit" on Numbers lands on the first number with a problem (one held elsewhere included).
+  const heldIndex = payload.phoneNumbers.findIndex((n) =>
+    (draft.heldNumbers ?? []).some((h) => h.phoneNumber === n.phoneNumber),
+  );
+  const numberFocus =
+    errors.find((e) => /^phoneNumbers\.\d+\.phoneNumber$/.test(e.field))?.field ??
+    (heldIndex >= 0 ? `phoneNumbers.${heldIndex}` : undefined);
 
   return (
     <div className="stack stack--lg">
@@ -190,7 +206,11 @@ export function ReviewStep() {
           <ul className="review-errors">
             {errors.slice(0, 12).map((error) => (
               <li key={`${error.field}-${error.message}`}>
-                <Button variant="ghost" size="sm" onPress={() => setStep(stepOfField(error.field))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onPress={() => setStep(stepOfField(error.field), error.field)}
+                >
                   {STEP_LABELS[stepOfField(error.field)]}
                 </Button>{' '}
                 {error.message}
@@ -225,7 +245,12 @@ export function ReviewStep() {
         </Banner>
       ) : null}
 
-      <Section title="Numbers" step="numbers" problems={count('numbers') + count('portability')}>
+      <Section
+        title="Numbers"
+        step="numbers"
+        problems={count('numbers') + count('portability')}
+        focus={numberFocus}
+      >
         <p>
           {plural(payload.phoneNumbers.length, 'number')}
           {payload.phoneNumbers.length > 0
@@ -238,7 +263,7 @@ export function ReviewStep() {
         <p className="muted small">
           {portability.results.length === 0
             ? 'Portability not checked.'
-            : `Portability: ${formatCount(portability.results.filter((r) => r.outcome === 'portable').length)} portable, ${formatCount(notPortable)} not portable, ${formatCount(payload.phoneNumbers.filter((n) => n.pin).length)} with a PIN.`}
+            : `Portability: ${formatCount(tally.portable.length)} portable, ${formatCount(tally.needPin.length)} portable with a PIN and the account number, ${formatCount(tally.notPortable.length)} not portable${tally.failed.length ? `, ${formatCount(tally.failed.length)} check failed` : ''}${tally.unchecked.length ? `, ${formatCount(tally.unchecked.length)} not checked` : ''}; ${formatCount(payload.phoneNumbers.filter((n) => n.pin).length)} with a PIN.`}
         </p>
       </Section>
       <Section title="Losing carrier" step="carrier" problems={count('carrier')}>

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useApp } from '../../store/appStore';
 import { WIZARD_STEPS, type WizardStep } from '../../store/wizard/steps';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
-import { formatRelative } from '../../ui/format';
+import { formatRelative, plural } from '../../ui/format';
 import { IconAlert, IconArrowLeft, IconCheck, IconPen } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { Select } from '../../ui/Select';
@@ -77,6 +78,17 @@ function isStepComplete(draft: DraftView, step: WizardStep, toCorrect: boolean):
   }
 }
 
+/** Brings the first field with a shown error into view and focuses it. */
+function focusFirstError() {
+  window.requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(
+      '.wizard__step [aria-invalid="true"], .wizard__step .field__error',
+    );
+    field?.scrollIntoView({ block: 'center' });
+    if (field?.matches('input, textarea, select, button')) field.focus();
+  });
+}
+
 /** The new port-in wizard around one draft: a stepper, the step, Back/Next. */
 export function Wizard() {
   const draft = useWizard((s) => s.draft);
@@ -86,6 +98,8 @@ export function Wizard() {
   const changeAccount = useWizard((s) => s.changeAccount);
   const submitResult = useWizard((s) => s.submitResult);
   const original = useWizard((s) => s.original);
+  const visited = useWizard((s) => s.visited);
+  const [blocked, setBlocked] = useState<WizardStep | null>(null);
   const accounts = useApp((s) => s.accounts);
   const navigate = useApp((s) => s.navigate);
   if (!draft) return null;
@@ -133,7 +147,8 @@ export function Wizard() {
         <nav className="stepper" aria-label="Steps of the new port-in">
           <ol>
             {WIZARD_STEPS.map((s, i) => {
-              const problems = errorsOfStep(draft, s).length;
+              // A step not opened yet has nothing to warn about: its empty fields are not errors.
+              const problems = visited.has(s) ? errorsOfStep(draft, s).length : 0;
               const toCorrect = s !== 'review' && editable && stepsToCorrect.has(s);
               const done = isStepComplete(draft, s, toCorrect);
               return (
@@ -202,7 +217,15 @@ export function Wizard() {
                 <Button
                   variant="primary"
                   onPress={() => {
-                    if (errorsOfStep(draft, step).length > 0) revealErrors();
+                    // Errors block Next; the stepper is the way past them (and marks the step).
+                    const problems = errorsOfStep(draft, step);
+                    if (problems.length > 0 && editable) {
+                      revealErrors();
+                      setBlocked(step);
+                      focusFirstError();
+                      return;
+                    }
+                    setBlocked(null);
                     setStep(next);
                   }}
                 >
@@ -210,6 +233,13 @@ export function Wizard() {
                 </Button>
               ) : null}
             </div>
+          ) : null}
+          {blocked === step && editable && errorsOfStep(draft, step).length > 0 ? (
+            <p className="wizard__blocked text-danger" role="alert">
+              <IconAlert size={14} /> {plural(errorsOfStep(draft, step).length, 'problem')} to fix
+              on this step before {next ? STEP_LABELS[next] : 'the next step'}. To come back to them
+              later, pick another step on the left.
+            </p>
           ) : null}
         </div>
       </div>

@@ -20,6 +20,18 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * "a" or "an" before an upper-case file kind, by how it is said: a kind with a vowel in it is
+ * read as a word (an EXE, a RAR, a MOV), one without as letters (an MP4, an SVG, a TXT).
+ */
+export function articleFor(ext: string): 'a' | 'an' {
+  const kind = ext.toUpperCase();
+  const first = kind[0] ?? '';
+  if (/[AEIOU]/.test(kind)) return 'AEIOU'.includes(first) ? 'an' : 'a';
+  // Letter names that start with a vowel sound: eF, aitcH, eL, eM, eN, aR, eS, eX.
+  return 'AEFHILMNORSX'.includes(first) ? 'an' : 'a';
+}
+
+/**
  * Why a file that passed the drop zone's name/type filter is still not a bill Twilio takes, in
  * words — or null when its first bytes say PDF, JPEG or PNG. The name and the OS's type come
  * from the extension, so a renamed file would otherwise travel to main before being refused;
@@ -35,7 +47,8 @@ export async function billContentRefusal(file: Blob & { name: string }): Promise
   }
   if (detected && ACCEPTED_MIME.has(detected.mime)) return null;
   const what = detected
-    ? (FORMAT_WORDS[detected.ext] ?? `a ${detected.ext.toUpperCase()} file`)
+    ? (FORMAT_WORDS[detected.ext] ??
+      `${articleFor(detected.ext)} ${detected.ext.toUpperCase()} file`)
     : 'text or a format PortDesk does not recognise';
   return `${file.name} is not a PDF, JPEG or PNG by its content (it is ${what}), whatever its name says. Twilio accepts a utility bill as a PDF or an image.`;
 }

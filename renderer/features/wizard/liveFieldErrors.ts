@@ -36,6 +36,9 @@ export function liveFieldErrors(draft: DraftView, today: string): FieldError[] {
     portability.set(result.phoneNumber, {
       portable: result.outcome === 'portable',
       pinAndAccountNumberRequired: result.pinAndAccountNumberRequired,
+      // The reason, so the error says it ("In one of your accounts…"), not "no reason given".
+      notPortableReason: result.reason?.name ?? null,
+      notPortableReasonCode: result.reason?.code ?? null,
     });
   }
   const verdict = validateDraftForSubmit(

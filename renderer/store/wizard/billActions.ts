@@ -49,14 +49,23 @@ export function billActions(set: WizardSet, get: WizardGet): BillActions {
         });
         return;
       }
-      set({ draft: withLocalEdits(result.data), upload: null });
+      set({
+        draft: withLocalEdits(result.data),
+        upload: null,
+        billBytes: {
+          draftId: draft.id,
+          name: file.name,
+          mimeType: result.data.bill?.mimeType ?? file.type,
+          bytes,
+        },
+      });
     },
 
     async removeBill() {
       const draft = get().draft;
       if (!draft) return;
       const result = await request((b) => b.removeBill({ draftId: draft.id }));
-      if (result.ok) set({ draft: withLocalEdits(result.data), upload: null });
+      if (result.ok) set({ draft: withLocalEdits(result.data), upload: null, billBytes: null });
       else set({ save: { state: 'error', at: Date.now(), error: result.error } });
     },
 

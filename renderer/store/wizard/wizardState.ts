@@ -23,15 +23,26 @@ export interface LocalUpload {
   message: string | null;
 }
 
+/** The bytes of the bill attached in this session, for its preview (main keeps the file). */
+export interface LocalBillBytes {
+  draftId: number;
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 /**
  * A pasted number the Add left out for good (toll-free, not US): kept on screen with its reason
  * until the agent copies or dismisses it, so nothing pasted disappears silently.
  */
 export interface NotAddedNumber {
-  /** As pasted. */
+  /** As pasted, or the CSV cell as it is in the file. */
   text: string;
-  status: 'toll_free' | 'non_us';
+  /** Pasted text lists only toll_free and non_us (the rest stay in the box to be fixed). */
+  status: 'toll_free' | 'non_us' | 'invalid' | 'duplicate' | 'over_limit' | 'no_number';
   reason: string;
+  /** The CSV row (1-based, header included) it came from; absent for pasted text. */
+  row?: number;
 }
 
 /** Picks the step a saved draft opens on (features/wizard/initialStep.ts). */
@@ -52,16 +63,26 @@ export interface WizardState {
   touched: ReadonlySet<string>;
   showAllErrors: boolean;
   upload: LocalUpload | null;
+  /** The attached bill's bytes while this draft is open (null after a reopen). */
+  billBytes: LocalBillBytes | null;
   submitting: boolean;
   submitResult: SubmitResultView | null;
   /** The last submit's refusal; it stays on Review until the next submit. */
   submitError: IpcError | null;
   notAdded: NotAddedNumber[];
+  /**
+   * A field the step just opened should bring into view and focus (Review's "Edit" on a
+   * number: `phoneNumbers.3`); the step clears it once done.
+   */
+  focusField: string | null;
+  /** Steps the agent has opened (or tried to leave with Next): only they show warnings. */
+  visited: ReadonlySet<WizardStep>;
 
   open(draftId: number, chooseStep?: ChooseStep): Promise<void>;
   create(accountId: string): Promise<DraftView | null>;
   close(): void;
-  setStep(step: WizardStep): void;
+  setStep(step: WizardStep, focusField?: string): void;
+  clearFocusField(): void;
   touch(field: string): void;
   revealErrors(): void;
   edit(patch: DraftPatch): void;

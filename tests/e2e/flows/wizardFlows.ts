@@ -58,7 +58,8 @@ export async function pasteNumbers(page: Page, text: string): Promise<Locator> {
 }
 
 /** Losing-carrier details as on the customer's bill; `state` may be wrong on purpose. */
-export async function fillCarrier(page: Page, state: string): Promise<void> {
+/** Fills the carrier details with a valid record but for the ZIP code given. */
+export async function fillCarrier(page: Page, zip: string): Promise<void> {
   await page.getByRole('radio', { name: 'Business' }).check({ force: true });
   await page.getByRole('textbox', { name: 'Customer name' }).fill(CUSTOMER);
   await page.getByRole('textbox', { name: 'Account number' }).fill('88812345');
@@ -67,11 +68,12 @@ export async function fillCarrier(page: Page, state: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Email' }).fill('lucius@wayne.example');
   await page.getByRole('textbox', { name: 'Street' }).first().fill('1007 Mountain Dr');
   await page.getByRole('textbox', { name: 'City' }).fill('New York');
-  await page.getByRole('textbox', { name: 'State' }).fill(state);
-  await page.getByRole('textbox', { name: 'ZIP code' }).fill('10001');
-  // Leaving the State field is what shows its error (errors wait for blur, Next or submit).
-  await page.getByRole('textbox', { name: 'State' }).focus();
-  await page.getByRole('textbox', { name: 'ZIP code' }).focus();
+  // The state is picked from a list (stored as its code).
+  await page.locator('.state-field').getByRole('button').click();
+  await page.getByRole('option', { name: /^NY — / }).click();
+  await page.getByRole('textbox', { name: 'ZIP code' }).fill(zip);
+  // Leaving the ZIP field is what shows its error (errors wait for blur, Next or submit).
+  await page.getByRole('textbox', { name: 'ZIP code' }).blur();
 }
 
 export interface FileToDrop {

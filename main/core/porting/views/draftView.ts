@@ -97,7 +97,9 @@ export function toDraftView(parts: DraftViewParts): DraftView {
     payload: formOf(payload),
     fieldErrors: draft.fieldErrors,
     requestSid: draft.requestSid,
-    bill: parts.bill ? toBillView(parts.bill) : null,
+    bill: parts.bill
+      ? { ...toBillView(parts.bill), name: payload.billFileName ?? parts.bill.fileName }
+      : null,
     portability: parts.portability,
     origin: payload.origin,
     lastError: draft.status === 'failed' ? parts.lastError : null,
