@@ -35,6 +35,7 @@ import { appMenuTemplate } from './system/appMenu';
 import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
+import { saveWithDialog } from './system/saveDialog';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
 import { exposeForTests } from './testHooks';
@@ -141,6 +142,16 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      saveFile: (file) =>
+        saveWithDialog(file, {
+          showSaveDialog: (dialogOptions) => {
+            const parent = windows?.current();
+            return parent
+              ? dialog.showSaveDialog(parent, dialogOptions)
+              : dialog.showSaveDialog(dialogOptions);
+          },
+          downloadsFolder: app.getPath('downloads'),
+        }),
       updates: updates.capability,
     },
   });

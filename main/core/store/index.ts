@@ -6,6 +6,8 @@ import { openConnection } from './connection';
 import type { DocumentsRepository } from './documents';
 import { documentsRepository } from './documents';
 import type { DraftsRepository } from './drafts';
+import type { ExportPages } from './exportPages';
+import { exportPages } from './exportPages';
 import { draftsRepository } from './drafts';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -44,6 +46,8 @@ export interface Store {
   readonly portabilityChecks: PortabilityChecksRepository;
   readonly outbox: OutboxRepository;
   readonly settings: SettingsRepository;
+  /** Paged reads for CSV export. */
+  readonly exportPages: ExportPages;
   /** Checkpoints the WAL into the main file and closes. The store is unusable afterwards. */
   close(): void;
 }
@@ -86,6 +90,7 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
     portabilityChecks: portabilityChecksRepository(db),
     outbox: outboxRepository(db),
     settings: settingsRepository(db),
+    exportPages: exportPages(db),
     close() {
       if (!db.open) return;
       if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
@@ -114,6 +119,7 @@ export type {
   RequestSortField,
 } from './requestList';
 export type { NumberListQuery, StoredPortInNumber } from './numbers';
+export type { ExportNumberRow } from './exportPages';
 export type { NewTimelineEvent } from './timeline';
 export { DRAFT_STATUSES } from './drafts';
 export type { Draft, DraftPatch, DraftStatus, FieldError } from './drafts';
