@@ -48,14 +48,14 @@ export class OneShotDownloads {
 
   /** Serves GET /__download/<key> once; anything else about that path is a 404/405. */
   async serve(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    const key = path.slice(DOWNLOAD_PATH_PREFIX.length);
+    const offer = this.#offers.get(key);
+    // Used once, whatever the request and whatever happens next: a second one finds nothing.
+    this.#offers.delete(key);
     if (request.method !== 'GET') {
       plain(response, 405, 'Method not allowed');
       return;
     }
-    const key = path.slice(DOWNLOAD_PATH_PREFIX.length);
-    const offer = this.#offers.get(key);
-    // Used once, whatever happens next: a second GET of the same path finds nothing.
-    this.#offers.delete(key);
     if (!offer || offer.expiresAt < this.#now()) {
       plain(response, 404, 'This download has expired. Export again from PortDesk.');
       return;
