@@ -119,7 +119,7 @@ export type {
   RequestSortField,
 } from './requestList';
 export type { NumberListQuery, StoredPortInNumber } from './numbers';
-export type { ExportNumberRow } from './exportPages';
+export type { ExportNumberTuple } from './exportPages';
 export type { NewTimelineEvent } from './timeline';
 export { DRAFT_STATUSES } from './drafts';
 export type { Draft, DraftPatch, DraftStatus, FieldError } from './drafts';

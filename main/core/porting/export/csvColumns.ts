@@ -1,4 +1,4 @@
-import type { ExportNumberRow, RequestListRow } from '../../store';
+import type { ExportNumberTuple, RequestListRow } from '../../store';
 import { isoCell, safeCell, type CsvCell } from './csvCells';
 
 /** The requests CSV: one row per request, as the list shows it (docs/porting.md, "Export"). */
@@ -47,16 +47,18 @@ export const NUMBER_CSV_HEADER = [
   'Last update',
 ] as const;
 
-export function numberCsvRow(row: ExportNumberRow): CsvCell[] {
+export function numberCsvRow(row: ExportNumberTuple): CsvCell[] {
+  const [, requestSid, phoneNumber, sid, status, statusRaw, portDate, code, reason, updatedAt] =
+    row;
   return [
-    row.requestSid,
-    safeCell(row.phoneNumber),
-    row.sid,
-    row.status.canonical,
-    safeCell(row.status.raw),
-    isoCell(row.portDate),
-    safeCell(row.rejectionReasonCode),
-    safeCell(row.rejectionReason),
-    isoCell(row.statusUpdatedAt),
+    requestSid,
+    safeCell(phoneNumber),
+    sid,
+    status,
+    safeCell(statusRaw),
+    isoCell(portDate),
+    safeCell(code),
+    safeCell(reason),
+    isoCell(updatedAt),
   ];
 }

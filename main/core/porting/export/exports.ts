@@ -119,7 +119,7 @@ function* numberPages(store: Store, sidPages: Iterable<string[]>): Generator<Csv
         const last = rows.at(-1);
         // A short page is the request's last.
         if (last === undefined || rows.length < wanted) break;
-        after = last.position;
+        after = last[0];
       }
     }
   }
