@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import type { ExportResultView } from '../../../shared/ipc';
+import { IpcCommandError, type ExportResultView } from '../../../shared/ipc';
 import type { CsvFile } from '../../core/porting';
 import { saveCsvFile } from '../../host/files/saveCsvFile';
 
@@ -32,6 +32,17 @@ export async function saveWithDialog(
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (choice.canceled || !choice.filePath) return { outcome: 'canceled' };
-  const rows = await saveCsvFile(file, choice.filePath);
-  return { outcome: 'saved', fileName: basename(choice.filePath), rows };
+  const fileName = basename(choice.filePath);
+  try {
+    const rows = await saveCsvFile(file, choice.filePath);
+    return { outcome: 'saved', fileName, rows };
+  } catch (error) {
+    // A folder PortDesk may not write to, a full disk: words for the agent, not "internal".
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new IpcCommandError(
+      'internal',
+      `PortDesk could not write ${fileName} (${code}). Choose another folder, or free some space, and export again.`,
+    );
+  }
 }

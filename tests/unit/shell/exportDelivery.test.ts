@@ -66,6 +66,14 @@ describe('Electron: the save dialog, then main writes the file', () => {
     if (process.platform !== 'win32') expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 
+  it('says in words when the chosen folder cannot be written', async () => {
+    const result = saveWithDialog(aCsvFile(), {
+      showSaveDialog: async () => ({ canceled: false, filePath: join(dir, 'missing', 'x.csv') }),
+      downloadsFolder: dir,
+    });
+    await expect(result).rejects.toThrow('PortDesk could not write x.csv (ENOENT)');
+  });
+
   it('writes nothing when the agent closes the dialog', async () => {
     const file = aCsvFile();
     const result = await saveWithDialog(file, {
