@@ -35,7 +35,7 @@ import { appMenuTemplate } from './system/appMenu';
 import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
-import { saveWithDialog } from './system/saveDialog';
+import { electronSaveFile } from './system/electronSaveFile';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
 import { exposeForTests } from './testHooks';
@@ -142,16 +142,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
-      saveFile: (file) =>
-        saveWithDialog(file, {
-          showSaveDialog: (dialogOptions) => {
-            const parent = windows?.current();
-            return parent
-              ? dialog.showSaveDialog(parent, dialogOptions)
-              : dialog.showSaveDialog(dialogOptions);
-          },
-          downloadsFolder: app.getPath('downloads'),
-        }),
+      saveFile: electronSaveFile(() => windows?.current() ?? null),
       updates: updates.capability,
     },
   });
