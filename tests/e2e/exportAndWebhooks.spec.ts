@@ -100,3 +100,21 @@ test('webhooks of a connected account are set and deleted at the simulator', asy
     (await portdesk.core.handlers.getWebhookConfiguration({ accountId: account.id })).configured,
   ).toBe(false);
 });
+
+test('the demo account keeps its webhooks in the built-in simulator', async ({ portdesk }) => {
+  const demo = await portdesk.core.handlers.startDemo({});
+  const empty = await portdesk.core.handlers.getWebhookConfiguration({ accountId: demo.id });
+  expect(empty.configured).toBe(false);
+  await portdesk.core.handlers.setWebhookConfiguration({
+    accountId: demo.id,
+    portInTargetUrl: null,
+    portOutTargetUrl: 'https://backoffice.example.com/out',
+    notificationsOf: [],
+  });
+  const saved = await portdesk.core.handlers.getWebhookConfiguration({ accountId: demo.id });
+  expect(saved).toMatchObject({
+    configured: true,
+    portInTargetUrl: null,
+    portOutTargetUrl: 'https://backoffice.example.com/out',
+  });
+});
