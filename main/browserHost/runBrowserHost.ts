@@ -8,6 +8,7 @@ import { consoleLogger, type Logger } from '../host/log/logger';
 import { isAllowedExternalUrl } from '../host/security/externalLinks';
 import { watchOnline } from '../host/onlineWatcher';
 import { openExternally, openInBrowser, whyNoWindow, type OpenedWindow } from './openBrowser';
+import { OneShotDownloads } from './downloads';
 import { bundlePageScript } from './pageScripts';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startBrowserHost } from './server';
@@ -99,6 +100,7 @@ export async function runBrowserHost(options: {
   await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
   // Earlier versions kept a Chromium profile here whose History held launch tokens.
   await rm(join(args.dataDir, LEGACY_PROFILE_FOLDER), { recursive: true, force: true });
+  const downloads = new OneShotDownloads({ log });
   const core = await options.createCore({
     dataDir: args.dataDir,
     keychainService: args.keychainService,
@@ -121,6 +123,7 @@ export async function runBrowserHost(options: {
         // The page writes its own clipboard in this host (page/bootstrap.ts); main has none.
         throw new IpcCommandError('internal', 'The browser host has no clipboard of its own.');
       },
+      saveFile: async (file) => downloads.offer(file),
     },
   });
   const stopNotices = core.onNotice((notice) => {
@@ -133,6 +136,7 @@ export async function runBrowserHost(options: {
     bootstrapScript,
     log,
     port: args.port,
+    downloads,
   });
   const online = watchOnline({
     isOnline: hasExternalNetwork,

@@ -17,6 +17,7 @@ import {
 } from './bridgeGuard';
 import { LaunchCodes } from './launchCodes';
 import { decodeBytes, PayloadTooDeepError } from './bytesCodec';
+import { DOWNLOAD_PATH_PREFIX, type OneShotDownloads } from './downloads';
 
 /** A 10 MB bill is ~13.4 MB as base64; anything past this is not a request we send. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -40,6 +41,8 @@ export interface BrowserHostOptions {
   now?: () => number;
   /** Test seam: how long a request may take to arrive (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** One-time export downloads (downloads.ts); without it `/__download/…` is a 404. */
+  downloads?: OneShotDownloads;
 }
 
 export interface RunningBrowserHost {
@@ -93,6 +96,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/__bridge/')) {
       await handleBridge(request, response, path);
+      return;
+    }
+    if (path.startsWith(DOWNLOAD_PATH_PREFIX) && options.downloads) {
+      await options.downloads.serve(request, response, path);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

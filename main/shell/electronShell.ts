@@ -35,6 +35,7 @@ import { appMenuTemplate } from './system/appMenu';
 import { createAutoUpdates } from './system/autoUpdate';
 import { electronSqliteBinding } from './system/nativeBinding';
 import { showNoticePopups } from './system/noticePopups';
+import { electronSaveFile } from './system/electronSaveFile';
 import { watchOnline, type OnlineWatcher } from '../host/onlineWatcher';
 import { trayStatus } from './system/trayStatus';
 import { exposeForTests } from './testHooks';
@@ -141,6 +142,7 @@ async function startShell(options: ElectronShellOptions, log: Logger): Promise<v
       writeClipboard(text) {
         clipboard.writeText(text);
       },
+      saveFile: electronSaveFile(() => windows?.current() ?? null),
       updates: updates.capability,
     },
   });

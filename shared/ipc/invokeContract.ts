@@ -39,6 +39,13 @@ import {
   NoticeListQuerySchema,
 } from './feedSchemas';
 import { EmptyPayloadSchema } from './fieldSchemas';
+import { ExportNumbersSchema, ExportRequestsSchema, type ExportResultView } from './exportSchemas';
+import {
+  DeleteWebhookConfigurationSchema,
+  SetWebhookConfigurationSchema,
+  WebhookAccountSchema,
+  type WebhookConfigurationView,
+} from './webhookSchemas';
 import {
   CancelNumbersSchema,
   CorrectRequestSchema,
@@ -168,6 +175,24 @@ export const invokeContract = {
   // Updates (shared/updates.ts, docs/release.md): null where the host does not update itself.
   getUpdateOffer: invoke<UpdateOfferView | null>()('portdesk:updates.offer', EmptyPayloadSchema),
   restartToUpdate: invoke<RestartToUpdateView>()('portdesk:updates.restart', RestartToUpdateSchema),
+
+  // CSV export: main pages through the store and writes the file (docs/porting.md, "Export").
+  exportRequests: invoke<ExportResultView>()('portdesk:export.requests', ExportRequestsSchema),
+  exportNumbers: invoke<ExportResultView>()('portdesk:export.numbers', ExportNumbersSchema),
+
+  // Porting webhooks of an account, at Twilio (docs/porting.md, "Webhooks").
+  getWebhookConfiguration: invoke<WebhookConfigurationView>()(
+    'portdesk:webhooks.get',
+    WebhookAccountSchema,
+  ),
+  setWebhookConfiguration: invoke<WebhookConfigurationView>()(
+    'portdesk:webhooks.set',
+    SetWebhookConfigurationSchema,
+  ),
+  deleteWebhookConfiguration: invoke<WebhookConfigurationView>()(
+    'portdesk:webhooks.delete',
+    DeleteWebhookConfigurationSchema,
+  ),
 
   /** Main writes the clipboard: a sandboxed renderer's clipboard access is not guaranteed. */
   copyToClipboard: invoke<{ copied: true }>()('portdesk:clipboard.write', ClipboardSchema),

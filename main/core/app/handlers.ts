@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
 import type { FeedService } from './feedService';
 import type { CoreHost } from './portdeskCore';
+import { exportAndWebhookHandlers } from './exportHandlers';
 import { withCommandErrors } from './ipcErrors';
 import { isAllowedLoaLink } from './loaLink';
 import type { SettingsService } from './settingsService';
@@ -155,6 +156,8 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
       await deps.host.writeClipboard(text);
       return { copied: true };
     },
+
+    ...exportAndWebhookHandlers(deps),
   };
   return withCommandErrors(handlers);
 }

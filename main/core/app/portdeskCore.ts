@@ -4,6 +4,8 @@ import type { Logger } from '../log/logger';
 import type { PopupMode } from '../../../shared/feed';
 import type { RestartToUpdateView, UpdateOfferView } from '../../../shared/updates';
 import type { Notice } from '../notify/types';
+import type { ExportResultView } from '../../../shared/ipc';
+import type { CsvFile } from '../porting';
 import type { SyncTiming } from '../sync/engine';
 
 /**
@@ -38,6 +40,11 @@ export interface CoreHost {
   /** Opens an already-vetted https URL in the system browser. The host checks it again. */
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void> | void;
+  /**
+   * Delivers an export (docs/porting.md, "Export"): Electron asks where to save it and writes it;
+   * the browser host offers it as a one-time download. Without it, export says it is unavailable.
+   */
+  saveFile?(file: CsvFile): Promise<ExportResultView>;
   /** Only a host that updates itself (the Electron shell; main/host/updates). */
   updates?: {
     currentOffer(): Promise<UpdateOfferView | null>;

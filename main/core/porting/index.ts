@@ -2,11 +2,13 @@ import { billCommands, type BillCommands } from './bills';
 import { cancelCommands, type CancelCommands } from './cancels';
 import type { PortingDeps } from './deps';
 import { draftCommands, type DraftCommands } from './drafts';
+import { exportCommands, type ExportCommands } from './export/exports';
 import { fixAndResubmitCommands, type FixAndResubmitCommands } from './fixAndResubmit';
 import { outboxCommands, type OutboxCommands } from './outboxCommands';
 import { portabilityChecks, type PortabilityChecks } from './portabilityCheck';
 import { requestQueries, type RequestQueries } from './requestQueries';
 import { submitCommands, type SubmitCommands } from './submit';
+import { webhookCommands, type WebhookCommands } from './webhooks';
 
 /**
  * The porting use cases behind IPC. Every method takes the channel's payload (shared/ipc.ts) and
@@ -21,7 +23,9 @@ export interface PortingUseCases
     CancelCommands,
     FixAndResubmitCommands,
     OutboxCommands,
-    RequestQueries {
+    RequestQueries,
+    ExportCommands,
+    WebhookCommands {
   startPortabilityCheck: PortabilityChecks['start'];
   cancelPortabilityCheck: PortabilityChecks['cancel'];
   /** Resolves once the check has ended and sent its last progress event (tests, shutdown). */
@@ -41,6 +45,8 @@ export function createPortingUseCases(deps: PortingDeps): PortingUseCases {
     ...fixAndResubmitCommands(deps, portability, cancels),
     ...outboxCommands(deps),
     ...requestQueries(deps),
+    ...exportCommands(deps),
+    ...webhookCommands(deps),
     startPortabilityCheck: (input) => portability.start(input),
     cancelPortabilityCheck: (input) => portability.cancel(input),
     portabilitySettled: (checkId) => portability.settled(checkId),
@@ -54,3 +60,5 @@ export { isEncryptedPdf } from './pdfEncryption';
 export { cancelWarning } from './cancelWarning';
 export { PortingError, type PortingErrorCode } from './errors';
 export * from './views';
+export type { CsvFile } from './export/exports';
+export type { TextSink } from './export/csvWriter';

@@ -6,6 +6,8 @@ import { openConnection } from './connection';
 import type { DocumentsRepository } from './documents';
 import { documentsRepository } from './documents';
 import type { DraftsRepository } from './drafts';
+import type { ExportPages } from './exportPages';
+import { exportPages } from './exportPages';
 import { draftsRepository } from './drafts';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -48,6 +50,8 @@ export interface Store {
   readonly settings: SettingsRepository;
   /** The activity feed: every notice the notify policy produced (docs/notifications.md). */
   readonly notices: NoticesRepository;
+  /** Paged reads for CSV export. */
+  readonly exportPages: ExportPages;
   /** Checkpoints the WAL into the main file and closes. The store is unusable afterwards. */
   close(): void;
 }
@@ -91,6 +95,7 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
     outbox: outboxRepository(db),
     settings: settingsRepository(db),
     notices: noticesRepository(db),
+    exportPages: exportPages(db),
     close() {
       if (!db.open) return;
       if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
@@ -127,6 +132,7 @@ export type {
   RequestSortField,
 } from './requestList';
 export type { NumberListQuery, StoredPortInNumber } from './numbers';
+export type { ExportNumberTuple } from './exportPages';
 export type { NewTimelineEvent } from './timeline';
 export { DRAFT_STATUSES } from './drafts';
 export type { Draft, DraftPatch, DraftStatus, FieldError } from './drafts';

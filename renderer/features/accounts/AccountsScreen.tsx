@@ -12,11 +12,13 @@ import { IconPlus, IconSimulator } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { EmptyState } from '../../ui/states';
 import { AccountForm } from './AccountForm';
+import { WebhookDialog } from './WebhookDialog';
 
 type Dialog =
   | { kind: 'add' }
   | { kind: 'rename'; account: AccountView }
   | { kind: 'rotate'; account: AccountView }
+  | { kind: 'webhooks'; account: AccountView }
   | { kind: 'remove'; preview: AccountRemovalPreview };
 
 /** Connected accounts: add, rename, rotate the secret, remove. Secrets are never shown. */
@@ -81,6 +83,9 @@ export function AccountsScreen() {
                     {formatCalendarDate(account.createdAt.slice(0, 10))}
                   </p>
                 </div>
+                <Button size="sm" onPress={() => setDialog({ kind: 'webhooks', account })}>
+                  Webhooks
+                </Button>
                 <Button size="sm" onPress={() => setDialog({ kind: 'rename', account })}>
                   Rename
                 </Button>
@@ -137,6 +142,10 @@ export function AccountsScreen() {
       ) : null}
 
       {dialog?.kind === 'rename' ? <RenameDialog account={dialog.account} onClose={close} /> : null}
+
+      {dialog?.kind === 'webhooks' ? (
+        <WebhookDialog account={dialog.account} onClose={close} />
+      ) : null}
 
       {dialog?.kind === 'remove' ? (
         <ConfirmDialog

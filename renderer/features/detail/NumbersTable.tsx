@@ -13,6 +13,7 @@ import { Select } from '../../ui/Select';
 import { EmptyState } from '../../ui/states';
 import { NUMBER_STATUS_LABELS } from '../../ui/status';
 import { NumberStatusChip } from '../../ui/StatusChip';
+import { ExportNumbersButton } from './ExportNumbersButton';
 import { ReasonCard } from './Timeline';
 
 type StatusFilter = 'all' | NumberStatus | 'unknown' | 'not_portable';
@@ -158,6 +159,7 @@ export function NumbersTable({
           className="numbers__status-filter"
         />
         <span className="grow" />
+        <ExportNumbersButton />
         {canCancel ? (
           <Button
             variant="danger"

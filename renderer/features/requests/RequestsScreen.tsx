@@ -17,6 +17,7 @@ import { Screen } from '../../ui/Screen';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { REQUEST_STATUS_LABELS } from '../../ui/status';
 import { ATTENTION_LABELS } from './AttentionFlags';
+import { ExportMenu } from './ExportMenu';
 import { FilterMenu } from './FilterMenu';
 import { RequestTable } from './RequestTable';
 import { searchDebounceMs } from './searchDebounce';
@@ -102,12 +103,15 @@ export function RequestsScreen() {
       subtitle={subtitle}
       className="requests-screen"
       actions={
-        <WithTooltip tip={`New port-in (${shortcutHint('new-port-in')})`}>
-          <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
-            <IconPlus />
-            New port-in
-          </Button>
-        </WithTooltip>
+        <>
+          <ExportMenu />
+          <WithTooltip tip={`New port-in (${shortcutHint('new-port-in')})`}>
+            <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
+              <IconPlus />
+              New port-in
+            </Button>
+          </WithTooltip>
+        </>
       }
     >
       <StaleSyncNotice />

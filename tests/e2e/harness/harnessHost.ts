@@ -15,6 +15,7 @@ import {
 } from '../../../shared/ipc';
 import type { PortdeskCore } from '../../../main/core/app/portdeskCore';
 import type { DemoCoreOptions } from '../../../main/demo';
+import { OneShotDownloads } from '../../../main/browserHost/downloads';
 import { startBrowserHost, type RunningBrowserHost } from '../../../main/browserHost/server';
 import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import type { AccountView } from '../../../shared/views';
@@ -112,6 +113,8 @@ export class HarnessHost {
         log: createLogger((line) => logLines.push(line)),
       };
       const { openedLinks, clipboard, log } = records;
+      // Exports arrive as the browser host delivers them: a one-time download from our server.
+      const downloads = new OneShotDownloads({ log });
       const core = await createCore({
         ...coreOptions,
         dataDir,
@@ -128,10 +131,16 @@ export class HarnessHost {
           writeClipboard(text) {
             clipboard.push(text);
           },
+          saveFile: async (file) => downloads.offer(file),
         },
       });
       opened.push(() => core.close());
-      const server = await startBrowserHost({ core, rendererRoot: RENDERER_ROOT, log });
+      const server = await startBrowserHost({
+        core,
+        rendererRoot: RENDERER_ROOT,
+        log,
+        downloads,
+      });
       opened.push(() => server.close());
       const host = new HarnessHost(page, core, dataDir, server, simulator, records, testInfo);
       await host.#wirePage();
