@@ -38,6 +38,11 @@ export interface DocumentsRepository {
   /** Newest first. */
   list(accountId: string): StoredDocument[];
   markUploaded(id: number, twilioSid: string, now?: string): StoredDocument;
+  /**
+   * Uploaded documents nothing uses: no stored request lists their SID and no create that is
+   * not done yet (queued, in flight, failed and retryable) names them. Oldest upload first.
+   */
+  listOrphans(): StoredDocument[];
   remove(id: number): boolean;
 }
 
@@ -98,6 +103,19 @@ export function documentsRepository(db: Database): DocumentsRepository {
   const setUploaded = db.prepare<[string, string, number]>(
     'UPDATE documents SET twilio_sid = ?, uploaded_at = ? WHERE id = ?',
   );
+  // A request's documents are in its stored payload (`documents`: RD… SIDs); a create's are
+  // local ids in its outbox payload (`documentIds`).
+  const selectOrphans = db.prepare<[], DocumentRow>(
+    `SELECT d.* FROM documents d
+     WHERE d.twilio_sid IS NOT NULL
+       AND d.twilio_sid NOT IN (
+         SELECT j.value FROM port_in_request_details x, json_each(x.payload, '$.documents') j
+         WHERE j.type = 'text')
+       AND d.id NOT IN (
+         SELECT j.value FROM outbox o, json_each(o.payload, '$.documentIds') j
+         WHERE o.kind = 'create_port_in' AND o.state <> 'done' AND j.type = 'integer')
+     ORDER BY d.uploaded_at, d.id`,
+  );
   const deleteOne = db.prepare<[number]>('DELETE FROM documents WHERE id = ?');
   const requireAccount = accountGuard(db);
 
@@ -144,6 +162,7 @@ export function documentsRepository(db: Database): DocumentsRepository {
       if (!document) throw notFound('Document', id);
       return document;
     },
+    listOrphans: () => selectOrphans.all().map(toDocument),
     remove: (id) => deleteOne.run(id).changes > 0,
   };
 }

@@ -74,6 +74,7 @@ export function createFakeCore(answers: FakeAnswers = {}): FakeCore {
     getUpdateOffer: () => null,
     listDrafts: () => [],
     listOutbox: () => [],
+    listOrphanBills: () => [],
     listRequests: () => ({
       rows: [],
       total: 0,
