@@ -10,7 +10,14 @@ import { startSimulator, type RunningSimulator } from '../../../main/simulator';
 import { localDateString, addDays } from '../../../shared/domain/portDates';
 import { engineFor } from '../sync/syncHarness';
 import { minimalPdf } from './billBytes';
-import { completeForm, createHarness, simulatorClients, type Harness } from './harness';
+import { aRequest } from '../../fixtures/portInBuilders';
+import {
+  completeForm,
+  createHarness,
+  simulatorClients,
+  storeFetchedRequest,
+  type Harness,
+} from './harness';
 
 let sim: RunningSimulator;
 let h: Harness;
@@ -159,5 +166,26 @@ describe('bills uploaded to Twilio between upload and create', () => {
     });
     expect(h.store.documents.get(document?.id ?? 0)?.twilioSid).toBe(sid);
     expect(requestDocuments()).toEqual([[sid]]);
+  });
+
+  it('counts a bill as used when a synced request lists its SID, with no draft of ours behind it', async () => {
+    const sha256 = (n: number) => String(n).repeat(64);
+    const [used, unused] = [1, 2].map((n) => {
+      const { document } = h.store.documents.add({
+        accountId: h.accountId,
+        sha256: sha256(n),
+        fileName: `bill-${n}.pdf`,
+        mimeType: 'application/pdf',
+        sizeBytes: 100 * n,
+        localPath: `/bills/${sha256(n)}`,
+      });
+      return h.store.documents.markUploaded(document.id, `RD${String(n).repeat(32)}`);
+    });
+    // A request known from Twilio (made with this bill, e.g. before a reinstall) lists `used`.
+    storeFetchedRequest(h, aRequest({ documents: [used?.twilioSid ?? ''] }));
+
+    expect((await h.porting.listOrphanBills()).map((bill) => bill.documentSid)).toEqual([
+      unused?.twilioSid,
+    ]);
   });
 });
