@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
@@ -5,11 +6,16 @@ import react from '@vitejs/plugin-react';
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 // One build for the three processes. The layout is ARCHITECTURE §2's (main/, preload/, renderer/),
 // not electron-vite's default src/ tree, so every entry is named here.
 export default defineConfig({
   main: {
+    // Only the version reaches the bundle (main/core/twilio/portDeskVersion.ts), not package.json.
+    define: { __PORTDESK_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/main',
       // Native and Node-only packages stay in node_modules (asar-unpacked by electron-builder).

@@ -21,6 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { HEAVY_SID } from '../../tests/fixtures/fakeData';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../tests/helpers/chromium';
 import { serveProductionHost } from './host';
 import { installProbe, type ProbeWindow, type ScrollReport, type Settled } from './probe';
 import { formatTable, median, mib, ms, p95, percentile } from './stats';
@@ -58,15 +59,8 @@ const debounceOf = (text: string): number => searchDebounceMs(text);
 const FRAME_MS = 1000 / 60;
 const WAIT_MS = 120_000;
 const VIEWPORT = { width: 1360, height: 860 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
+/** The tests' Chromium flags, plus precise heap figures for the heap scenario. */
+const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -481,10 +475,11 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   const report: string[] = [];
   try {
+    // The tests' Chromium (tests/helpers/chromium.ts): Debian's, Playwright's, or PORTDESK_CHROMIUM.
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      ...chromiumLaunchOptions,
+      args: BENCH_CHROMIUM_ARGS,
       headless: true,
-      args: CHROMIUM_ARGS,
     });
     machine.chromium = browser.version();
     console.log(

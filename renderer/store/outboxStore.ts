@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { IpcError } from '../../shared/ipc';
+import type { OrphanBillView } from '../../shared/orphanBills';
 import type { OutboxItemView } from '../../shared/views';
 import { request } from '../bridge';
 
 interface OutboxState {
   items: OutboxItemView[] | null;
+  /** Bills uploaded to Twilio that no request uses; empty until loaded. */
+  orphanBills: OrphanBillView[];
   error: IpcError | null;
   busyIds: ReadonlySet<number>;
   load(): Promise<void>;
@@ -21,13 +24,19 @@ export const useOutbox = create<OutboxState>()((set, get) => {
   }
   return {
     items: null,
+    orphanBills: [],
     error: null,
     busyIds: new Set(),
 
     async load() {
-      const result = await request((b) => b.listOutbox());
+      const [result, orphans] = await Promise.all([
+        request((b) => b.listOutbox()),
+        request((b) => b.listOrphanBills()),
+      ]);
       if (result.ok) set({ items: result.data, error: null });
       else set({ error: result.error });
+      // The list of unused bills is extra information: if it cannot load, the outbox still shows.
+      if (orphans.ok) set({ orphanBills: orphans.data });
     },
 
     async retry(id) {

@@ -21,3 +21,14 @@ export const TWILIO_SID_PATTERNS = {
 } as const;
 
 export type TwilioSidPrefix = keyof typeof TWILIO_SID_PATTERNS;
+
+/**
+ * Any SID of the kinds above inside free text (Twilio's messages name requests, numbers and
+ * documents), built from the same patterns. Global: use with `matchAll`.
+ */
+export const TWILIO_SID_IN_TEXT = new RegExp(
+  `\\b(?:${Object.values(TWILIO_SID_PATTERNS)
+    .map((pattern) => pattern.source.slice(1, -1))
+    .join('|')})\\b`,
+  'g',
+);

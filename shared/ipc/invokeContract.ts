@@ -31,6 +31,7 @@ import {
   StartPortabilitySchema,
   UpdateDraftSchema,
 } from './draftSchemas';
+import type { OrphanBillView } from '../orphanBills';
 import { RestartToUpdateSchema, type RestartToUpdateView, type UpdateOfferView } from '../updates';
 import {
   FeedSeenSchema,
@@ -145,6 +146,8 @@ export const invokeContract = {
   listOutbox: invoke<OutboxItemView[]>()('portdesk:outbox.list', EmptyPayloadSchema),
   retryOutboxItem: invoke<OutboxItemView>()('portdesk:outbox.retry', OutboxRefSchema),
   discardOutboxItem: invoke<{ discarded: true }>()('portdesk:outbox.discard', OutboxRefSchema),
+  /** Bills uploaded to Twilio that no request uses (shared/orphanBills.ts). */
+  listOrphanBills: invoke<OrphanBillView[]>()('portdesk:outbox.orphanBills', EmptyPayloadSchema),
 
   // Sync.
   syncNow: invoke<SyncStatusView>()('portdesk:sync.now', SyncNowSchema),

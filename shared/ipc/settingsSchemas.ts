@@ -1,6 +1,6 @@
 /** Payloads of the outbox, sync, settings and clipboard channels. */
 import { z } from 'zod';
-import { AgeingDaysSchema } from '../settings';
+import { AgeingDaysSchema, SyncCadenceMinutesSchema } from '../settings';
 import { NOTIFICATION_KINDS } from '../views';
 import { AccountIdSchema, ClockTimeSchema, multiLineText, OutboxIdSchema } from './fieldSchemas';
 
@@ -9,10 +9,7 @@ export const SyncNowSchema = z.strictObject({ accountId: AccountIdSchema.optiona
 
 export const SettingsPatchSchema = z
   .strictObject({
-    syncCadenceMinutes: z
-      .int()
-      .min(1, 'Sync at most once a minute')
-      .max(240, 'Sync at least every 4 hours'),
+    syncCadenceMinutes: SyncCadenceMinutesSchema,
     notifications: z
       .strictObject(
         Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean()])) as Record<

@@ -117,6 +117,7 @@ export function buildHandlers(deps: HandlerDeps): InvokeHandlers {
       return view;
     },
     discardOutboxItem: (payload) => porting.discardOutboxItem(payload),
+    listOrphanBills: () => porting.listOrphanBills(),
 
     syncNow: async ({ accountId }) => {
       if (accountId !== undefined) requireAccount(deps.store, accountId, 'accountId');

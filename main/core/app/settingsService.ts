@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { SettingsPatch } from '../../../shared/ipc';
-import { AgeingDaysSchema, APP_SETTINGS_KEY, DEFAULT_AGEING_DAYS } from '../../../shared/settings';
+import {
+  AgeingDaysSchema,
+  APP_SETTINGS_KEY,
+  DEFAULT_AGEING_DAYS,
+  SyncCadenceMinutesSchema,
+} from '../../../shared/settings';
 import { NOTIFICATION_KINDS, type SettingsView } from '../../../shared/views';
 import { DEFAULT_SYNC_CADENCE_MINUTES } from '../sync/cadence';
 import type { Store } from '../store';
@@ -21,7 +26,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
 // to its default instead of discarding the agent's other choices.
 const storedSettings = z
   .object({
-    syncCadenceMinutes: z.int().min(1).max(240).catch(DEFAULT_SETTINGS.syncCadenceMinutes),
+    syncCadenceMinutes: SyncCadenceMinutesSchema.catch(DEFAULT_SETTINGS.syncCadenceMinutes),
     notifications: z
       .object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean().catch(true)])))
       .catch(DEFAULT_SETTINGS.notifications),

@@ -1,4 +1,5 @@
 import type { PayloadInput } from '../../../shared/ipc';
+import type { OrphanBillView } from '../../../shared/orphanBills';
 import type { OutboxItemView } from '../../../shared/views';
 import type { OutboxItem, Store } from '../store';
 import { dataChanged, isoNow, type PortingDeps } from './deps';
@@ -11,6 +12,7 @@ export interface OutboxCommands {
   listOutbox(input?: PayloadInput<'listOutbox'>): Promise<OutboxItemView[]>;
   retryOutboxItem(input: PayloadInput<'retryOutboxItem'>): Promise<OutboxItemView>;
   discardOutboxItem(input: PayloadInput<'discardOutboxItem'>): Promise<{ discarded: true }>;
+  listOrphanBills(input?: PayloadInput<'listOrphanBills'>): Promise<OrphanBillView[]>;
 }
 
 /** Done operations stay on the list this long, so the agent sees what just went out. */
@@ -72,6 +74,25 @@ export function outboxCommands(deps: PortingDeps): OutboxCommands {
         .list()
         .filter((item) => item.state !== 'done' || item.updatedAt >= cutoff)
         .map((item) => toOutboxItemView(item, lookups));
+    },
+
+    async listOrphanBills(input) {
+      parseInput('listOrphanBills', input);
+      const labels = new Map(store.accounts.list().map((a) => [a.id, a.label]));
+      return store.documents.listOrphans().flatMap((document) =>
+        document.twilioSid === null
+          ? []
+          : [
+              {
+                documentSid: document.twilioSid,
+                fileName: document.fileName,
+                sizeBytes: document.sizeBytes,
+                accountId: document.accountId,
+                accountLabel: labels.get(document.accountId) ?? document.accountId,
+                uploadedAt: document.uploadedAt ?? document.createdAt,
+              },
+            ],
+      );
     },
 
     async retryOutboxItem(input) {

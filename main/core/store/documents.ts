@@ -38,6 +38,12 @@ export interface DocumentsRepository {
   /** Newest first. */
   list(accountId: string): StoredDocument[];
   markUploaded(id: number, twilioSid: string, now?: string): StoredDocument;
+  /**
+   * Uploaded documents nothing uses: no stored request lists their SID, no submitted draft has
+   * them as its bill, and no create that is not done yet (queued, in flight, failed and
+   * retryable) names them. Oldest upload first.
+   */
+  listOrphans(): StoredDocument[];
   remove(id: number): boolean;
 }
 
@@ -98,6 +104,27 @@ export function documentsRepository(db: Database): DocumentsRepository {
   const setUploaded = db.prepare<[string, string, number]>(
     'UPDATE documents SET twilio_sid = ?, uploaded_at = ? WHERE id = ?',
   );
+  // A create's documents are local ids in its outbox payload (`documentIds`), a submitted
+  // draft's bill its `billDocumentId`; both are cheap. What is left is checked against the
+  // truth, each stored request's `documents` (RD… SIDs) — usually for no document at all, since
+  // scanning every request payload is the expensive part.
+  const selectOrphans = db.prepare<[], DocumentRow>(
+    `WITH candidates AS MATERIALIZED (
+       SELECT d.* FROM documents d
+       WHERE d.twilio_sid IS NOT NULL
+         AND d.id NOT IN (
+           SELECT j.value FROM outbox o, json_each(o.payload, '$.documentIds') j
+           WHERE o.kind = 'create_port_in' AND o.state <> 'done' AND j.type = 'integer')
+         AND d.id NOT IN (
+           SELECT json_extract(dr.payload, '$.billDocumentId') FROM drafts dr
+           WHERE dr.request_sid IS NOT NULL
+             AND json_type(dr.payload, '$.billDocumentId') = 'integer'))
+     SELECT c.* FROM candidates c
+     WHERE NOT EXISTS (
+       SELECT 1 FROM port_in_request_details x, json_each(x.payload, '$.documents') j
+       WHERE j.value = c.twilio_sid)
+     ORDER BY c.uploaded_at, c.id`,
+  );
   const deleteOne = db.prepare<[number]>('DELETE FROM documents WHERE id = ?');
   const requireAccount = accountGuard(db);
 
@@ -144,6 +171,7 @@ export function documentsRepository(db: Database): DocumentsRepository {
       if (!document) throw notFound('Document', id);
       return document;
     },
+    listOrphans: () => selectOrphans.all().map(toDocument),
     remove: (id) => deleteOne.run(id).changes > 0,
   };
 }

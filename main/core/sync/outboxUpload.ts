@@ -16,6 +16,18 @@ export async function sendUpload(
     sender.failUpload(item, 'The bill this upload was for has been removed. Add the bill again.');
     return null;
   }
+  if (document.twilioSid !== null) {
+    // Twilio already holds these bytes (an upload that finished for another draft, or an orphan
+    // of an earlier create): the create uses that document; a second copy would be one more
+    // orphan at Twilio, which documents no way to delete it.
+    store.outbox.update(
+      item.id,
+      { result: { documentSid: document.twilioSid }, state: 'done', lastError: null },
+      sender.isoNow(),
+    );
+    sender.changed(item, item.draftId, item.requestSid);
+    return null;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readDocumentBytes(document.localPath);

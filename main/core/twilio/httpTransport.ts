@@ -1,12 +1,10 @@
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
-// The attribute is required by Node's own ESM loader (Playwright's runner uses it); bundlers accept it too.
-import packageJson from '../../../package.json' with { type: 'json' };
 import { parseErrorBody } from './errorBody';
+import { PORTDESK_VERSION } from './portDeskVersion';
 import { parseRetryAfterMs, type HttpMethod } from './retryPolicy';
 import { KIND_SUMMARY, TwilioError, type TwilioErrorKind } from './twilioError';
 
-const portDeskVersion = packageJson.version;
 export interface TwilioCredentials {
   /** API key SID (SK…) or Account SID (AC…). */
   username: string;
@@ -59,7 +57,7 @@ export interface WireResponse {
   text: string;
 }
 
-const USER_AGENT = `PortDesk/${portDeskVersion}`;
+const USER_AGENT = `PortDesk/${PORTDESK_VERSION}`;
 
 // Failures while opening the connection: nothing was written, so even a create may be resent.
 const CONNECT_PHASE_CODES = new Set([

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { TWILIO_SID_IN_TEXT } from '../../../shared/domain/identifiers';
 import type { OutboxItemView, OutboxStateView } from '../../../shared/views';
 import { describeError } from '../../bridge';
 import { useApp } from '../../store/appStore';
@@ -10,6 +11,7 @@ import { IconOutbox } from '../../ui/icons';
 import { Screen } from '../../ui/Screen';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { Tone } from '../../ui/status';
+import { OrphanBills } from './OrphanBills';
 
 const STATE_WORDS: Record<OutboxStateView, { label: string; tone: Tone }> = {
   queued: { label: 'Queued', tone: 'info' },
@@ -30,6 +32,7 @@ const KIND_WORDS: Record<OutboxItemView['kind'], string> = {
 /** Work waiting to reach Twilio, and work that failed and needs the agent. */
 export function OutboxScreen() {
   const items = useOutbox((s) => s.items);
+  const orphanBills = useOutbox((s) => s.orphanBills);
   const error = useOutbox((s) => s.error);
   const busyIds = useOutbox((s) => s.busyIds);
   const navigate = useApp((s) => s.navigate);
@@ -68,7 +71,7 @@ export function OutboxScreen() {
         />
       ) : items === null ? (
         <LoadingState label="Loading the outbox…" />
-      ) : failed.length + waiting.length === 0 ? (
+      ) : failed.length + waiting.length + orphanBills.length === 0 ? (
         <EmptyState icon={<IconOutbox size={28} />} title="Nothing waiting to send">
           New requests and cancels go out right away when you are online; if not, they wait here.
         </EmptyState>
@@ -98,6 +101,7 @@ export function OutboxScreen() {
               onOpenDraft={(draftId) => navigate({ screen: 'new-port-in', draftId })}
             />
           ) : null}
+          <OrphanBills bills={orphanBills} />
         </div>
       )}
       <ConfirmDialog
@@ -119,13 +123,11 @@ export function OutboxScreen() {
   );
 }
 
-const SID = /\b[A-Z]{2}[0-9a-f]{32}\b/g;
-
 /** Text with any Twilio SIDs in it set apart in monospace and muted: words first, SIDs second. */
 function WithSids({ text }: { text: string }) {
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const match of text.matchAll(SID)) {
+  for (const match of text.matchAll(TWILIO_SID_IN_TEXT)) {
     parts.push(text.slice(at, match.index));
     parts.push(
       <span key={match.index} className="mono muted outbox-item__sid">

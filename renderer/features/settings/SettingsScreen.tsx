@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NumberField, Group, Input, Label, Text, FieldError } from 'react-aria-components';
 import type { SettingsPatch } from '../../../shared/ipc';
+import { SYNC_CADENCE_CHOICES_MINUTES } from '../../../shared/settings';
 import {
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -53,7 +54,7 @@ const NOTIFICATION_WORDS: Record<
 };
 
 // 1 minute: the per-account limits (concurrency, Retry-After) keep it within Twilio's (docs/sync.md).
-const CADENCES = [1, 5, 10, 15, 30, 60, 120].map((minutes) => ({
+const CADENCES = SYNC_CADENCE_CHOICES_MINUTES.map((minutes) => ({
   value: String(minutes),
   label:
     minutes === 1

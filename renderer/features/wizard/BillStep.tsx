@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
-import { BILL_MAX_BYTES } from '../../../shared/ipc';
+import { BILL_FILE_TYPES, BILL_MAX_BYTES } from '../../../shared/ipc';
 import { useWizard } from '../../store/wizardStore';
 import { Button } from '../../ui/Button';
 import { formatBytes, plural } from '../../ui/format';
@@ -10,11 +10,10 @@ import { billContentRefusal } from './billContent';
 import { BillPreview } from './BillPreview';
 import { useFieldError, useToCorrect } from './wizardFields';
 
-const ACCEPT = {
-  'application/pdf': ['.pdf'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/png': ['.png'],
-};
+// The shared list, as the mutable arrays react-dropzone's type asks for.
+const ACCEPT = Object.fromEntries(
+  Object.entries(BILL_FILE_TYPES).map(([mime, extensions]) => [mime, [...extensions]]),
+);
 
 /** Why a file was refused before upload, in words. */
 export function refusalReason(rejection: FileRejection): string {

@@ -1,7 +1,8 @@
 import { fileTypeFromBlob } from 'file-type';
+import { BILL_MIME_TYPES } from '../../../shared/ipc/limits';
 
 /** What Twilio takes as a utility bill, by content. */
-const ACCEPTED_MIME = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+const ACCEPTED_MIME: ReadonlySet<string> = new Set(BILL_MIME_TYPES);
 
 /** What an agent calls the formats most often dropped by mistake. */
 const FORMAT_WORDS: Readonly<Record<string, string>> = {

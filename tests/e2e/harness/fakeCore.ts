@@ -8,6 +8,7 @@ import {
   type PayloadOf,
   type ResponseOf,
 } from '../../../shared/ipc';
+import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import type { SettingsView, SyncStatusView } from '../../../shared/views';
 import type { PortdeskCore } from '../../../main/core/app/portdeskCore';
 import type { Notice } from '../../../main/core/notify/types';
@@ -53,7 +54,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   },
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   theme: 'system',
-  ageingDays: 10,
+  ageingDays: DEFAULT_AGEING_DAYS,
   defaultAccountId: null,
   autoUpdate: true,
 };
@@ -74,6 +75,7 @@ export function createFakeCore(answers: FakeAnswers = {}): FakeCore {
     getUpdateOffer: () => null,
     listDrafts: () => [],
     listOutbox: () => [],
+    listOrphanBills: () => [],
     listRequests: () => ({
       rows: [],
       total: 0,

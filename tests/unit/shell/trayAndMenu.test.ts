@@ -2,7 +2,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, type AppMenuActions } from '../../../main/shell/system/appMenu';
 import { trayStatus } from '../../../main/shell/system/trayStatus';
+import { SYNC_PHASES, type SyncPhase } from '../../../shared/views';
 import { IDLE_SYNC_STATUS } from '../../e2e/harness/fakeCore';
+
+const NOW = '2026-03-03T15:00:00.000Z';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [
@@ -73,7 +76,8 @@ describe('the app menu', () => {
 
 describe('the tray’s words', () => {
   it('says how many requests need attention and the sync state', () => {
-    expect(trayStatus({ ...IDLE_SYNC_STATUS }, 3)).toEqual({
+    const synced = { ...IDLE_SYNC_STATUS, phase: 'up_to_date', lastSuccessAt: NOW } as const;
+    expect(trayStatus(synced, 3)).toEqual({
       tooltip: 'PortDesk — Up to date · 3 requests need your attention',
       syncLine: 'Up to date',
       attentionLine: '3 requests need your attention',
@@ -100,5 +104,30 @@ describe('the tray’s words', () => {
     expect(trayStatus(IDLE_SYNC_STATUS, 12_345).attentionLine).toBe(
       '12,345 requests need your attention',
     );
+  });
+});
+
+describe('the tray before and after the first sync', () => {
+  it('never says up to date before a clean complete sync, whatever the coarse state says', () => {
+    // Before the first cycle the coarse state is `idle`, as after a clean one.
+    const before = { ...IDLE_SYNC_STATUS, phase: 'waiting' as const, lastSuccessAt: null };
+    expect(trayStatus(before, 0).syncLine).toBe('Waiting for the first sync');
+    // An older core without `phase`: idle and never synced is still waiting.
+    expect(trayStatus({ ...IDLE_SYNC_STATUS, lastSuccessAt: null }, 0).syncLine).toBe(
+      'Waiting for the first sync',
+    );
+    expect(
+      trayStatus({ ...IDLE_SYNC_STATUS, phase: 'up_to_date', lastSuccessAt: null }, 0).syncLine,
+    ).toBe('Waiting for the first sync');
+  });
+
+  it('says up to date for the up_to_date phase only', () => {
+    const words = (phase: SyncPhase) =>
+      trayStatus({ ...IDLE_SYNC_STATUS, state: 'idle', phase, lastSuccessAt: NOW }, 0).syncLine;
+    const upToDate = SYNC_PHASES.filter((phase) => words(phase).startsWith('Up to date'));
+    expect(upToDate).toEqual(['up_to_date']);
+    expect(words('catching_up')).toBe('Catching up after an outage…');
+    expect(words('paused')).toBe('Offline — will sync when the network is back');
+    expect(words('retrying')).toBe('The last sync failed; PortDesk will retry');
   });
 });
