@@ -1,4 +1,4 @@
-import type { NumberStatus, ObservedStatus, RequestStatus } from './domain/statuses';
+import type { ObservedStatus, RequestStatus } from './domain/statuses';
 import type { PortInNumber, PortInRequest } from './domain/portIn';
 import type { TimelineEvent } from './domain/timeline';
 import { DRAFT_SECTIONS, type DraftPayload, type DraftSection } from './domain/draftForm';
@@ -246,12 +246,7 @@ export interface ResubmissionLinks {
  * carries the form as is. DRAFT_FIELD_KEYS are the sections: the top-level fields a field error
  * or a "fix and resubmit" marker can point at.
  */
-export type {
-  DraftAddress,
-  DraftLosingCarrier,
-  DraftPayload,
-  DraftPhoneNumber,
-} from './domain/draftForm';
+export type { DraftLosingCarrier, DraftPayload, DraftPhoneNumber } from './domain/draftForm';
 export { DRAFT_SECTIONS as DRAFT_FIELD_KEYS };
 export type DraftFieldKey = DraftSection;
 
@@ -558,4 +553,4 @@ export type NavigateView =
   | { screen: 'settings' }
   | { screen: 'accounts' };
 
-export type { NumberStatus, RequestStatus };
+export type { RequestStatus };

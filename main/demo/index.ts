@@ -2,7 +2,7 @@ import { createCore } from '../core/app';
 import type { CoreOptions, PortdeskCore } from '../core/app';
 import { DemoMode } from './demoMode';
 
-export { DEMO_ACCELERATION, DEMO_ACCOUNT_LABEL, DEMO_SEED, DEMO_SNAPSHOT_FILE } from './demoMode';
+export { DEMO_SNAPSHOT_FILE } from './demoMode';
 
 export interface DemoCoreOptions extends Omit<CoreOptions, 'demo'> {
   /** Test seam: the demo simulator's clock acceleration (default DEMO_ACCELERATION). */

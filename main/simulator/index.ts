@@ -10,40 +10,12 @@ import { Router } from './router';
 import { closeServer, createListener, listen } from './server';
 import { LIFECYCLE_TICK_REAL_MS } from './timings';
 
-export type {
-  ActiveFault,
-  CarrierRecord,
-  Fault,
-  FaultMatch,
-  NumberOutcome,
-  RunningSimulator,
-  SeedOptions,
-  SeedResult,
-  SimulatorControl,
-  SimulatorCredentials,
-  SimulatorOptions,
-  SimulatorState,
-  SimulatorSnapshot,
-  StatusSpelling,
-} from './api';
-export { SNAPSHOT_VERSION } from './api';
+export type { CarrierRecord, RunningSimulator, SimulatorOptions, SimulatorSnapshot } from './api';
 export * as lifecycleTimings from './timings';
-export {
-  CONTROL_SECRET_HEADER,
-  controlClient,
-  controlHeaders,
-  type ControlAnswer,
-  type ControlClient,
-  type ControlEndpoint,
-} from './controlClient';
-export { parseSnapshot, type SnapshotCheck } from './snapshot';
+export { CONTROL_SECRET_HEADER, controlClient } from './controlClient';
+export { parseSnapshot } from './snapshot';
 export { readSnapshotFile, setSnapshotAside, writeSnapshotFile } from './snapshotFile';
-export {
-  keepSnapshotSaved,
-  SNAPSHOT_SAVE_INTERVAL_MS,
-  type SnapshotSaver,
-  type SnapshotSaverOptions,
-} from './snapshotSaver';
+export { keepSnapshotSaved, type SnapshotSaver } from './snapshotSaver';
 
 /**
  * Starts a Twilio-compatible Porting API on 127.0.0.1: the API listener (stands in for

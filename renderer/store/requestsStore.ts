@@ -1,13 +1,6 @@
 import { request } from '../bridge';
 import { createRequestsStore } from './requestPages';
 
-export {
-  DEFAULT_FILTERS,
-  PAGE_SIZE,
-  type RequestFilters,
-  type RequestsState,
-} from './requestPages';
-
 /** The requests list, answered by main through window.portdesk. */
 export const useRequests = createRequestsStore((query) =>
   request((bridge) => bridge.listRequests(query)),

@@ -1,4 +1,2 @@
 export { createCore, DATABASE_FILE } from './createCore';
-export type { CoreHost, CoreOptions, PortdeskCore } from './portdeskCore';
-export type { DemoProvider, DemoProviderDeps, DemoProviderFactory } from '../accounts/demoProvider';
-export type { Logger } from '../log/logger';
+export type { CoreOptions, PortdeskCore } from './portdeskCore';

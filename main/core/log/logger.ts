@@ -12,14 +12,6 @@ export interface Logger {
 
 export type LogLevel = keyof Logger;
 
-/** For tests and callers that log nowhere. */
-export const SILENT_LOGGER: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-
 /** The fallback when a caller passes no logger: the console, levels kept. */
 export const CONSOLE_LOGGER: Logger = {
   debug: (message, details) => console.debug(message, ...(details === undefined ? [] : [details])),

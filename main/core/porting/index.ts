@@ -54,11 +54,9 @@ export function createPortingUseCases(deps: PortingDeps): PortingUseCases {
   };
 }
 
-export type { EmitEvent, PortingDeps } from './deps';
-export { checkBill, type BillVerdict } from './billChecks';
+export type { PortingDeps } from './deps';
 export { isEncryptedPdf } from './pdfEncryption';
 export { cancelWarning } from './cancelWarning';
-export { PortingError, type PortingErrorCode } from './errors';
 export * from './views';
 export type { CsvFile } from './export/exports';
 export type { TextSink } from './export/csvWriter';

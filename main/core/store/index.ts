@@ -105,49 +105,24 @@ function composeStore(db: Database, file: string, schemaVersion: number): Store 
 }
 
 export { StoreError } from './errors';
-export type { StoreErrorCode } from './errors';
-export type { Account, AccountKind, AccountUsage, CredentialKind, NewAccount } from './accounts';
-export type {
-  DueRequest,
-  FetchedRequestToSave,
-  SaveResult,
-  StoredPortInRequest,
-  SyncBookkeeping,
-} from './requests';
+export type { Account, NewAccount } from './accounts';
+export type { StoredPortInRequest } from './requests';
 export { FETCHED_BATCH_LIMITS, chunkWithin, createWriteBatcher } from './writeBatch';
-export type { BatchLimits, WriteBatcher, WriteBatcherOptions } from './writeBatch';
-export {
-  ATTENTION_FLAGS,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  REQUEST_SORT_FIELDS,
-} from './requestList';
+export type { WriteBatcher } from './writeBatch';
+export { ATTENTION_FLAGS } from './requestList';
 export type {
-  AgeingClock,
-  AttentionFlag,
   RequestCounts,
   RequestListPage,
   RequestListQuery,
   RequestListRow,
-  RequestSortField,
 } from './requestList';
-export type { NumberListQuery, StoredPortInNumber } from './numbers';
 export type { ExportNumberTuple } from './exportPages';
 export type { NewTimelineEvent } from './timeline';
-export { DRAFT_STATUSES } from './drafts';
-export type { Draft, DraftPatch, DraftStatus, FieldError } from './drafts';
-export type { NewDocument, StoredDocument } from './documents';
+export type { Draft, DraftPatch, FieldError } from './drafts';
+export type { StoredDocument } from './documents';
 export type { PortabilityCheck, PortabilityOutcome } from './portabilityChecks';
-export { OUTBOX_KINDS, OUTBOX_STATES } from './outbox';
-export type {
-  NewOutboxItem,
-  OutboxItem,
-  OutboxKind,
-  OutboxListQuery,
-  OutboxPatch,
-  OutboxState,
-} from './outbox';
-export type { OutboxLastError, OutboxOperation, OutboxPayloadOf } from './outboxPayloads';
+export type { OutboxItem, OutboxState } from './outbox';
+export type { OutboxPayloadOf } from './outboxPayloads';
 export type { JsonObject, JsonValue } from './json';
 export { NOTICE_RETENTION_DAYS } from './notices';
 export type { NewNotice, NoticeFilter, NoticeListQuery, StoredNotice } from './notices';

@@ -64,12 +64,6 @@ function toStoredNumber(row: NumberRow): StoredPortInNumber {
   };
 }
 
-/** Drops the requestSid, for rebuilding a PortInRequest exactly as it was fetched. */
-export function toPortInNumber(number: StoredPortInNumber): PortInNumber {
-  const { requestSid: _requestSid, ...rest } = number;
-  return rest;
-}
-
 export interface NumberReader {
   /** All numbers of a request, in Twilio's order. */
   numbersOf(requestId: number): PortInNumber[];

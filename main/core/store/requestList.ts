@@ -4,7 +4,6 @@ import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
 import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import {
   ATTENTION_FLAGS,
-  REQUEST_SORT_FIELDS,
   type AttentionFlag,
   type RequestListRow as RequestListRowView,
   type RequestSortField,
@@ -13,7 +12,7 @@ import { invalidInput } from './errors';
 import { parseSearch } from './search';
 import { nowInstant, toInstant } from './time';
 
-export { ATTENTION_FLAGS, REQUEST_SORT_FIELDS, type AttentionFlag, type RequestSortField };
+export { ATTENTION_FLAGS, type AttentionFlag, type RequestSortField };
 
 /** The clock behind no_port_date; a setting of the app, passed in by the caller. */
 export interface AgeingClock {

@@ -14,10 +14,9 @@ import { OutboxScheduler } from './outboxScheduler';
 import { cutOutageBackoffs, type RecoveryResult } from './recovery';
 import { summariseStatus, type SyncStatusSnapshot } from './syncStatus';
 
-export type { CycleResult } from './accountCycle';
 export type { CycleNotice, SyncEngine, SyncEngineOptions, SyncTiming } from './engineApi';
 export type { OutboxChange } from './outboxRunner';
-export type { AccountSyncStatus, SyncStatusSnapshot } from './syncStatus';
+export type { SyncStatusSnapshot } from './syncStatus';
 
 /**
  * The sync engine (docs/sync.md), composed of three parts with their own state: the

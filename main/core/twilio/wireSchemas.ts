@@ -170,7 +170,6 @@ export type PortInWire = z.infer<typeof portInWire>;
 export type PortInNumberWire = z.infer<typeof portInNumberWire>;
 export type PortInPhoneNumberWire = z.infer<typeof portInPhoneNumberWire>;
 export type PortabilityWire = z.infer<typeof portabilityWire>;
-export type PortInListWire = z.infer<typeof portInListWire>;
 export type PortInListRowWire = z.infer<typeof portInListRowWire>;
 export type WebhookConfigurationWire = z.infer<typeof webhookConfigurationWire>;
 export type UploadedDocumentWire = z.infer<typeof uploadedDocumentWire>;

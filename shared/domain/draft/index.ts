@@ -4,7 +4,7 @@
  * (`validateDraftForSubmit`). Every field may be missing or null while editing.
  */
 
-export { DRAFT_SECTIONS, type DraftSection } from '../draftForm';
+export { DRAFT_SECTIONS } from '../draftForm';
 export * from './draftPaths';
 export * from './draftTypes';
 export * from './parseDraft';

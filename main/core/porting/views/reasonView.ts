@@ -1,12 +1,8 @@
 import { explainReason, type ReasonKind } from '../../../../shared/domain/reasonCodes';
-import {
-  cappedReasonText,
-  draftFieldKeyOf,
-  toReasonView,
-} from '../../../../shared/domain/reasonViews';
+import { cappedReasonText, toReasonView } from '../../../../shared/domain/reasonViews';
 import type { DraftFieldKey, ReasonView } from '../../../../shared/views';
 
-export { draftFieldKeyOf, toReasonView };
+export { toReasonView };
 
 /** A code and/or name as Twilio sent it, explained; unknown ones are shown raw, never hidden. */
 export function reasonView(
