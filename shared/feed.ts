@@ -8,7 +8,7 @@
 export const NOTICE_PAGE_MAX = 500;
 
 /**
- * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in views.ts); the
+ * What a notice is about. Finer than the agent's switches (NOTIFICATION_KINDS in views/); the
  * notify policy says which switch governs which kind.
  */
 export const NOTICE_KINDS = [

@@ -1,6 +1,6 @@
 /**
  * The port-in wizard's form: the one place its fields are named. The view a draft crosses IPC in
- * (shared/views.ts `DraftPayload`), the lenient shape the domain checks (shared/domain/draft.ts
+ * (shared/views/ `DraftPayload`), the lenient shape the domain checks (shared/domain/draft.ts
  * `PortInDraft`, derived from these) and the contract's patch (shared/ipc `DraftPatch`, held
  * to these by a type test) all follow it. Types only and one constant, so the preload and the
  * renderer can import it without the domain's validation code.
@@ -49,7 +49,7 @@ export interface DraftPayload {
 
 /**
  * The wizard's sections: the top-level fields a field error or a "fix and resubmit" marker can
- * point at (shared/views.ts calls them `DRAFT_FIELD_KEYS`). The draft's `accountId` and
+ * point at (shared/views/ calls them `DRAFT_FIELD_KEYS`). The draft's `accountId` and
  * `billDocumentId` are the sections `account` and `bill`.
  */
 export const DRAFT_SECTIONS = [

@@ -1,7 +1,7 @@
 import type { DraftFieldKey, ReasonView } from '../views';
 import type { ReasonEntry, ReasonField } from './reasonCodes';
 
-/** The catalog's field names → the wizard's sections (shared/views.ts DRAFT_FIELD_KEYS). */
+/** The catalog's field names → the wizard's sections (shared/views/ DRAFT_FIELD_KEYS). */
 const REASON_FIELD_SECTIONS: Readonly<Record<ReasonField, DraftFieldKey>> = {
   account: 'account',
   phoneNumber: 'phoneNumbers',

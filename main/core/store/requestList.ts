@@ -41,7 +41,7 @@ export interface RequestListQuery {
 }
 
 /**
- * One row of the list screen as stored: the view's columns (shared/views.ts RequestListRow, the
+ * One row of the list screen as stored: the view's columns (shared/views/ RequestListRow, the
  * one place they are named) plus what the use case turns into attention words and day counts.
  */
 export interface RequestListRow extends Omit<RequestListRowView, 'attention' | 'lastChangedAt'> {

@@ -17,7 +17,7 @@ export interface AccountSyncStatus {
   nextAttemptAt: string | null;
 }
 
-/** What the status bar shows; maps onto shared/views.ts SyncStatusView (plus account labels). */
+/** What the status bar shows; maps onto shared/views/ SyncStatusView (plus account labels). */
 export interface SyncStatusSnapshot {
   /** The worst account's state (unauthorized > error > offline > syncing > idle). */
   state: SyncState;

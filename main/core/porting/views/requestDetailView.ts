@@ -146,7 +146,7 @@ export function toTimelineEntry(event: TimelineEvent, clockOffsetMs = 0): Timeli
 
 function timelineEntryOf(event: TimelineEvent): TimelineEntry {
   if (event.kind === 'loa_link_available') {
-    // The signing URL stays in main (shared/views.ts TimelineEntry).
+    // The signing URL stays in main (shared/views/ TimelineEntry).
     return { ...event, from: null, to: null, detail: {}, reason: null };
   }
   if (event.kind === 'rejected') {
