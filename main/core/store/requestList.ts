@@ -1,313 +1,35 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RequestStatus } from '../../../shared/domain/statuses';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
-import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
+import { ATTENTION_FLAGS, type AttentionFlag } from '../../../shared/views';
 import {
-  ATTENTION_FLAGS,
-  type AttentionFlag,
-  type RequestListRow as RequestListRowView,
-  type RequestSortField,
-} from '../../../shared/views';
-import { invalidInput } from './errors';
-import { parseSearch } from './search';
-import { nowInstant, toInstant } from './time';
+  ATTENTION_SQL,
+  PENDING_OUTBOX_STATES,
+  PORT_DATE_AWAITED_STATUS,
+  ROW_COLUMNS,
+  ageingCutoff,
+  orderBy,
+  pageBounds,
+  whereClause,
+  type ListRow,
+  type Params,
+} from './requestListSql';
 
-export { ATTENTION_FLAGS, type AttentionFlag, type RequestSortField };
+export { ATTENTION_FLAGS };
 
-/** The clock behind no_port_date; a setting of the app, passed in by the caller. */
-export interface AgeingClock {
-  /** Default: the current time. */
-  now?: string;
-  /** Default: DEFAULT_AGEING_DAYS (shared/settings.ts). */
-  noPortDateAfterDays?: number;
-}
-
-export interface RequestListQuery {
-  /** Canonical statuses ('unknown' included); empty or absent keeps all. */
-  statuses?: readonly (RequestStatus | 'unknown')[];
-  accountIds?: readonly string[];
-  /** Keeps requests with ANY of these flags. */
-  attention?: readonly AttentionFlag[];
-  /** Keeps requests with any flag at all (overrides `attention`). */
-  needsAttention?: boolean;
-  /** Any run of a phone number's digits (any format), part of a customer name, a KW/PU prefix. */
-  search?: string;
-  /** Default: lastChangedAt, newest first. Ties are broken by SID so pages never overlap. */
-  sort?: { field: RequestSortField; direction: 'asc' | 'desc' };
-  /** 1…500, default 100. */
-  limit?: number;
-  offset?: number;
-  ageing?: AgeingClock;
-}
-
-/**
- * One row of the list screen as stored: the view's columns (shared/views/ RequestListRow, the
- * one place they are named) plus what the use case turns into attention words and day counts.
- */
-export interface RequestListRow extends Omit<RequestListRowView, 'attention' | 'lastChangedAt'> {
-  /** Always set in the store; the view allows null. */
-  lastChangedAt: string;
-  statusUpdatedAt: string | null;
-  supportTicketId: number | null;
-  hasSignatureRequest: boolean;
-  /** When the LOA link went out (see StoredPortInRequest.signatureRequestedAt); null without one. */
-  signatureRequestedAt: string | null;
-  hasRejections: boolean;
-  draftId: number | null;
-  /** Outbox items about this request that are not done: still to send, and given up. */
-  outbox: { pending: number; failed: number };
-  attention: AttentionFlag[];
-}
-
-export interface RequestListPage {
-  rows: RequestListRow[];
-  /** Rows matching the filters, all pages together. */
-  total: number;
-}
-
-/** Counts over every stored request (filters and search not applied), for filter badges. */
-export interface RequestCounts {
-  all: number;
-  byStatus: Record<RequestStatus | 'unknown', number>;
-  byAttention: Record<AttentionFlag, number>;
-  byAccount: Record<string, number>;
-  /** Requests with at least one attention flag. */
-  needsAttention: number;
-}
-
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
-
-// Every SQL fragment below is a constant; user input only ever reaches a bound parameter.
-
-const STATUS_RANK = `CASE r.status WHEN 'action_required' THEN 0
-  WHEN 'waiting_for_signature' THEN 1 WHEN 'in_review' THEN 2 WHEN 'in_progress' THEN 3
-  WHEN 'unknown' THEN 4 WHEN 'completed' THEN 5 WHEN 'canceled' THEN 6 WHEN 'expired' THEN 7
-  ELSE 8 END`;
-
-const ORDER_BY: Record<RequestSortField, { asc: string; desc: string }> = {
-  lastChangedAt: {
-    asc: 'r.last_changed_at ASC, r.id ASC',
-    desc: 'r.last_changed_at DESC, r.id DESC',
-  },
-  dateCreated: {
-    asc: 'r.date_created ASC NULLS LAST, r.id ASC',
-    desc: 'r.date_created DESC NULLS LAST, r.id DESC',
-  },
-  targetPortInDate: {
-    asc: 'r.target_port_in_date ASC NULLS LAST, r.id ASC',
-    desc: 'r.target_port_in_date DESC NULLS LAST, r.id DESC',
-  },
-  firstPortDate: {
-    asc: 'r.first_port_date ASC NULLS LAST, r.id ASC',
-    desc: 'r.first_port_date DESC NULLS LAST, r.id DESC',
-  },
-  customerName: {
-    asc: 'r.customer_folded ASC NULLS LAST, r.id ASC',
-    desc: 'r.customer_folded DESC NULLS LAST, r.id DESC',
-  },
-  // Ascending is what needs the agent first (action required, LOA…), then the lifecycle.
-  status: {
-    asc: `${STATUS_RANK} ASC, r.last_changed_at DESC, r.id DESC`,
-    desc: `${STATUS_RANK} DESC, r.last_changed_at DESC, r.id DESC`,
-  },
-  numbersRequested: {
-    asc: 'r.numbers_requested ASC NULLS LAST, r.id ASC',
-    desc: 'r.numbers_requested DESC NULLS LAST, r.id DESC',
-  },
-};
-
-const PENDING_OUTBOX_STATES = `('queued', 'sending', 'reconciling', 'waiting_for_network')`;
-
-/**
- * The one status in which a missing port date is news: the numbers were submitted to the losing
- * carrier, whose confirmation (FOC) sets the date. Earlier statuses cannot have one yet; Action
- * required already has its own flag.
- */
-const PORT_DATE_AWAITED_STATUS: RequestStatus = 'in_progress';
-
-const ATTENTION_SQL: Record<AttentionFlag, string> = {
-  // needs_action and awaiting_port_date_since are stored generated columns (see migration 001).
-  action_required: 'r.needs_action = 1',
-  loa_unsigned: `r.status = 'waiting_for_signature'`,
-  // Only once the numbers went to the losing carrier (In progress): before the LOA is signed no
-  // carrier can confirm a date, so the flag would be noise (docs/data-model.md, "Attention").
-  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff AND r.status = '${PORT_DATE_AWAITED_STATUS}'`,
-  queued_offline: `r.sid IN (SELECT request_sid FROM outbox
-    WHERE request_sid IS NOT NULL AND state IN ${PENDING_OUTBOX_STATES})`,
-  failed_to_send: `r.sid IN (SELECT request_sid FROM outbox
-    WHERE request_sid IS NOT NULL AND state = 'failed')`,
-};
-
-const SEARCH_SQL = {
-  customer: `r.id IN (SELECT rowid FROM port_in_requests_customer_search
-    WHERE port_in_requests_customer_search MATCH @customerPhrase)`,
-  // Too short for trigrams: a covering scan of the narrow customer index instead of the table.
-  customerShort: `r.id IN (SELECT id FROM port_in_requests
-    WHERE customer_folded LIKE @customerPattern ESCAPE '\\')`,
-  // Any run of digits: a trigram phrase over each request's digits document (migration 002),
-  // which answers request ids directly.
-  phone: `r.id IN (SELECT rowid FROM port_in_request_digits
-    WHERE port_in_request_digits MATCH @digitsPhrase)`,
-  supportTicket: 'r.support_ticket_id = @supportTicketId',
-  requestSid: '(r.sid >= @requestSidLow AND r.sid < @requestSidHigh)',
-  // The key range walks the number SID index; the text range keeps digits past the key's twelve.
-  numberSid: `r.id IN (SELECT request_id FROM port_in_numbers
-    WHERE sid_key >= @numberSidKeyLow AND sid_key < @numberSidKeyHigh
-      AND sid >= @numberSidLow AND sid < @numberSidHigh)`,
-};
-
-const ROW_COLUMNS = `r.id, r.sid, r.account_id, r.status_raw, r.status, r.customer_name,
-  r.numbers_requested, r.numbers_ported, r.target_port_in_date, r.first_port_date,
-  r.last_changed_at, r.status_updated_at, r.date_created, r.suggested_action,
-  r.support_ticket_id, r.signature_request_url IS NOT NULL AS has_signature_request,
-  r.signature_requested_at, r.has_rejections, r.needs_action, r.awaiting_port_date_since`;
-
-type Params = Record<string, string | number | Buffer | null>;
-
-interface ListRow {
-  id: number;
-  sid: string;
-  account_id: string;
-  status_raw: string;
-  status: string;
-  customer_name: string | null;
-  numbers_requested: number | null;
-  numbers_ported: number | null;
-  target_port_in_date: string | null;
-  first_port_date: string | null;
-  last_changed_at: string;
-  status_updated_at: string | null;
-  date_created: string | null;
-  suggested_action: string | null;
-  support_ticket_id: number | null;
-  has_signature_request: number;
-  signature_requested_at: string | null;
-  has_rejections: number;
-  needs_action: number;
-  awaiting_port_date_since: string | null;
-}
-
-const DAY_MS = 86_400_000;
-
-function ageingCutoff(ageing: AgeingClock = {}): string {
-  const days = ageing.noPortDateAfterDays ?? DEFAULT_AGEING_DAYS;
-  if (!Number.isFinite(days) || days < 0) {
-    throw invalidInput('ageing.noPortDateAfterDays', 'must be a number of days, 0 or more');
-  }
-  const now = Date.parse(toInstant(ageing.now ?? nowInstant(), 'ageing.now'));
-  return new Date(now - days * DAY_MS).toISOString();
-}
-
-/**
- * The WHERE of a list query. Attention flags become a set of ids gathered through the indexes
- * the flags' conditions hit, which is far cheaper than evaluating five conditions on every row
- * to count the total.
- */
-function whereClause(query: RequestListQuery): { sql: string; params: Params } {
-  const conditions: string[] = [];
-  const params: Params = {};
-
-  if (query.statuses?.length) {
-    for (const status of query.statuses) {
-      if (status !== 'unknown' && !(REQUEST_STATUSES as readonly string[]).includes(status)) {
-        throw invalidInput('statuses', `"${String(status)}" is not a request status`);
-      }
-    }
-    // One value as `=`, so the planner walks that index already in list order.
-    if (query.statuses.length === 1) {
-      conditions.push('r.status = @status');
-      params.status = query.statuses[0] ?? null;
-    } else {
-      conditions.push('r.status IN (SELECT value FROM json_each(@statuses))');
-      params.statuses = JSON.stringify(query.statuses);
-    }
-  }
-  if (query.accountIds?.length) {
-    if (query.accountIds.length === 1) {
-      conditions.push('r.account_id = @accountId');
-      params.accountId = query.accountIds[0] ?? null;
-    } else {
-      conditions.push('r.account_id IN (SELECT value FROM json_each(@accountIds))');
-      params.accountIds = JSON.stringify(query.accountIds);
-    }
-  }
-  if (query.needsAttention || query.attention?.length) {
-    const unknown = query.attention?.find((flag) => !ATTENTION_FLAGS.includes(flag));
-    if (unknown !== undefined) {
-      throw invalidInput('attention', `"${String(unknown)}" is not an attention flag`);
-    }
-    const flags = query.needsAttention
-      ? ATTENTION_FLAGS
-      : ATTENTION_FLAGS.filter((flag) => query.attention?.includes(flag));
-    // Each branch walks the index its flag's condition hits. The unary + keeps the planner from
-    // looking up every flagged id and sorting them: it walks the sort's index instead and stops
-    // at the end of the page (measured: 4.7 → 1.7 ms CPU for "needs attention").
-    conditions.push(
-      `+r.id IN (${flags
-        .map((flag) => `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`)
-        .join(' UNION ALL ')})`,
-    );
-    if (flags.includes('no_port_date')) params.ageingCutoff = ageingCutoff(query.ageing);
-  }
-
-  const terms = parseSearch(query.search);
-  if (terms) {
-    const alternatives: string[] = [];
-    if ('phrase' in terms.customer) {
-      alternatives.push(SEARCH_SQL.customer);
-      params.customerPhrase = terms.customer.phrase;
-    } else {
-      alternatives.push(SEARCH_SQL.customerShort);
-      params.customerPattern = terms.customer.pattern;
-    }
-    if (terms.phone) {
-      alternatives.push(SEARCH_SQL.phone);
-      params.digitsPhrase = terms.phone.phrase;
-    }
-    if (terms.supportTicketId !== null) {
-      alternatives.push(SEARCH_SQL.supportTicket);
-      params.supportTicketId = terms.supportTicketId;
-    }
-    if (terms.requestSid) {
-      alternatives.push(SEARCH_SQL.requestSid);
-      params.requestSidLow = terms.requestSid.low;
-      params.requestSidHigh = terms.requestSid.high;
-    }
-    if (terms.numberSid) {
-      alternatives.push(SEARCH_SQL.numberSid);
-      params.numberSidLow = terms.numberSid.sid.low;
-      params.numberSidHigh = terms.numberSid.sid.high;
-      params.numberSidKeyLow = terms.numberSid.key.low;
-      params.numberSidKeyHigh = terms.numberSid.key.high;
-    }
-    conditions.push(`(${alternatives.join(' OR ')})`);
-  }
-
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-function pageBounds(query: RequestListQuery): { limit: number; offset: number } {
-  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const offset = query.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw invalidInput('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw invalidInput('offset', 'must be a whole number, 0 or more');
-  }
-  return { limit, offset };
-}
-
-function orderBy(query: RequestListQuery): string {
-  const { field, direction } = query.sort ?? { field: 'lastChangedAt', direction: 'desc' };
-  const order = Object.hasOwn(ORDER_BY, field) ? ORDER_BY[field] : undefined;
-  if (!order) throw invalidInput('sort.field', `"${String(field)}" is not a sort field`);
-  if (direction !== 'asc' && direction !== 'desc') {
-    throw invalidInput('sort.direction', 'must be "asc" or "desc"');
-  }
-  return order[direction];
-}
+export type {
+  AgeingClock,
+  RequestListQuery,
+  RequestListRow,
+  RequestListPage,
+  RequestCounts,
+} from './requestListTypes';
+import type {
+  AgeingClock,
+  RequestListQuery,
+  RequestListPage,
+  RequestCounts,
+} from './requestListTypes';
 
 /** ATTENTION_SQL for one row already read: the same conditions, evaluated in JS. */
 function rowAttention(

@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { toAccountTime } from '../../../shared/domain/accountTime';
 import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
-import type { ObservedStatus, RequestStatus } from '../../../shared/domain/statuses';
 import { StoreError, invalidInput, notFound } from './errors';
-import { fromJson, toJson } from './json';
+import { toJson } from './json';
 import { numberWriter, numbersFingerprint } from './numberWriter';
 import { numberReader } from './numbers';
 import {
@@ -15,155 +14,18 @@ import {
   summaryFingerprint,
 } from './requestFacts';
 import { requestList } from './requestList';
-import type { AgeingClock, RequestCounts, RequestListPage, RequestListQuery } from './requestList';
 import { foldForSearch } from './search';
 import { FETCHED_BATCH_LIMITS } from './writeBatch';
 import { nowInstant, toInstant, toInstantOrNull } from './time';
+import { toStoredRequest, type RequestRow, type StoredPayload } from './requestRows';
+import type {
+  FetchedRequestToSave,
+  RequestsRepository,
+  SaveResult,
+  StoredPortInRequest,
+} from './requestTypes';
 
-/** Everything the store knows about one request. */
-export interface StoredPortInRequest {
-  sid: string;
-  accountId: string;
-  /** The latest status seen, from the list endpoint or a fetch, whichever came last. */
-  status: ObservedStatus<RequestStatus>;
-  customerName: string | null;
-  numbersRequested: number | null;
-  numbersPorted: number | null;
-  targetPortInDate: string | null;
-  /** Earliest confirmed port date among the numbers that are not canceled. */
-  firstPortDate: string | null;
-  signatureRequestUrl: string | null;
-  /**
-   * When the LOA link went out: Twilio's timestamp of the numbers turning Waiting for Signature
-   * when it has one (never later than PortDesk first saw the link), else that first sight.
-   */
-  signatureRequestedAt: string | null;
-  supportTicketId: number | null;
-  suggestedAction: string | null;
-  hasRejections: boolean;
-  dateCreated: string | null;
-  statusUpdatedAt: string | null;
-  /** When PortDesk last saw something change (see docs/data-model.md for first sight). */
-  lastChangedAt: string;
-  /** The last full fetch, numbers included, exactly as saved; null while only listed. */
-  request: PortInRequest | null;
-  sync: SyncBookkeeping;
-  /** The local draft this request was created from, if any. */
-  draftId: number | null;
-}
-
-export interface SyncBookkeeping {
-  lastListedAt: string | null;
-  lastFetchedAt: string | null;
-  /** null: not scheduled (e.g. terminal and already fetched once more). */
-  nextFetchAt: string | null;
-  /** The one extra fetch after the request turned terminal has been done. */
-  terminalFetched: boolean;
-}
-
-export interface SaveResult {
-  /** The store had no row for this SID before. */
-  created: boolean;
-  /** Something the agent can see changed; lastChangedAt moved to observedAt. */
-  changed: boolean;
-}
-
-export interface FetchedRequestToSave {
-  accountId: string;
-  request: PortInRequest;
-  observedAt: string;
-  clockOffsetMs?: number;
-}
-
-export interface DueRequest {
-  sid: string;
-  accountId: string;
-  status: ObservedStatus<RequestStatus>;
-  nextFetchAt: string;
-  lastFetchedAt: string | null;
-  terminalFetched: boolean;
-}
-
-export interface RequestsRepository {
-  /**
-   * Records a row of the list endpoint. A new SID is stored and due for a fetch at once; a known
-   * one that changed (status, counts, suggested action, status timestamp) becomes due again.
-   */
-  upsertSummary(
-    accountId: string,
-    summary: PortInRequestSummary,
-    observedAt?: string,
-    clockOffsetMs?: number,
-  ): SaveResult;
-  /**
-   * Stores a fetched request and all its numbers (numbers Twilio stopped returning are removed)
-   * in one transaction. Does not touch the fetch schedule except that a new row is due at once;
-   * call markFetched to schedule the next fetch.
-   *
-   * `clockOffsetMs` (both saves): the account's server clock minus ours when this was observed.
-   * `last_changed_at` is kept on the account's clock (shared/domain/accountTime.ts), so an
-   * observation and Twilio's own timestamps are compared, and shown, on one clock.
-   */
-  saveFetchedRequest(
-    accountId: string,
-    request: PortInRequest,
-    observedAt: string,
-    clockOffsetMs?: number,
-  ): SaveResult;
-  /**
-   * Saves several fetched requests in ONE transaction, each as saveFetchedRequest would (in its
-   * own savepoint): the bulk path of a first sync. All or nothing: the first failure rolls the
-   * batch back and throws. A batch may hold at most FETCHED_BATCH_LIMITS.maxItems requests and
-   * maxWeight numbers (one bigger request alone is allowed), so main is never held for long;
-   * `chunkWithin` (writeBatch.ts) splits a longer list.
-   */
-  saveFetchedRequests(items: readonly FetchedRequestToSave[]): SaveResult[];
-  getRequest(sid: string): StoredPortInRequest | null;
-  listRequests(query?: RequestListQuery): RequestListPage;
-  /** Counts over every stored request, for the filter badges. */
-  counts(query?: { ageing?: AgeingClock }): RequestCounts;
-  /** Requests whose next fetch is at or before `now`, earliest first. */
-  dueForFetch(
-    now: string,
-    limit: number,
-    options?: { accountIds?: readonly string[] },
-  ): DueRequest[];
-  markFetched(
-    sid: string,
-    schedule: { nextFetchAt: string | null; terminalFetched?: boolean },
-  ): void;
-}
-
-interface RequestRow {
-  id: number;
-  sid: string;
-  account_id: string;
-  status_raw: string;
-  status: string;
-  customer_name: string | null;
-  numbers_requested: number | null;
-  numbers_ported: number | null;
-  target_port_in_date: string | null;
-  first_port_date: string | null;
-  signature_request_url: string | null;
-  signature_requested_at: string | null;
-  support_ticket_id: number | null;
-  suggested_action: string | null;
-  has_rejections: number;
-  date_created: string | null;
-  status_updated_at: string | null;
-  last_changed_at: string;
-  payload: string | null;
-  numbers_fingerprint: string | null;
-  last_listed_at: string | null;
-  listed_fingerprint: string | null;
-  last_fetched_at: string | null;
-  next_fetch_at: string | null;
-  terminal_fetched: number;
-  draft_id: number | null;
-}
-
-type StoredPayload = Omit<PortInRequest, 'phoneNumbers'>;
+export type { RequestsRepository, StoredPortInRequest } from './requestTypes';
 
 export function requestsRepository(db: Database): RequestsRepository {
   const numbers = numberReader(db);
@@ -442,35 +304,7 @@ export function requestsRepository(db: Database): RequestsRepository {
     ),
   );
 
-  function toStored(row: RequestRow): StoredPortInRequest {
-    const payload = row.payload === null ? null : fromJson<StoredPayload>(row.payload);
-    return {
-      sid: row.sid,
-      accountId: row.account_id,
-      status: observedStatus(row),
-      customerName: row.customer_name,
-      numbersRequested: row.numbers_requested,
-      numbersPorted: row.numbers_ported,
-      targetPortInDate: row.target_port_in_date,
-      firstPortDate: row.first_port_date,
-      signatureRequestUrl: row.signature_request_url,
-      signatureRequestedAt: row.signature_requested_at,
-      supportTicketId: row.support_ticket_id,
-      suggestedAction: row.suggested_action,
-      hasRejections: row.has_rejections === 1,
-      dateCreated: row.date_created,
-      statusUpdatedAt: row.status_updated_at,
-      lastChangedAt: row.last_changed_at,
-      request: payload === null ? null : { ...payload, phoneNumbers: numbers.numbersOf(row.id) },
-      sync: {
-        lastListedAt: row.last_listed_at,
-        lastFetchedAt: row.last_fetched_at,
-        nextFetchAt: row.next_fetch_at,
-        terminalFetched: row.terminal_fetched === 1,
-      },
-      draftId: row.draft_id,
-    };
-  }
+  const toStored = (row: RequestRow): StoredPortInRequest => toStoredRequest(row, numbers);
 
   return {
     upsertSummary: (accountId, summary, observedAt = nowInstant(), clockOffsetMs = 0) =>

@@ -209,7 +209,8 @@ export function SettingsScreen() {
                 isSelected={settings.quietHours.enabled}
                 onChange={(enabled) => void save({ quietHours: { enabled } })}
               >
-                Quiet hours: no pop-ups; changes still reach the timeline, reminders wait until the end
+                Quiet hours: no pop-ups; changes still reach the timeline, reminders wait until the
+                end
               </Switch>
               <div className="form-grid form-grid--2">
                 <Select
