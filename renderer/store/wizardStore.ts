@@ -78,7 +78,9 @@ export const useWizard = create<WizardState>()((set, get) => {
     ...portabilityActions(set, get),
 
     async open(draftId, chooseStep) {
-      if (get().draft?.id === draftId) return;
+      // The store can still hold this draft when its screen opens it again (seen since the
+      // screens load lazily): save its edits, then open it afresh at its first problem.
+      if (get().draft?.id === draftId) await get().flush();
       localEdits.pending = null;
       const ticket = ++opening;
       set({ ...initialState(), loading: true });

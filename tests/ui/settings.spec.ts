@@ -28,7 +28,7 @@ test.describe('settings, accounts, outbox and the shell', () => {
   test('notification kinds and quiet hours are saved as they change', async ({ page }) => {
     await openApp(page);
     await page.getByRole('button', { name: /^Settings/ }).click();
-    const ageing = page.getByRole('switch', { name: /No port date 10 days after submission/ });
+    const ageing = page.getByRole('switch', { name: /No port date 14 days after submission/ });
     await expect(ageing).not.toBeChecked();
     // Keyboard: focus the switch, Space toggles it.
     await ageing.focus();
@@ -46,13 +46,13 @@ test.describe('settings, accounts, outbox and the shell', () => {
     await openApp(page);
     await page.getByRole('button', { name: /^Settings/ }).click();
     const days = page.getByRole('textbox', { name: 'Days without a port date before a flag' });
-    await expect(days).toHaveValue('10');
-    const ageing = page.getByRole('switch', { name: /No port date 10 days after submission/ });
+    await expect(days).toHaveValue('14');
+    const ageing = page.getByRole('switch', { name: /No port date 14 days after submission/ });
     await expect(ageing).toBeAttached();
     // It points at the threshold "above": the days field is above the switch on screen.
     await expect(page.getByText('the number of days is set under Sync, above')).toBeVisible();
     const daysBox = await days.boundingBox();
-    const switchBox = await page.getByText('No port date 10 days after submission').boundingBox();
+    const switchBox = await page.getByText('No port date 14 days after submission').boundingBox();
     expect(daysBox && switchBox && daysBox.y < switchBox.y).toBe(true);
     // The flag's help points down at the switch, which is below.
     await expect(
