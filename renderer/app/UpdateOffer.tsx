@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { UpdateOfferView } from '../../shared/updates';
-import { describeError, portdesk, request } from '../bridge';
+import { useEffect } from 'react';
+import { useUpdates } from '../store/updateStore';
 import { useWizard } from '../store/wizardStore';
 import { Button } from '../ui/Button';
 
@@ -11,35 +10,16 @@ import { Button } from '../ui/Button';
  * restart in words if either changes after the press).
  */
 export function UpdateOffer() {
-  const [offer, setOffer] = useState<UpdateOfferView | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [restarting, setRestarting] = useState(false);
+  const offer = useUpdates((s) => s.offer);
+  const refusal = useUpdates((s) => s.refusal);
+  const restarting = useUpdates((s) => s.restarting);
   const unsavedDraft = useWizard((s) => s.save.state === 'saving' || s.save.state === 'error');
 
-  useEffect(() => {
-    let current = true;
-    const unsubscribe = portdesk().onUpdateOffer((next) => {
-      setOffer(next);
-      setRefusal(null);
-    });
-    void request((bridge) => bridge.getUpdateOffer()).then((result) => {
-      if (current && result.ok) setOffer((shown) => shown ?? result.data);
-    });
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, []);
+  useEffect(() => useUpdates.getState().watch(), []);
 
   if (offer === null || unsavedDraft) return null;
 
-  async function restart() {
-    setRestarting(true);
-    const result = await request((bridge) => bridge.restartToUpdate({ unsavedDraft }));
-    setRestarting(false);
-    if (!result.ok) setRefusal(describeError(result.error));
-    else if (!result.data.restarting) setRefusal(result.data.reason);
-  }
+  const restart = () => useUpdates.getState().restart(unsavedDraft);
 
   return (
     <div className="update-offer" role="status">
