@@ -17,7 +17,8 @@ function harness(options: { env?: Partial<UpdateEnvironment>; latest?: string | 
     outboxSending: false,
     checkFails: false,
   };
-  // eslint-disable-next-line prefer-const
+  // Assigned once below; the fake updater's methods, built first, call it.
+  // eslint-disable-next-line prefer-const -- a const cannot be read by closures made before it
   let controller: UpdateController;
   const updater: UpdaterPort = {
     async check() {
