@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 
 /**
  * Screens that are not the first view load on demand: the first paint of the request list
@@ -15,25 +15,53 @@ const loaders = {
   feed: () => import('../features/feed/FeedScreen'),
 };
 
+type Loaded<K extends keyof typeof loaders> = Awaited<ReturnType<(typeof loaders)[K]>>;
+const loaded: { [K in keyof typeof loaders]?: Loaded<K> } = {};
+
+function load<K extends keyof typeof loaders>(key: K): Promise<Loaded<K>> {
+  return loaders[key]().then((module) => {
+    loaded[key] = module as never;
+    return module as Loaded<K>;
+  });
+}
+
+/**
+ * React.lazy that does not suspend once the chunk is in. A lazy component suspends on its first
+ * render even when the module has already been fetched (its factory returns a promise), and
+ * React then holds the screen behind the "Opening…" fallback for at least 300 ms (its Suspense
+ * fallback throttle): opening a preloaded screen waited ~300 ms for nothing. When the module is
+ * already loaded the factory answers with a thenable that resolves synchronously, which
+ * React.lazy reads at once.
+ */
+function lazyScreen<K extends keyof typeof loaders, P>(
+  key: K,
+  pick: (module: Loaded<K>) => ComponentType<P>,
+) {
+  return lazy(() => {
+    const module = loaded[key] as Loaded<K> | undefined;
+    if (!module) return load(key).then((m) => ({ default: pick(m) }));
+    const ready = { default: pick(module) };
+    const thenable: PromiseLike<typeof ready> = {
+      then: (onFulfilled) => {
+        onFulfilled?.(ready);
+        return thenable as never;
+      },
+    };
+    return thenable as Promise<typeof ready>;
+  });
+}
+
 /** The first view only of a desk without an account; not preloaded (it is gone for good then). */
 export const Onboarding = lazy(() =>
   import('../features/onboarding/Onboarding').then((m) => ({ default: m.Onboarding })),
 );
 
-export const RequestDetailScreen = lazy(() =>
-  loaders.detail().then((m) => ({ default: m.RequestDetailScreen })),
-);
-export const NewPortInScreen = lazy(() =>
-  loaders.wizard().then((m) => ({ default: m.NewPortInScreen })),
-);
-export const OutboxScreen = lazy(() => loaders.outbox().then((m) => ({ default: m.OutboxScreen })));
-export const SettingsScreen = lazy(() =>
-  loaders.settings().then((m) => ({ default: m.SettingsScreen })),
-);
-export const FeedScreen = lazy(() => loaders.feed().then((m) => ({ default: m.FeedScreen })));
-export const AccountsScreen = lazy(() =>
-  loaders.accounts().then((m) => ({ default: m.AccountsScreen })),
-);
+export const RequestDetailScreen = lazyScreen('detail', (m) => m.RequestDetailScreen);
+export const NewPortInScreen = lazyScreen('wizard', (m) => m.NewPortInScreen);
+export const OutboxScreen = lazyScreen('outbox', (m) => m.OutboxScreen);
+export const SettingsScreen = lazyScreen('settings', (m) => m.SettingsScreen);
+export const FeedScreen = lazyScreen('feed', (m) => m.FeedScreen);
+export const AccountsScreen = lazyScreen('accounts', (m) => m.AccountsScreen);
 
 let preloaded = false;
 
@@ -41,9 +69,11 @@ let preloaded = false;
 export function preloadScreens(): void {
   if (preloaded) return;
   preloaded = true;
-  const load = (): void => {
-    for (const loader of Object.values(loaders)) void loader().catch(() => undefined);
+  const preload = (): void => {
+    for (const key of Object.keys(loaders) as (keyof typeof loaders)[]) {
+      void load(key).catch(() => undefined);
+    }
   };
   // requestIdleCallback is in every Chromium PortDesk runs in (Electron's, the browser host's).
-  window.requestIdleCallback(load, { timeout: 2_000 });
+  window.requestIdleCallback(preload, { timeout: 2_000 });
 }
