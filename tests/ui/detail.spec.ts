@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACME_SID, GLOBEX_SID, HEAVY_SID, INITECH_SID } from '../fixtures/fakeData';
+import { ACME_SID, GLOBEX_SID, HEAVY_CUSTOMER, HEAVY_SID, INITECH_SID } from '../fixtures/fakeData';
 import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
 async function openRequest(page: Page, sid: string) {
@@ -238,6 +238,40 @@ test.describe('request detail', () => {
     await expect(oldest).toBeInViewport();
     await expect.poll(() => lastDay.evaluate(skipped)).toBe(false);
     await screenshots(page, 'detail-long-timeline-end');
+  });
+
+  test('a request opened from the list once the screens are preloaded never shows "Opening…"', async ({
+    page,
+  }) => {
+    await openApp(page, { heavyRequest: { numbers: 50, timelineEvents: 40 } });
+    const row = page.getByTestId(`request-row-${HEAVY_SID}`);
+    await expect(row).toBeVisible();
+    // The list preloads the other screens when the page is idle; wait for the detail's chunk,
+    // then for one more idle moment (the chunk has run by then).
+    await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /\/RequestDetailScreen-[^/]*\.js$/.test(entry.name)),
+    );
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
+    // React.lazy suspends even on a module already loaded, and React then holds its fallback
+    // for 300 ms at least: the agent would see "Opening…" where nothing is being opened.
+    await page.evaluate(() => {
+      const seen = { fallback: false };
+      Object.assign(globalThis, { __fallbackSeen: seen });
+      new MutationObserver(() => {
+        if (document.querySelector('.main')?.textContent?.includes('Opening…')) {
+          seen.fallback = true;
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await row.click();
+    await expect(page.getByRole('heading', { level: 1, name: HEAVY_CUSTOMER })).toBeVisible();
+    await expect(page.getByTestId('timeline').locator('.timeline__item')).toHaveCount(40);
+    const seen = await page.evaluate(
+      () => (globalThis as unknown as { __fallbackSeen: { fallback: boolean } }).__fallbackSeen,
+    );
+    expect(seen.fallback).toBe(false);
   });
 
   test('a request with 1,000 numbers opens and its numbers filter by digits', async ({ page }) => {
