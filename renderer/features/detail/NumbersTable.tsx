@@ -84,7 +84,9 @@ export function NumbersTable({
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 52,
-    overscan: 10,
+    // As the requests list: 4 rows beyond each edge (≥ 200 px) keep scrolling blank-free, and
+    // each row costs a checkbox and a status chip to mount when the tab opens.
+    overscan: 4,
   });
 
   const focusIndex = focusSid ? visible.findIndex((row) => row.sid === focusSid) : -1;

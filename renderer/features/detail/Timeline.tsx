@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { ReasonView, TimelineEntry } from '../../../shared/views';
 import { Button } from '../../ui/Button';
@@ -80,8 +80,10 @@ function estimatedDayHeight(groups: readonly TimelineGroup[]): number {
  * Every change PortDesk observed, newest first, grouped by day. Every event stays in the DOM
  * (find in page, screen readers and tests read it all); days off screen skip style, layout and
  * paint with `content-visibility: auto`, so a 500-event timeline opens at the cost of one screen.
+ * Memoised: the detail re-renders on a tab switch (the timeline's panel renders once more as it
+ * leaves) and on every busy flag or dialog, and 500 events cost ~25 ms to reconcile for nothing.
  */
-export function Timeline({
+export const Timeline = memo(function Timeline({
   entries,
   fresh,
 }: {
@@ -158,4 +160,4 @@ export function Timeline({
       ))}
     </div>
   );
-}
+});
