@@ -732,6 +732,7 @@ async function main(): Promise<void> {
         ms(Math.max(...values)),
         ms(median(fake)),
         ms(median(values.map((v, i) => v - (fake[i] ?? 0)))),
+        ms(median(main.map((m) => m.taskMs))),
         ms(median(main.map((m) => m.scriptMs))),
         ms(median(main.map((m) => m.layoutMs))),
         ms(median(main.map((m) => m.styleMs))),
@@ -739,7 +740,7 @@ async function main(): Promise<void> {
       report.push(
         `\n4. Request detail with ${count(HEAVY_NUMBERS)} numbers and ${HEAVY_EVENTS} timeline events (${details.length} fresh pages)`,
         formatTable(
-          ['', 'median', 'min', 'max', 'fake', 'renderer', 'script', 'layout', 'style'],
+          ['', 'median', 'min', 'max', 'fake', 'renderer', 'busy', 'script', 'layout', 'style'],
           [
             row(
               `click row → timeline painted (${details[0]?.timelineItems ?? 0} items)`,
@@ -755,7 +756,8 @@ async function main(): Promise<void> {
             ),
           ],
         ),
-        '   script / layout / style: main-thread time during the measurement (CDP Performance.getMetrics; script includes the fake).',
+        '   busy / script / layout / style: main-thread time during the measurement (CDP Performance.getMetrics; script includes the fake);',
+        '   a median well above busy is time the page waited (a timer, a Suspense fallback held, a chunk): look there first.',
       );
       results.details = details;
     }
