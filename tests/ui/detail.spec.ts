@@ -2,6 +2,19 @@ import { expect, test, type Page } from '@playwright/test';
 import { ACME_SID, GLOBEX_SID, HEAVY_CUSTOMER, HEAVY_SID, INITECH_SID } from '../fixtures/fakeData';
 import { expectAccessible, openApp, screenshots, type FakeGlobal } from './helpers';
 
+/** The page's DOM as the in-page callbacks below use it (the specs compile without the DOM lib). */
+interface PageDom {
+  document: {
+    body: unknown;
+    querySelector(selector: string): { textContent: string | null } | null;
+  };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: Record<string, boolean>): void;
+  };
+  requestIdleCallback(callback: () => void): void;
+  __fallbackSeen?: { fallback: boolean };
+}
+
 async function openRequest(page: Page, sid: string) {
   await page.evaluate(
     (s) => (globalThis as unknown as FakeGlobal).__portdeskFake.navigateTo(s),
@@ -253,25 +266,28 @@ test.describe('request detail', () => {
         .getEntriesByType('resource')
         .some((entry) => /\/RequestDetailScreen-[^/]*\.js$/.test(entry.name)),
     );
-    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          (globalThis as unknown as PageDom).requestIdleCallback(() => done(null)),
+        ),
+    );
     // React.lazy suspends even on a module already loaded, and React then holds its fallback
     // for 300 ms at least: the agent would see "Opening…" where nothing is being opened.
     await page.evaluate(() => {
-      const seen = { fallback: false };
-      Object.assign(globalThis, { __fallbackSeen: seen });
-      new MutationObserver(() => {
-        if (document.querySelector('.main')?.textContent?.includes('Opening…')) {
-          seen.fallback = true;
+      const w = globalThis as unknown as PageDom;
+      w.__fallbackSeen = { fallback: false };
+      new w.MutationObserver(() => {
+        if (w.document.querySelector('.main')?.textContent?.includes('Opening…')) {
+          w.__fallbackSeen = { fallback: true };
         }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }).observe(w.document.body, { childList: true, subtree: true, characterData: true });
     });
     await row.click();
     await expect(page.getByRole('heading', { level: 1, name: HEAVY_CUSTOMER })).toBeVisible();
     await expect(page.getByTestId('timeline').locator('.timeline__item')).toHaveCount(40);
-    const seen = await page.evaluate(
-      () => (globalThis as unknown as { __fallbackSeen: { fallback: boolean } }).__fallbackSeen,
-    );
-    expect(seen.fallback).toBe(false);
+    const seen = await page.evaluate(() => (globalThis as unknown as PageDom).__fallbackSeen);
+    expect(seen?.fallback).toBe(false);
   });
 
   test('a request with 1,000 numbers opens and its numbers filter by digits', async ({ page }) => {
