@@ -15,39 +15,46 @@ const loaders = {
   feed: () => import('../features/feed/FeedScreen'),
 };
 
-type Loaded<K extends keyof typeof loaders> = Awaited<ReturnType<(typeof loaders)[K]>>;
-const loaded: { [K in keyof typeof loaders]?: Loaded<K> } = {};
+type Screens = typeof loaders;
+type Loaded<K extends keyof Screens> = Awaited<ReturnType<Screens[K]>>;
+/** Modules already imported, by screen (filled by the preload or a first open). */
+const loaded: Partial<Record<keyof Screens, unknown>> = {};
 
-function load<K extends keyof typeof loaders>(key: K): Promise<Loaded<K>> {
+function load<K extends keyof Screens>(key: K): Promise<Loaded<K>> {
   return loaders[key]().then((module) => {
-    loaded[key] = module as never;
+    loaded[key] = module;
     return module as Loaded<K>;
   });
+}
+
+/**
+ * A promise-like already fulfilled: React.lazy calls `then` once and, when the callback runs
+ * at once, renders the component in the same pass instead of suspending.
+ */
+function fulfilled<T>(value: T): Promise<T> {
+  const thenable = {
+    status: 'fulfilled',
+    value,
+    then: (resolve: (v: T) => void) => resolve(value),
+  };
+  return thenable as unknown as Promise<T>;
 }
 
 /**
  * React.lazy that does not suspend once the chunk is in. A lazy component suspends on its first
  * render even when the module has already been fetched (its factory returns a promise), and
  * React then holds the screen behind the "Opening…" fallback for at least 300 ms (its Suspense
- * fallback throttle): opening a preloaded screen waited ~300 ms for nothing. When the module is
- * already loaded the factory answers with a thenable that resolves synchronously, which
- * React.lazy reads at once.
+ * fallback throttle): opening a preloaded screen waited ~300 ms for nothing.
  */
-function lazyScreen<K extends keyof typeof loaders, P>(
+function lazyScreen<K extends keyof Screens, P>(
   key: K,
   pick: (module: Loaded<K>) => ComponentType<P>,
 ) {
   return lazy(() => {
     const module = loaded[key] as Loaded<K> | undefined;
-    if (!module) return load(key).then((m) => ({ default: pick(m) }));
-    const ready = { default: pick(module) };
-    const thenable: PromiseLike<typeof ready> = {
-      then: (onFulfilled) => {
-        onFulfilled?.(ready);
-        return thenable as never;
-      },
-    };
-    return thenable as Promise<typeof ready>;
+    return module
+      ? fulfilled({ default: pick(module) })
+      : load(key).then((m) => ({ default: pick(m) }));
   });
 }
 
@@ -70,7 +77,7 @@ export function preloadScreens(): void {
   if (preloaded) return;
   preloaded = true;
   const preload = (): void => {
-    for (const key of Object.keys(loaders) as (keyof typeof loaders)[]) {
+    for (const key of Object.keys(loaders) as (keyof Screens)[]) {
       void load(key).catch(() => undefined);
     }
   };
