@@ -4,13 +4,14 @@ import type {
   PortInRequest,
 } from '../../../shared/domain';
 import { toCreatePortInBody } from './requestBodies';
-import { json, noBody } from './responseReaders';
+import { fastPortInRequest } from './fastReaders';
+import { fastJson, json, noBody } from './responseReaders';
 import type { CallOptions, TwilioCaller } from './twilioCaller';
 import { portInPhoneNumberWire, portInWire } from './wireSchemas';
 import { toPortInPhoneNumberDetail, toPortInRequest } from './wireToDomain';
 
 // Built once: readers are on the hot path of every call.
-const readPortIn = json(portInWire, toPortInRequest);
+const readPortIn = fastJson(portInWire, toPortInRequest, fastPortInRequest);
 
 /** Expects 202. Never resent once it may have reached Twilio: see `mayHaveReachedServer`. */
 export function createPortIn(

@@ -1,5 +1,6 @@
 import type { PortInRequestSummary } from '../../../shared/domain';
-import { json } from './responseReaders';
+import { fastPortInListPage } from './fastReaders';
+import { fastJson } from './responseReaders';
 import { queryString, type CallOptions, type TwilioCaller } from './twilioCaller';
 import { KIND_SUMMARY, TwilioError } from './twilioError';
 import { portInListWire } from './wireSchemas';
@@ -24,10 +25,14 @@ export interface PortInListPage {
   nextToken: string | null;
 }
 
-const readPortInListPage = json(portInListWire, (wire): PortInListPage => ({
-  requests: wire.port_in_requests.map(toPortInRequestSummary),
-  nextToken: wire.meta?.next_token ?? null,
-}));
+const readPortInListPage = fastJson(
+  portInListWire,
+  (wire): PortInListPage => ({
+    requests: wire.port_in_requests.map(toPortInRequestSummary),
+    nextToken: wire.meta?.next_token ?? null,
+  }),
+  fastPortInListPage,
+);
 
 export async function listPortInsPage(
   caller: TwilioCaller,

@@ -150,7 +150,8 @@ function toLosingCarrier(wire: LosingCarrierWire | null | undefined): LosingCarr
   };
 }
 
-function toCustomerType(raw: string | null | undefined): CustomerType | null {
+/** Shared with fastReaders.ts, which maps the losing carrier the same way. */
+export function toCustomerType(raw: string | null | undefined): CustomerType | null {
   const key = raw?.trim().toLowerCase();
   if (key === 'business') return 'Business';
   if (key === 'individual') return 'Individual';
