@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 import { parseErrorBody } from './errorBody';
 import { PORTDESK_VERSION } from './portDeskVersion';
 import { parseRetryAfterMs, type HttpMethod } from './retryPolicy';
+import { exchangeText, type TextAnswer } from './textExchange';
 import { KIND_SUMMARY, TwilioError, type TwilioErrorKind } from './twilioError';
 
 export interface TwilioCredentials {
@@ -51,11 +52,7 @@ export interface WireRequest {
   signal?: AbortSignal;
 }
 
-export interface WireResponse {
-  status: number;
-  headers: Dispatcher.ResponseData['headers'];
-  text: string;
-}
+export type WireResponse = TextAnswer;
 
 const USER_AGENT = `PortDesk/${PORTDESK_VERSION}`;
 
@@ -147,17 +144,18 @@ export class HttpTransport {
       };
     }
     try {
-      const response = await this.#agent.request({
-        origin: request.baseUrl.origin,
-        path: request.baseUrl.pathPrefix + request.path,
-        method: request.method,
-        headers,
-        body,
-        signal: request.signal,
-      });
       // 204s and errors are read too: an unread body would hold the connection.
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, text };
+      return await exchangeText(
+        this.#agent,
+        {
+          origin: request.baseUrl.origin,
+          path: request.baseUrl.pathPrefix + request.path,
+          method: request.method,
+          headers,
+          body,
+        },
+        request.signal,
+      );
     } catch (error) {
       throw this.#transportError(request, error);
     }
