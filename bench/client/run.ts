@@ -35,6 +35,8 @@ const repeat = Math.max(1, Number(args.repeat));
 /** Concurrency 32 needs 32 sockets; the app's default pool is 16 (shown in its own row). */
 const BENCH_CONNECTIONS = 32;
 
+const BARE = 'undici, no parsing';
+
 type FetchOne = (sid: string) => Promise<{ sid: string }>;
 
 interface Scenario {
@@ -89,8 +91,23 @@ async function measure(
   };
 }
 
+/** Wall / the bare-undici row at the same concurrency of the same run (the measure). */
+function wallOverUndici(row: Row, rows: Row[]): string {
+  const floor = rows.find((r) => r.client === BARE && r.concurrency === row.concurrency);
+  return floor === undefined ? '-' : (row.wallMs / floor.wallMs).toFixed(3);
+}
+
 function printTable(title: string, rows: Row[]): void {
-  const header = ['client', 'calls', 'conc.', 'wall ms', 'bound ms', 'ratio', 'CPU ms/call'];
+  const header = [
+    'client',
+    'calls',
+    'conc.',
+    'wall ms',
+    'bound ms',
+    'ratio',
+    '× undici',
+    'CPU ms/call',
+  ];
   const cells = rows.map((r) => [
     r.client,
     String(r.calls),
@@ -98,6 +115,7 @@ function printTable(title: string, rows: Row[]): void {
     r.wallMs.toFixed(0),
     r.boundMs === 0 ? '-' : r.boundMs.toFixed(0),
     Number.isNaN(r.ratio) ? '-' : r.ratio.toFixed(3),
+    wallOverUndici(r, rows),
     r.cpuMsPerCall.toFixed(3),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
@@ -140,7 +158,7 @@ async function main(): Promise<void> {
   };
 
   const clients: [string, FetchOne][] = [
-    ['undici, no parsing', bareFetch],
+    [BARE, bareFetch],
     ['portdesk', (sid) => portDesk.fetchPortIn(sid)],
     [
       'twilio-sdk',
