@@ -12,8 +12,8 @@ export interface TextAnswer {
  * One exchange over an undici dispatcher with the body read whole as text: what
  * `dispatcher.request()` + `body.text()` give (same status, parsed headers, text with a UTF-8
  * BOM skipped, same errors, the same abort rules), without the Readable stream, its events and
- * the promises request() builds per call. Every call of the client goes through here, and at 32
- * calls in flight that machinery was most of the client's CPU above the network's.
+ * the promises request() builds per call (docs/benchmarks.md, "Client"). Every call of the
+ * client goes through here.
  */
 export function exchangeText(
   dispatcher: Dispatcher,
