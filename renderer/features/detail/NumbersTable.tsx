@@ -246,7 +246,7 @@ export function NumbersTable({
                         <span className="cell__secondary">{row.numberType.toLowerCase()}</span>
                       ) : null}
                     </div>
-                    <div role="cell" className="cell">
+                    <div role="cell" className="cell cell--status">
                       <NumberStatusChip status={row.status} />
                       {row.cancelPending ? (
                         <span className="cell__secondary">Cancel queued</span>
