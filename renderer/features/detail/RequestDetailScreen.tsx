@@ -15,6 +15,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { RequestStatusChip } from '../../ui/StatusChip';
 import { DetailBanners } from './DetailBanners';
 import { DetailFacts } from './DetailFacts';
+import { clockNote } from './detailClock';
 import { detailAsText } from './detailText';
 import { isCancellable, NumbersTable } from './NumbersTable';
 import { CancelNumbersDialog, CancelRequestDialog, FixAndResubmitDialog } from './RequestDialogs';
@@ -246,6 +247,7 @@ function DetailBody({
         ) : null}
         <DetailBanners detail={detail} rejected={rejected} showLoa={offers.loaBanner} />
         <DetailFacts detail={detail} />
+        <ClockNote detail={detail} />
         <Tabs className="tabs" selectedKey={selectedTab} onSelectionChange={setSelectedTab}>
           <TabList className="tab-list" aria-label="Request views">
             <Tab id="timeline" className="tab">
@@ -293,6 +295,7 @@ function DetailBody({
       />
       <CancelNumbersDialog
         numbers={cancelNumbers}
+        clockOffsetMs={detail.clockOffsetMs ?? 0}
         onClose={() => setCancelNumbers(null)}
         busy={busy === 'numbers'}
         onConfirm={(rows) => void cancelSelected(rows)}
@@ -307,6 +310,19 @@ function DetailBody({
       />
     </Screen>
   );
+}
+
+/**
+ * Says whose clock the screen's times are on when it is not this computer's: in demo mode the
+ * simulator's runs ahead, and a time "in the future" would otherwise look like a mistake.
+ */
+function ClockNote({ detail }: { detail: RequestDetailView }) {
+  const note = clockNote(detail.account.kind, detail.clockOffsetMs);
+  return note ? (
+    <p className="muted small" data-testid="clock-note">
+      {note}
+    </p>
+  ) : null;
 }
 
 /** "Corrects KW…" / "Corrected by KW…": the other request of a fix and resubmit, one click away. */

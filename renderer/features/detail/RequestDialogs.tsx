@@ -1,8 +1,9 @@
 import { formatUsPhoneNumber } from '../../../shared/domain/phoneNumbers';
 import type { NumberRow, RequestDetailView } from '../../../shared/views';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { formatCount, formatPortDate, plural } from '../../ui/format';
+import { formatCount, plural } from '../../ui/format';
 import { Banner } from '../../ui/states';
+import { cancelWarningFor, portsWithinTwoDays } from './detailClock';
 
 // The detail screen's three confirmations. Each says what cannot be undone before the agent
 // agrees; the screen decides when one is open and what agreeing does.
@@ -59,11 +60,14 @@ export function CancelRequestDialog({
 /** `numbers` null: closed. */
 export function CancelNumbersDialog({
   numbers,
+  clockOffsetMs,
   onClose,
   busy,
   onConfirm,
 }: {
   numbers: readonly NumberRow[] | null;
+  /** The account's clock minus ours: port dates are Twilio's, so "two days" counts on its clock. */
+  clockOffsetMs: number;
   onClose: () => void;
   busy: boolean;
   onConfirm: (numbers: readonly NumberRow[]) => void;
@@ -89,7 +93,7 @@ export function CancelNumbersDialog({
           ? 'This number stays with the losing carrier; the rest of the request goes on. Porting it later takes a new request.'
           : 'These numbers stay with the losing carrier; the rest of the request goes on. Porting them later takes a new request.'}
       </p>
-      {numbers && numbers.some((n) => n.portDate && daysUntil(n.portDate) <= 2) ? (
+      {numbers && portsWithinTwoDays(numbers, clockOffsetMs) ? (
         <Banner tone="warning" title="Close to the port date">
           Some of these numbers port within two days: carriers often refuse a cancel within 24–48
           hours of the port date.
@@ -160,17 +164,4 @@ function numberList(rows: readonly NumberRow[]): string {
   return rows.length > shown.length
     ? `${shown.join(', ')} and ${formatCount(rows.length - shown.length)} more`
     : shown.join(', ');
-}
-
-function daysUntil(iso: string): number {
-  return Math.floor((new Date(iso).getTime() - Date.now()) / 86_400_000);
-}
-
-function cancelWarningFor(detail: RequestDetailView): string | null {
-  if (detail.actions.cancelWarning) return detail.actions.cancelWarning;
-  const first = detail.request.firstPortDate;
-  if (first && daysUntil(first) <= 2) {
-    return `The port date is ${formatPortDate(first)}: carriers often refuse a cancel within 24–48 hours of it, and the numbers may port anyway.`;
-  }
-  return null;
 }
