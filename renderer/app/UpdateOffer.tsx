@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useUpdates } from '../store/updateStore';
-import { useWizard } from '../store/wizardStore';
+import { useUnsavedDraft } from '../store/wizardLink';
 import { Button } from '../ui/Button';
 
 /**
@@ -13,7 +13,7 @@ export function UpdateOffer() {
   const offer = useUpdates((s) => s.offer);
   const refusal = useUpdates((s) => s.refusal);
   const restarting = useUpdates((s) => s.restarting);
-  const unsavedDraft = useWizard((s) => s.save.state === 'saving' || s.save.state === 'error');
+  const unsavedDraft = useUnsavedDraft((s) => s.unsaved);
 
   useEffect(() => useUpdates.getState().watch(), []);
 

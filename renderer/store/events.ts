@@ -4,7 +4,7 @@ import { useDetail } from './detailStore';
 import { pagePopups, useFeed } from './feedStore';
 import { useOutbox } from './outboxStore';
 import { useRequests } from './requestsStore';
-import { useWizard } from './wizardStore';
+import { loadedWizard } from './wizardLink';
 
 /**
  * Routes what main pushes to the stores that show it. Returns one function that unsubscribes
@@ -23,9 +23,9 @@ export function subscribeToMain(): () => void {
       if (useFeed.getState().popups === 'page') pagePopups.show(change.added);
     }),
 
-    bridge.onPortabilityProgress((event) => useWizard.getState().applyPortabilityProgress(event)),
+    bridge.onPortabilityProgress((event) => loadedWizard()?.applyPortabilityProgress(event)),
 
-    bridge.onUploadProgress((event) => useWizard.getState().applyUploadProgress(event)),
+    bridge.onUploadProgress((event) => loadedWizard()?.applyUploadProgress(event)),
 
     bridge.onDataChanged((change) => {
       const kinds = new Set(change.kinds);
@@ -43,15 +43,7 @@ export function subscribeToMain(): () => void {
       }
       if (kinds.has('accounts')) void useApp.getState().loadAccounts();
       if (kinds.has('settings')) void useApp.getState().loadSettings();
-      if (kinds.has('drafts')) {
-        const draftId = useWizard.getState().draft?.id;
-        if (
-          draftId !== undefined &&
-          (change.draftIds.length === 0 || change.draftIds.includes(draftId))
-        ) {
-          void useWizard.getState().reloadDraft();
-        }
-      }
+      if (kinds.has('drafts')) loadedWizard()?.draftsChanged(change.draftIds);
     }),
   ];
   return () => {

@@ -8,6 +8,7 @@ import { portabilityActions } from './wizard/portabilityActions';
 import { WIZARD_STEPS, type WizardStep } from './wizard/steps';
 import { submitResultAfter } from './wizard/submitResult';
 import type { NotAddedNumber, SaveState, WizardState } from './wizard/wizardState';
+import { registerWizard, useUnsavedDraft } from './wizardLink';
 
 /** Typing is saved this long after the last keystroke (and at once when leaving a step). */
 const SAVE_DEBOUNCE_MS = 400;
@@ -243,4 +244,20 @@ export const useWizard = create<WizardState>()((set, get) => {
       set({ notAdded: [] });
     },
   };
+});
+
+// The shell reaches this store through wizardLink.ts, so that it stays in the wizard's chunk.
+registerWizard({
+  applyPortabilityProgress: (event) => useWizard.getState().applyPortabilityProgress(event),
+  applyUploadProgress: (event) => useWizard.getState().applyUploadProgress(event),
+  draftsChanged(draftIds) {
+    const draftId = useWizard.getState().draft?.id;
+    if (draftId !== undefined && (draftIds.length === 0 || draftIds.includes(draftId))) {
+      void useWizard.getState().reloadDraft();
+    }
+  },
+});
+useWizard.subscribe(({ save }) => {
+  const unsaved = save.state === 'saving' || save.state === 'error';
+  if (useUnsavedDraft.getState().unsaved !== unsaved) useUnsavedDraft.setState({ unsaved });
 });
