@@ -1,4 +1,6 @@
 import './zodConfig';
+// Before React: asks main for the first view's data while the rest of the bundle runs.
+import './store/earlyCalls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { IpcError, SettingsPatch } from '../../shared/ipc';
 import type { AccountView, NavigateView, SettingsView, SyncStatusView } from '../../shared/views';
 import { describeError, request } from '../bridge';
+import { dropEarlyCalls, takeEarly } from './earlyCalls';
 
 export type Route =
   | { screen: 'requests' }
@@ -66,10 +67,12 @@ export const useApp = create<AppState>()((set, get) => ({
   async start() {
     set({ boot: { state: 'loading' } });
     const [accounts, settings, sync] = await Promise.all([
-      request((b) => b.listAccounts()),
-      request((b) => b.getSettings()),
-      request((b) => b.getSyncStatus()),
+      takeEarly('accounts') ?? request((b) => b.listAccounts()),
+      takeEarly('settings') ?? request((b) => b.getSettings()),
+      takeEarly('sync') ?? request((b) => b.getSyncStatus()),
     ]);
+    // Without an account (or the accounts) the list's early first page is never asked for.
+    if (!accounts.ok || accounts.data.length === 0) dropEarlyCalls();
     if (!accounts.ok) {
       set({ boot: { state: 'failed', error: accounts.error } });
       return;

@@ -68,7 +68,7 @@ function rowsOf(answer: Envelope<RequestListResult> | undefined): RequestListRow
   return answer?.ok ? answer.data.rows : [];
 }
 
-function toQuery(filters: RequestFilters, page: number): Partial<RequestListQuery> {
+export function toQuery(filters: RequestFilters, page: number): Partial<RequestListQuery> {
   return {
     statuses: filters.statuses,
     accountIds: filters.accountIds,

@@ -1,0 +1,106 @@
+import type { Envelope, RequestListQuery } from '../../shared/ipc';
+import type {
+  AccountView,
+  RequestListResult,
+  SettingsView,
+  SyncStatusView,
+} from '../../shared/views';
+import { request } from '../bridge';
+import { DEFAULT_FILTERS, toQuery } from './requestPages';
+
+/**
+ * The first view's questions to main, asked when the bundle starts running (main.tsx imports
+ * this module first), before React has rendered anything: in the app main answers from another
+ * process, so it works while React boots instead of after (docs/ui.md, "Bundle"). The stores
+ * adopt these answers once (`takeEarly`, `takeEarlyFirstPage`); a second start, a retry or any
+ * other query asks main afresh.
+ *
+ * The stores subscribe to main's events only when the shell mounts: what main announces before
+ * then asks the affected question again here, and what it pushes replaces the answer, so an
+ * adopted answer is never older than a change main announced.
+ */
+interface EarlyCalls {
+  accounts: Promise<Envelope<AccountView[]>>;
+  settings: Promise<Envelope<SettingsView>>;
+  sync: Promise<Envelope<SyncStatusView>>;
+  /** The list's first page with the default filters, as `useRequests` asks for it. */
+  firstPage: Promise<Envelope<RequestListResult>>;
+}
+
+const FIRST_PAGE_KEY = JSON.stringify(toQuery(DEFAULT_FILTERS, 0));
+
+let early: Partial<EarlyCalls> = {};
+let stopWatching: (() => void) | null = null;
+
+function drop(): void {
+  early = {};
+  stopWatching?.();
+  stopWatching = null;
+}
+
+const ask = {
+  accounts: () => request((b) => b.listAccounts()),
+  settings: () => request((b) => b.getSettings()),
+  sync: () => request((b) => b.getSyncStatus()),
+  firstPage: () =>
+    request((b) => b.listRequests(JSON.parse(FIRST_PAGE_KEY) as Partial<RequestListQuery>)),
+};
+
+function start(): void {
+  // Outside a PortDesk host (or a page at all: unit tests): the shell's own start says so.
+  const bridge = typeof window === 'undefined' ? undefined : window.portdesk;
+  if (!bridge) return;
+  early = {
+    accounts: ask.accounts(),
+    settings: ask.settings(),
+    sync: ask.sync(),
+    firstPage: ask.firstPage(),
+  };
+  const unsubscribers = [
+    bridge.onDataChanged(({ kinds }) => {
+      if (early.accounts && kinds.includes('accounts')) early.accounts = ask.accounts();
+      if (early.settings && kinds.includes('settings')) early.settings = ask.settings();
+      if (early.firstPage && (kinds.includes('requests') || kinds.includes('outbox'))) {
+        early.firstPage = ask.firstPage();
+      }
+    }),
+    bridge.onSyncStatus((status) => {
+      if (early.sync) early.sync = Promise.resolve({ ok: true, data: status });
+    }),
+  ];
+  stopWatching = () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+function done(): void {
+  if (Object.values(early).every((answer) => answer === undefined)) drop();
+}
+
+/** The early answer to one of the shell's start-up questions, once; undefined afterwards. */
+export function takeEarly<K extends Exclude<keyof EarlyCalls, 'firstPage'>>(
+  key: K,
+): EarlyCalls[K] | undefined {
+  const answer = early[key];
+  early[key] = undefined;
+  done();
+  return answer;
+}
+
+/** The early first page, once, if `query` is the query it answers; undefined otherwise. */
+export function takeEarlyFirstPage(
+  query: Partial<RequestListQuery>,
+): Promise<Envelope<RequestListResult>> | undefined {
+  if (!early.firstPage || JSON.stringify(query) !== FIRST_PAGE_KEY) return undefined;
+  const answer = early.firstPage;
+  early.firstPage = undefined;
+  done();
+  return answer;
+}
+
+/** Forgets what was not adopted (a desk without an account never asks for its list). */
+export function dropEarlyCalls(): void {
+  drop();
+}
+
+start();
