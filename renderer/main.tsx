@@ -1,9 +1,8 @@
 import './zodConfig';
-// Before React: asks main for the first view's data while the rest of the bundle runs.
-import './store/earlyCalls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startEarlyCalls } from './store/earlyCalls';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/fields.css';
@@ -18,6 +17,10 @@ import './styles/wizard.css';
 import './styles/wizard-review.css';
 import './styles/lists.css';
 import './styles/feed.css';
+
+// Before React boots: main answers the first view's questions (in the app, from another
+// process) while React renders the shell.
+startEarlyCalls();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('PortDesk: #root is missing from index.html');

@@ -9,8 +9,8 @@ import { request } from '../bridge';
 import { DEFAULT_FILTERS, toQuery } from './requestPages';
 
 /**
- * The first view's questions to main, asked when the bundle starts running (main.tsx imports
- * this module first), before React has rendered anything: in the app main answers from another
+ * The first view's questions to main, asked when the bundle has loaded (main.tsx, before React
+ * renders anything): in the app main answers from another
  * process, so it works while React boots instead of after (docs/ui.md, "Bundle"). The stores
  * adopt these answers once (`takeEarly`, `takeEarlyFirstPage`); a second start, a retry or any
  * other query asks main afresh.
@@ -31,6 +31,7 @@ const FIRST_PAGE_KEY = JSON.stringify(toQuery(DEFAULT_FILTERS, 0));
 
 let early: Partial<EarlyCalls> = {};
 let stopWatching: (() => void) | null = null;
+let started = false;
 
 function drop(): void {
   early = {};
@@ -46,7 +47,10 @@ const ask = {
     request((b) => b.listRequests(JSON.parse(FIRST_PAGE_KEY) as Partial<RequestListQuery>)),
 };
 
-function start(): void {
+/** Asks the questions (once); main.tsx calls it before React renders anything. */
+export function startEarlyCalls(): void {
+  if (started) return;
+  started = true;
   // Outside a PortDesk host (or a page at all: unit tests): the shell's own start says so.
   const bridge = typeof window === 'undefined' ? undefined : window.portdesk;
   if (!bridge) return;
@@ -102,5 +106,3 @@ export function takeEarlyFirstPage(
 export function dropEarlyCalls(): void {
   drop();
 }
-
-start();

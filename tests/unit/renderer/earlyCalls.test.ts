@@ -31,6 +31,7 @@ async function loadWith(bridge: object | undefined) {
   vi.resetModules();
   vi.stubGlobal('window', { portdesk: bridge });
   const early = await import('../../../renderer/store/earlyCalls');
+  early.startEarlyCalls();
   const { DEFAULT_FILTERS, toQuery } = await import('../../../renderer/store/requestPages');
   return { early, firstQuery: toQuery(DEFAULT_FILTERS, 0) };
 }
