@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { HEAVY_SID } from '../../tests/fixtures/fakeData';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../tests/helpers/chromium';
+import { analyseAppBundle } from './appBundle';
 import { serveProductionHost } from './host';
 import { installProbe, type ProbeWindow, type ScrollReport, type Settled } from './probe';
 import { formatTable, median, mib, ms, p95, percentile } from './stats';
@@ -469,11 +470,18 @@ async function main(): Promise<void> {
     revision: revision(),
     loadAtStart: loadavg().map((l) => l.toFixed(2)),
   };
+  // The app's own build (electron.vite.config.ts), not the host's: what the window loads first.
+  const appBundle = await analyseAppBundle();
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const initialJs = `app build: initial JS ${kib(appBundle.initialBytes)} (entry and its static imports; ${kib(appBundle.totalBytes)} in all, npx tsx bench/ui/appBundle.ts for what each chunk holds)`;
+  console.log(initialJs);
   console.log('Building the UI test host in production mode…');
   const host = await serveProductionHost();
   let browser: Browser | null = null;
-  const results: Record<string, unknown> = {};
-  const report: string[] = [];
+  const results: Record<string, unknown> = {
+    appBuild: { initialJsBytes: appBundle.initialBytes, totalJsBytes: appBundle.totalBytes },
+  };
+  const report: string[] = [initialJs];
   try {
     // The tests' Chromium (tests/helpers/chromium.ts): Debian's, Playwright's, or PORTDESK_CHROMIUM.
     browser = await chromium.launch({
