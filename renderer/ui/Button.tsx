@@ -1,28 +1,14 @@
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
 import { TooltipTrigger, Tooltip } from 'react-aria-components';
 import type { ReactNode } from 'react';
+import { buttonClassName, type ButtonLook } from './NativeButton';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export interface ButtonProps extends Omit<AriaButtonProps, 'className'>, ButtonLook {}
 
-export interface ButtonProps extends Omit<AriaButtonProps, 'className'> {
-  variant?: ButtonVariant;
-  size?: 'sm' | 'md';
-  iconOnly?: boolean;
-  className?: string;
-}
-
-export function Button({
-  variant = 'secondary',
-  size = 'md',
-  iconOnly = false,
-  className,
-  ...rest
-}: ButtonProps) {
-  const classes = ['btn', `btn--${variant}`];
-  if (size === 'sm') classes.push('btn--sm');
-  if (iconOnly) classes.push('btn--icon');
-  if (className) classes.push(className);
-  return <AriaButton {...rest} className={classes.join(' ')} />;
+export function Button({ variant, size, iconOnly, className, ...rest }: ButtonProps) {
+  return (
+    <AriaButton {...rest} className={buttonClassName({ variant, size, iconOnly, className })} />
+  );
 }
 
 /** A tooltip on any focusable trigger (shown on hover and on keyboard focus). */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { IpcError } from '../../shared/ipc';
 import { describeError } from '../bridge';
-import { Button } from './Button';
+import { PlainButton } from './NativeButton';
 import { IconAlert, IconCheck, IconCloudOff, IconInfo } from './icons';
 import type { Tone } from './status';
 
@@ -61,7 +61,7 @@ export function ErrorState({
       {error.code === 'offline' ? <IconCloudOff size={28} /> : <IconAlert size={28} />}
       <p className="state__title">{title}</p>
       <p>{describeError(error)}</p>
-      {onRetry ? <Button onPress={onRetry}>Try again</Button> : null}
+      {onRetry ? <PlainButton onPress={onRetry}>Try again</PlainButton> : null}
     </div>
   );
 }
