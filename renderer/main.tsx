@@ -2,6 +2,7 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { request } from './bridge';
 import { startEarlyCalls } from './store/earlyCalls';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -20,7 +21,7 @@ import './styles/feed.css';
 
 // Before React boots: main answers the first view's questions (in the app, from another
 // process) while React renders the shell.
-startEarlyCalls();
+startEarlyCalls(window.portdesk, request);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('PortDesk: #root is missing from index.html');

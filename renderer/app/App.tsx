@@ -14,9 +14,9 @@ import {
   OutboxScreen,
   RequestDetailScreen,
   SettingsScreen,
+  ShortcutsDialog,
   preloadScreens,
 } from './lazyScreens';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { UpdateOffer } from './UpdateOffer';
@@ -33,6 +33,9 @@ export function App() {
   const attentionCount = useRequests((s) => s.facets?.needsAttention ?? 0);
   const unreadNotices = useFeed((s) => s.unread);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Mounted at the first opening and kept, so closing it plays out as before (lazyScreens.tsx).
+  const [helpOpened, setHelpOpened] = useState(false);
+  if (helpOpen && !helpOpened) setHelpOpened(true);
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
@@ -120,7 +123,11 @@ export function App() {
           <CurrentScreen />
         </Suspense>
       </main>
-      <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
+      {helpOpened ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog isOpen={helpOpen} onOpenChange={setHelpOpen} />
+        </Suspense>
+      ) : null}
       <Toasts />
     </div>
   );

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button as AriaButton } from 'react-aria-components';
 import type { SyncStatusView } from '../../shared/views';
 import type { Route } from '../store/appStore';
-import { WithTooltip } from '../ui/Button';
+import { NativeButton } from '../ui/NativeButton';
+import { TipButton } from '../ui/TipButton';
 import { formatCount } from '../ui/format';
 import {
   IconBell,
@@ -91,32 +91,31 @@ export function Sidebar({
         <ul>
           {items.map((item) => (
             <li key={item.screen}>
-              <WithTooltip tip={`${item.label} (${shortcutHint(item.shortcut)})`}>
-                <AriaButton
-                  className="nav-item"
-                  aria-current={active === item.screen ? 'page' : undefined}
-                  onPress={() => onNavigate({ screen: item.screen } as Route)}
-                >
-                  {item.icon}
-                  <span className="grow">{item.label}</span>
-                  {item.badge ? (
-                    <span className="count-badge" aria-label={item.badgeLabel}>
-                      {item.badge > 999 ? '999+' : item.badge}
-                    </span>
-                  ) : null}
-                </AriaButton>
-              </WithTooltip>
+              <TipButton
+                tip={`${item.label} (${shortcutHint(item.shortcut)})`}
+                className="nav-item"
+                aria-current={active === item.screen ? 'page' : undefined}
+                onPress={() => onNavigate({ screen: item.screen } as Route)}
+              >
+                {item.icon}
+                <span className="grow">{item.label}</span>
+                {item.badge ? (
+                  <span className="count-badge" aria-label={item.badgeLabel}>
+                    {item.badge > 999 ? '999+' : item.badge}
+                  </span>
+                ) : null}
+              </TipButton>
             </li>
           ))}
         </ul>
       </nav>
       <div className="sidebar__footer">
         <SyncPanel sync={sync} requested={syncRequested} onSyncNow={onSyncNow} />
-        <AriaButton className="nav-item nav-item--quiet" onPress={onShowShortcuts}>
+        <NativeButton className="nav-item nav-item--quiet" onPress={onShowShortcuts}>
           <IconKeyboard />
           <span className="grow">Keyboard shortcuts</span>
           <kbd className="kbd kbd--sidebar">?</kbd>
-        </AriaButton>
+        </NativeButton>
       </div>
     </aside>
   );

@@ -1,5 +1,6 @@
 import type { SyncStatusView } from '../../shared/views';
-import { Button, WithTooltip } from '../ui/Button';
+import { buttonClassName } from '../ui/NativeButton';
+import { TipButton } from '../ui/TipButton';
 import { formatCount } from '../ui/format';
 import { IconAlert, IconCheck, IconCloudOff, IconRefresh } from '../ui/icons';
 import { useNowAwake } from '../ui/useNowAwake';
@@ -60,17 +61,15 @@ export function SyncPanel({
           {sync.failedOps > 0 ? `${formatCount(sync.failedOps)} failed` : null}
         </p>
       ) : null}
-      <WithTooltip tip={`Fetch the latest from Twilio now (${shortcutHint('sync')})`}>
-        <Button
-          size="sm"
-          className="sync-panel__button"
-          onPress={onSyncNow}
-          isDisabled={requested || phase === 'syncing' || phase === 'catching_up'}
-        >
-          <IconRefresh size={14} />
-          Sync now
-        </Button>
-      </WithTooltip>
+      <TipButton
+        tip={`Fetch the latest from Twilio now (${shortcutHint('sync')})`}
+        className={buttonClassName({ size: 'sm', className: 'sync-panel__button' })}
+        onPress={onSyncNow}
+        isDisabled={requested || phase === 'syncing' || phase === 'catching_up'}
+      >
+        <IconRefresh size={14} />
+        Sync now
+      </TipButton>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useApp } from '../store/appStore';
-import { Button } from '../ui/Button';
+import { PlainButton } from '../ui/NativeButton';
 import { IconX } from '../ui/icons';
 
 export function Toasts() {
@@ -14,7 +14,7 @@ export function Toasts() {
           role={toast.tone === 'danger' ? 'alert' : 'status'}
         >
           <p className="toast__body">{toast.message}</p>
-          <Button
+          <PlainButton
             variant="ghost"
             size="sm"
             iconOnly
@@ -22,7 +22,7 @@ export function Toasts() {
             onPress={() => dismiss(toast.id)}
           >
             <IconX size={14} />
-          </Button>
+          </PlainButton>
         </div>
       ))}
     </div>

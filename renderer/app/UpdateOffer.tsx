@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useUpdates } from '../store/updateStore';
 import { useUnsavedDraft } from '../store/wizardLink';
-import { Button } from '../ui/Button';
+import { PlainButton } from '../ui/NativeButton';
 
 /**
  * "Restart to update" (docs/release.md, "Updates"): a calm line at the top of the screen once
@@ -27,9 +27,14 @@ export function UpdateOffer() {
         PortDesk {offer.version} is ready. It installs when you restart.
         {refusal && <span className="update-offer__refusal"> {refusal}</span>}
       </p>
-      <Button size="sm" variant="secondary" isDisabled={restarting} onPress={() => void restart()}>
+      <PlainButton
+        size="sm"
+        variant="secondary"
+        isDisabled={restarting}
+        onPress={() => void restart()}
+      >
         Restart to update
-      </Button>
+      </PlainButton>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import { preloadLazyChunks } from '../ui/lazyChunk';
 
 /**
  * Screens that are not the first view load on demand: the first paint of the request list
@@ -58,6 +59,14 @@ function lazyScreen<K extends keyof Screens, P>(
   });
 }
 
+/**
+ * The keyboard shortcuts' dialog (react-aria's modal): mounted at its first opening, fetched with
+ * the screens when idle, so its code is not in the first view.
+ */
+export const ShortcutsDialog = lazy(() =>
+  import('./ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
+
 /** The first view only of a desk without an account; not preloaded (it is gone for good then). */
 export const Onboarding = lazy(() =>
   import('../features/onboarding/Onboarding').then((m) => ({ default: m.Onboarding })),
@@ -72,11 +81,15 @@ export const AccountsScreen = lazyScreen('accounts', (m) => m.AccountsScreen);
 
 let preloaded = false;
 
-/** Fetches every lazy screen's chunk when the browser is idle (once). */
+/** Fetches every lazy screen's chunk, and the first view's menus and tooltips (ui/lazyChunk.ts),
+ * when the browser is idle (once). */
 export function preloadScreens(): void {
   if (preloaded) return;
   preloaded = true;
   const preload = (): void => {
+    // The first view's own lazy parts first: the agent reaches for a menu before a screen.
+    preloadLazyChunks();
+    void import('./ShortcutsDialog').catch(() => undefined);
     for (const key of Object.keys(loaders) as (keyof Screens)[]) {
       void load(key).catch(() => undefined);
     }

@@ -1,11 +1,10 @@
-import type { Envelope, RequestListQuery } from '../../shared/ipc';
+import type { Envelope, PortdeskBridge, RequestListQuery } from '../../shared/ipc';
 import type {
   AccountView,
   RequestListResult,
   SettingsView,
   SyncStatusView,
 } from '../../shared/views';
-import { request } from '../bridge';
 import { DEFAULT_FILTERS, toQuery } from './requestPages';
 
 /**
@@ -39,21 +38,25 @@ function drop(): void {
   stopWatching = null;
 }
 
-const ask = {
-  accounts: () => request((b) => b.listAccounts()),
-  settings: () => request((b) => b.getSettings()),
-  sync: () => request((b) => b.getSyncStatus()),
-  firstPage: () =>
-    request((b) => b.listRequests(JSON.parse(FIRST_PAGE_KEY) as Partial<RequestListQuery>)),
-};
+/** renderer/bridge.ts#request: a call that always resolves to an envelope. */
+type Request = <T>(call: (bridge: PortdeskBridge) => Promise<Envelope<T>>) => Promise<Envelope<T>>;
 
-/** Asks the questions (once); main.tsx calls it before React renders anything. */
-export function startEarlyCalls(): void {
+/**
+ * Asks the questions (once); main.tsx calls it with window.portdesk and bridge.ts#request
+ * before React renders anything.
+ */
+export function startEarlyCalls(bridge: PortdeskBridge | undefined, request: Request): void {
   if (started) return;
   started = true;
-  // Outside a PortDesk host (or a page at all: unit tests): the shell's own start says so.
-  const bridge = typeof window === 'undefined' ? undefined : window.portdesk;
+  // Outside a PortDesk host: the shell's own start says so in words.
   if (!bridge) return;
+  const ask = {
+    accounts: () => request((b) => b.listAccounts()),
+    settings: () => request((b) => b.getSettings()),
+    sync: () => request((b) => b.getSyncStatus()),
+    firstPage: () =>
+      request((b) => b.listRequests(JSON.parse(FIRST_PAGE_KEY) as Partial<RequestListQuery>)),
+  };
   early = {
     accounts: ask.accounts(),
     settings: ask.settings(),

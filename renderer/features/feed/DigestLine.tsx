@@ -1,7 +1,7 @@
-import { Button as AriaButton } from 'react-aria-components';
 import { useApp } from '../../store/appStore';
 import { useFeed } from '../../store/feedStore';
 import { IconBell, IconX } from '../../ui/icons';
+import { NativeButton } from '../../ui/NativeButton';
 
 /**
  * "Since you last looked": one line at the top of the app after a start, summing up what the
@@ -19,16 +19,16 @@ export function DigestLine() {
       <span className="grow">
         <strong>Since you last looked:</strong> {digest.line}.
       </span>
-      <AriaButton className="digest-line__link" onPress={() => navigate({ screen: 'feed' })}>
+      <NativeButton className="digest-line__link" onPress={() => navigate({ screen: 'feed' })}>
         Open activity
-      </AriaButton>
-      <AriaButton
+      </NativeButton>
+      <NativeButton
         className="digest-line__close"
         aria-label="Dismiss the summary"
         onPress={() => void digestSeen()}
       >
         <IconX size={14} />
-      </AriaButton>
+      </NativeButton>
     </div>
   );
 }

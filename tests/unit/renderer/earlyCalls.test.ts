@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { PortdeskBridge } from '../../../shared/ipc';
 import type { DataChangedView, SyncStatusView } from '../../../shared/views';
 
 type Listener<T> = (event: T) => void;
@@ -26,17 +27,15 @@ function fakeBridge() {
   return { bridge, dataChanged, syncStatus };
 }
 
-/** Loads earlyCalls.ts afresh in a page whose window.portdesk is `bridge`. */
+/** Loads earlyCalls.ts afresh and starts it with `bridge` as window.portdesk. */
 async function loadWith(bridge: object | undefined) {
   vi.resetModules();
-  vi.stubGlobal('window', { portdesk: bridge });
   const early = await import('../../../renderer/store/earlyCalls');
-  early.startEarlyCalls();
+  const host = bridge as PortdeskBridge | undefined;
+  early.startEarlyCalls(host, (call) => (host ? call(host) : Promise.reject(new Error('no host'))));
   const { DEFAULT_FILTERS, toQuery } = await import('../../../renderer/store/requestPages');
   return { early, firstQuery: toQuery(DEFAULT_FILTERS, 0) };
 }
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('earlyCalls', () => {
   it('asks main for the first view before anything renders, and hands each answer over once', async () => {
