@@ -238,8 +238,17 @@ test.describe('requests list at scale and when things go wrong', () => {
     page,
   }) => {
     await openApp(page, { latencyMs: 1500 });
-    await expect(page.getByText('Loading requests…')).toBeVisible();
+    // The list's first page is asked for with the accounts, before React boots
+    // (renderer/store/earlyCalls.ts): one wait, shown by the app's loading state, then rows.
+    await expect(page.getByText('Opening PortDesk…')).toBeVisible();
     await expect(page.getByText('300 requests')).toBeVisible();
+    const listCalls = await page.evaluate(
+      () =>
+        (globalThis as unknown as FakeGlobal).__portdeskFake.calls.filter(
+          (call) => call.method === 'listRequests',
+        ).length,
+    );
+    expect(listCalls).toBe(1);
 
     await page.evaluate(() =>
       (globalThis as unknown as FakeGlobal).__portdeskFake.failNext(

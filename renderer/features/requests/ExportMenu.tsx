@@ -1,17 +1,19 @@
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useExports } from '../../store/exportStore';
 import { useRequests } from '../../store/requestsStore';
-import { IconChevronDown, IconFile } from '../../ui/icons';
+import { useExportTriggerLook } from './menuTriggers';
+import { useUpgradedMenuState, type MenuUpgrade } from './menuUpgrade';
 
 /**
  * "Export" on the requests list: a CSV of the requests the filters keep, or of their numbers.
- * Main reads its store and writes the file; the list on screen is not what is exported.
+ * Main reads its store and writes the file; the list on screen is not what is exported. Loaded
+ * after the first paint (LazyMenus.tsx), which shows a plain button that looks the same.
  */
-export function ExportMenu() {
-  const busy = useExports((s) => s.busy);
+export function ExportMenu({ focusOnMount, openOnMount }: MenuUpgrade) {
   const exportRequests = useExports((s) => s.exportRequests);
   const exportListNumbers = useExports((s) => s.exportListNumbers);
-  const total = useRequests((s) => s.total);
+  const look = useExportTriggerLook();
+  const menuState = useUpgradedMenuState({ openOnMount });
 
   const filters = () => {
     const { statuses, accountIds, attention, search, sort } = useRequests.getState().filters;
@@ -19,14 +21,9 @@ export function ExportMenu() {
   };
 
   return (
-    <MenuTrigger>
-      <AriaButton
-        className="btn btn--secondary"
-        isDisabled={busy === 'requests' || busy === 'numbers' || total === 0}
-      >
-        <IconFile size={16} />
-        {busy === 'requests' || busy === 'numbers' ? 'Exporting…' : 'Export'}
-        <IconChevronDown size={14} />
+    <MenuTrigger {...menuState}>
+      <AriaButton className={look.className} isDisabled={look.isDisabled} autoFocus={focusOnMount}>
+        {look.content}
       </AriaButton>
       <Popover className="popover" placement="bottom end">
         <Menu

@@ -7,39 +7,34 @@ import {
   type Selection,
 } from 'react-aria-components';
 import { formatCount } from '../../ui/format';
-import { IconCheck, IconChevronDown } from '../../ui/icons';
+import { IconCheck } from '../../ui/icons';
+import type { FilterOption } from './filterOptions';
+import { filterTriggerLook } from './menuTriggers';
+import { useUpgradedMenuState, type MenuUpgrade } from './menuUpgrade';
 
-export interface FilterOption<V extends string> {
-  value: V;
-  label: string;
-  count?: number;
-}
-
-/** A button opening a multi-select menu: "Status: All" / "Status: 2 selected". */
+/**
+ * A button opening a multi-select menu: "Status: All" / "Status: 2 selected". Loaded after the
+ * first paint (LazyMenus.tsx), which shows a plain button that looks the same until then.
+ */
 export function FilterMenu<V extends string>({
   label,
   options,
   selected,
   onChange,
+  focusOnMount,
+  openOnMount,
 }: {
   label: string;
   options: readonly FilterOption<V>[];
   selected: readonly V[];
   onChange: (values: V[]) => void;
-}) {
-  const summary =
-    selected.length === 0
-      ? 'All'
-      : selected.length === 1
-        ? (options.find((o) => o.value === selected[0])?.label ?? '1 selected')
-        : `${formatCount(selected.length)} selected`;
+} & MenuUpgrade) {
+  const look = filterTriggerLook(label, options, selected);
+  const menuState = useUpgradedMenuState({ openOnMount });
   return (
-    <MenuTrigger>
-      <AriaButton
-        className={`btn btn--secondary filter-button ${selected.length ? 'filter-button--active' : ''}`}
-      >
-        <span className="muted">{label}:</span> {summary}
-        <IconChevronDown size={14} />
+    <MenuTrigger {...menuState}>
+      <AriaButton className={look.className} autoFocus={focusOnMount}>
+        {look.content}
       </AriaButton>
       <Popover className="popover" placement="bottom start">
         <Menu

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { Input, SearchField, ToggleButton, Button as AriaButton } from 'react-aria-components';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
 import {
   ATTENTION_FLAGS,
@@ -10,15 +9,17 @@ import { shortcutHint } from '../../app/shortcuts';
 import { StaleSyncNotice } from '../../app/StaleSyncNotice';
 import { useApp } from '../../store/appStore';
 import { useRequests } from '../../store/requestsStore';
-import { Button, WithTooltip } from '../../ui/Button';
 import { formatCount, plural } from '../../ui/format';
-import { IconList, IconPlus, IconSearch, IconX } from '../../ui/icons';
+import { IconList, IconPlus, IconSearch } from '../../ui/icons';
+import { PlainButton, buttonClassName } from '../../ui/NativeButton';
 import { Screen } from '../../ui/Screen';
+import { TipButton } from '../../ui/TipButton';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { REQUEST_STATUS_LABELS } from '../../ui/status';
 import { ATTENTION_LABELS } from './AttentionFlags';
-import { ExportMenu } from './ExportMenu';
-import { FilterMenu } from './FilterMenu';
+import { AttentionToggle } from './AttentionToggle';
+import { ExportMenuButton, FilterMenuButton } from './LazyMenus';
+import { RequestSearchField } from './RequestSearchField';
 import { RequestTable } from './RequestTable';
 import { searchDebounceMs } from './searchDebounce';
 
@@ -104,46 +105,34 @@ export function RequestsScreen() {
       className="requests-screen"
       actions={
         <>
-          <ExportMenu />
-          <WithTooltip tip={`New port-in (${shortcutHint('new-port-in')})`}>
-            <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
-              <IconPlus />
-              New port-in
-            </Button>
-          </WithTooltip>
+          <ExportMenuButton />
+          <TipButton
+            tip={`New port-in (${shortcutHint('new-port-in')})`}
+            className={buttonClassName({ variant: 'primary' })}
+            onPress={() => navigate({ screen: 'new-port-in' })}
+          >
+            <IconPlus />
+            New port-in
+          </TipButton>
         </>
       }
     >
       <StaleSyncNotice />
       <div className="toolbar">
-        <SearchField
-          className="search-field"
-          aria-label="Search requests"
+        <RequestSearchField
           value={search}
           onChange={setSearch}
           onClear={() => setFilters({ search: '' })}
-        >
-          <IconSearch className="search-field__icon" />
-          <Input
-            ref={searchInput}
-            className="input search-field__input"
-            placeholder="Phone number, customer or SID"
-          />
-          <AriaButton className="search-field__clear" aria-label="Clear search">
-            <IconX size={14} />
-          </AriaButton>
-          <span className="search-field__hint" aria-hidden="true">
-            {shortcutHint('search')}
-          </span>
-        </SearchField>
-        <FilterMenu
+          inputRef={searchInput}
+        />
+        <FilterMenuButton
           label="Status"
           options={statusOptions}
           selected={filters.statuses}
           onChange={(statuses) => setFilters({ statuses })}
         />
         {accounts.length > 1 ? (
-          <FilterMenu
+          <FilterMenuButton
             label="Account"
             options={accounts.map((a) => ({
               value: a.id,
@@ -155,7 +144,7 @@ export function RequestsScreen() {
           />
         ) : null}
         {filtered ? (
-          <Button
+          <PlainButton
             variant="ghost"
             onPress={() => {
               setSearch('');
@@ -163,7 +152,7 @@ export function RequestsScreen() {
             }}
           >
             Clear filters
-          </Button>
+          </PlainButton>
         ) : null}
       </div>
       <div
@@ -172,9 +161,8 @@ export function RequestsScreen() {
         aria-label="Show only requests that need attention"
       >
         {ATTENTION_FLAGS.map((flag) => (
-          <ToggleButton
+          <AttentionToggle
             key={flag}
-            className="toggle-chip"
             isSelected={filters.attention.includes(flag)}
             onChange={(on) => toggleAttention(flag, on)}
           >
@@ -182,7 +170,7 @@ export function RequestsScreen() {
             <span className="toggle-chip__count">
               {formatCount(facets?.byAttention[flag] ?? 0)}
             </span>
-          </ToggleButton>
+          </AttentionToggle>
         ))}
         {total !== null && !stale && filtered ? (
           <span className="muted small attention-filters__result" role="status">
@@ -197,7 +185,7 @@ export function RequestsScreen() {
             <div className="updates-bar">
               <span>{plural(heldUpdates, 'request')} updated</span>
               <span aria-hidden="true">—</span>
-              <Button
+              <PlainButton
                 size="sm"
                 variant="primary"
                 onPress={() => {
@@ -206,7 +194,7 @@ export function RequestsScreen() {
                 }}
               >
                 Show
-              </Button>
+              </PlainButton>
             </div>
           ) : null}
         </div>
@@ -224,14 +212,14 @@ export function RequestsScreen() {
               icon={<IconSearch size={28} />}
               title="No requests match"
               action={
-                <Button
+                <PlainButton
                   onPress={() => {
                     setSearch('');
                     resetFilters();
                   }}
                 >
                   Clear filters
-                </Button>
+                </PlainButton>
               }
             >
               Try another spelling, fewer digits of the number, or clear the filters.
@@ -241,9 +229,9 @@ export function RequestsScreen() {
               icon={<IconList size={28} />}
               title="No port-in requests yet"
               action={
-                <Button variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
+                <PlainButton variant="primary" onPress={() => navigate({ screen: 'new-port-in' })}>
                   <IconPlus /> New port-in
-                </Button>
+                </PlainButton>
               }
             >
               Requests from your Twilio accounts appear here after the first sync.

@@ -1,0 +1,5 @@
+export interface FilterOption<V extends string> {
+  value: V;
+  label: string;
+  count?: number;
+}
