@@ -81,3 +81,21 @@ export async function serveProductionHost(): Promise<ServedHost> {
     },
   };
 }
+
+/**
+ * Serves a UI host built earlier (another revision's `vite build -c tests/ui/host/vite.config.ts`
+ * output), for bench:ui's `--baseline-host`: the same pages measured side by side in one run.
+ */
+export async function servePrebuiltHost(outDir: string): Promise<ServedHost> {
+  const { bytes } = scriptsOf(outDir);
+  const server = await preview({
+    configFile,
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The baseline host did not report its URL.');
+  return { url, scriptBytes: bytes, close: () => server.close() };
+}

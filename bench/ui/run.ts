@@ -13,7 +13,10 @@
  *
  *   npm run bench:ui -- [--runs 5] [--scroll-runs 3] [--scroll-rows 3,10] [--filter-rounds 4]
  *                       [--requests 10000] [--heavy-numbers 1000] [--heavy-events 500]
- *                       [--only first,filter,scroll,detail,heap]
+ *                       [--only first,filter,scroll,detail,heap] [--baseline-host <dir>]
+ *   --baseline-host: another revision's built UI host (`npx vite build -c
+ *   tests/ui/host/vite.config.ts --outDir <dir>` in a copy of it); its first rows are measured
+ *   on pages alternating with this build's, and the ratios printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { HEAVY_SID } from '../../tests/fixtures/fakeData';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../tests/helpers/chromium';
 import { analyseAppBundle } from './appBundle';
-import { serveProductionHost } from './host';
+import { serveProductionHost, servePrebuiltHost, type ServedHost } from './host';
 import { installProbe, type ProbeWindow, type ScrollReport, type Settled } from './probe';
 import { formatTable, median, mib, ms, p95, percentile } from './stats';
 import { searchDebounceMs } from '../../renderer/features/requests/searchDebounce';
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     'heavy-numbers': { type: 'string', default: '1000' },
     'heavy-events': { type: 'string', default: '500' },
     only: { type: 'string', default: 'first,filter,scroll,detail,heap' },
+    'baseline-host': { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -477,6 +481,8 @@ async function main(): Promise<void> {
   console.log(initialJs);
   console.log('Building the UI test host in production mode…');
   const host = await serveProductionHost();
+  const baselineDir = args['baseline-host'];
+  const baseline: ServedHost | null = baselineDir ? await servePrebuiltHost(baselineDir) : null;
   let browser: Browser | null = null;
   const results: Record<string, unknown> = {
     appBuild: { initialJsBytes: appBundle.initialBytes, totalJsBytes: appBundle.totalBytes },
@@ -505,6 +511,7 @@ async function main(): Promise<void> {
     // 1 and 3: first rows, then scrolling at each speed on the same fresh page.
     const firstRows: FirstRow[] = [];
     const firstRowsSmall: FirstRow[] = [];
+    const firstRowsBaseline: FirstRow[] = [];
     const scrolls = new Map<number, ScrollPass[]>(SCROLL_ROWS.map((rows) => [rows, []]));
     if (ONLY.has('first') || ONLY.has('scroll')) {
       const runs = Math.max(ONLY.has('first') ? RUNS : 0, ONLY.has('scroll') ? SCROLL_RUNS : 0);
@@ -515,8 +522,17 @@ async function main(): Promise<void> {
           firstRowsSmall.push(await firstRow(small));
           await small.close();
         }
+        // Before or after this build's page, in turn, so neither always follows the other.
+        const measureBaseline = async () => {
+          if (!baseline || !ONLY.has('first') || run >= RUNS) return;
+          const other = await openPage(context, baseline.url, { requests: REQUESTS });
+          firstRowsBaseline.push(await firstRow(other));
+          await other.close();
+        };
+        if (run % 2 === 1) await measureBaseline();
         const page = await openPage(context, host.url, { requests: REQUESTS });
         const first = await firstRow(page);
+        if (run % 2 === 0) await measureBaseline();
         firstRows.push(first);
         console.log(
           `  first rows, run ${run + 1}: ${ms(first.paintedMs)} ms (fake ${ms(first.seedMs + first.fakeCallsMs)}, renderer ${ms(first.rendererMs)})`,
@@ -628,6 +644,28 @@ async function main(): Promise<void> {
       );
       results.firstRows = firstRows;
       results.firstRowsControl = { requests: CONTROL_REQUESTS, runs: firstRowsSmall };
+    }
+    if (firstRowsBaseline.length) {
+      const row = (label: string, pick: (f: FirstRow) => number) => {
+        const now = median(firstRows.map(pick));
+        const before = median(firstRowsBaseline.map(pick));
+        return [label, ms(now), ms(before), before > 0 ? (now / before).toFixed(2) : '–'];
+      };
+      report.push(
+        `\n1b. The same, this build against --baseline-host ${baselineDir ?? ''} (${firstRowsBaseline.length} pages each, alternating; medians, ms)`,
+        formatTable(
+          ['', 'this build', 'baseline', 'ratio'],
+          [
+            row('first row painted', (f) => f.paintedMs),
+            row('  bundle fetched, compiled, running', (f) => f.bundleMs),
+            row('  boot until the first page is asked for', (f) => f.bootMs),
+            row('  first page answered → row painted', (f) => f.renderMs),
+            row('  boot + render (ask → paint, app only)', (f) => f.bootMs + f.renderMs),
+            row('renderer (first row − fake)', (f) => f.rendererMs),
+          ],
+        ),
+      );
+      results.firstRowBaseline = { dir: baselineDir, samples: firstRowsBaseline };
     }
     if (filters.length) {
       const names = [...new Set(filters.map((f) => f.action))];
@@ -788,6 +826,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await host.close();
+    await baseline?.close();
   }
   console.log(`\n${report.join('\n')}`);
   mkdirSync('bench/results', { recursive: true });
