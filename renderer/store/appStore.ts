@@ -3,6 +3,7 @@ import type { IpcError, SettingsPatch } from '../../shared/ipc';
 import type { AccountView, NavigateView, SettingsView, SyncStatusView } from '../../shared/views';
 import { describeError, request } from '../bridge';
 import { dropEarlyCalls, takeEarly } from './earlyCalls';
+import { useRequests } from './requestsStore';
 
 export type Route =
   | { screen: 'requests' }
@@ -77,6 +78,9 @@ export const useApp = create<AppState>()((set, get) => ({
       set({ boot: { state: 'failed', error: accounts.error } });
       return;
     }
+    // The list's first page was asked for with the accounts (earlyCalls.ts) and is in by now or
+    // nearly: the shell shows with its rows in one render, without a "Loading requests…" step.
+    if (accounts.data.length > 0) await useRequests.getState().startList();
     set({
       accounts: accounts.data,
       settings: settings.ok ? settings.data : null,

@@ -53,6 +53,11 @@ export interface RequestsState {
   /** Applies the held order: the same query again, from its top. */
   showUpdates(): void;
   setFilters(patch: Partial<RequestFilters>): void;
+  /**
+   * The first view's query (the default filters), unless a query ran already; resolves when its
+   * first page is in (or failed), so the shell can show with its rows in one render.
+   */
+  startList(): Promise<void>;
   resetFilters(): void;
   ensureRows(first: number, last: number): void;
   /** Refetch the pages on screen (after a data-changed event); old rows stay until replaced. */
@@ -172,7 +177,7 @@ export function createRequestsStore(listRequests: ListRequests) {
       set({ pages, facets, heldUpdates: Math.max(1, heldSids.size) });
     }
 
-    function restart(filters: RequestFilters): void {
+    function restart(filters: RequestFilters): Promise<void> {
       const generation = get().generation + 1;
       heldSids = new Set();
       // With nothing on screen yet there is nothing to keep: the list shows its loading state.
@@ -183,7 +188,7 @@ export function createRequestsStore(listRequests: ListRequests) {
         stale: s.total !== null,
         heldUpdates: 0,
       }));
-      void fetchPage(0, generation);
+      return fetchPage(0, generation);
     }
 
     return {
@@ -202,15 +207,19 @@ export function createRequestsStore(listRequests: ListRequests) {
       },
 
       showUpdates() {
-        restart(get().filters);
+        void restart(get().filters);
       },
 
       setFilters(patch) {
-        restart({ ...get().filters, ...patch });
+        void restart({ ...get().filters, ...patch });
+      },
+
+      startList() {
+        return get().generation === 0 ? restart(get().filters) : Promise.resolve();
       },
 
       resetFilters() {
-        restart({ ...DEFAULT_FILTERS, sort: get().filters.sort });
+        void restart({ ...DEFAULT_FILTERS, sort: get().filters.sort });
       },
 
       ensureRows(first, last) {

@@ -113,6 +113,27 @@ describe('requests list store', () => {
     expect(store.getState().rowAt(0)?.customerName).toBe('all customer 0');
   });
 
+  it('startList runs the first view’s query once and resolves when its first page is in', async () => {
+    const { store, calls } = scriptedBridge();
+    let done = false;
+    void store
+      .getState()
+      .startList()
+      .then(() => {
+        done = true;
+      });
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(done).toBe(false);
+    await call(calls, 0).answer(250);
+    expect(done).toBe(true);
+    expect(store.getState().total).toBe(250);
+
+    // A query already ran (or the agent searched): nothing is asked again.
+    await store.getState().startList();
+    expect(calls).toHaveLength(1);
+  });
+
   it('keeps the previous rows on screen, marked stale, until the new query’s first page arrives', async () => {
     const { store, calls } = await showingTheDesk();
     store.getState().setFilters({ search: 'summit' });
