@@ -23,6 +23,17 @@ import { UpdateOffer } from './UpdateOffer';
 import { useGlobalShortcuts, type ShortcutHandlers } from './shortcuts';
 import { useTheme } from './useTheme';
 
+/**
+ * The shell's first data: the list's first page (its facets feed the sidebar badge, whichever
+ * screen opens first) and the feed's unread count and "since you last looked" line. Asked for
+ * before React booted (store/earlyCalls.ts), so they are in by the time the accounts are or
+ * nearly; the shell waits for them and shows once, rows, badge and digest line together (no
+ * "Loading requests…" step, no line pushing the rows down a moment later).
+ */
+async function firstView(): Promise<void> {
+  await Promise.all([useRequests.getState().startList(), useFeed.getState().start()]);
+}
+
 export function App() {
   const boot = useApp((s) => s.boot);
   const accounts = useApp((s) => s.accounts);
@@ -40,16 +51,14 @@ export function App() {
 
   useEffect(() => {
     const unsubscribe = subscribeToMain();
-    void useApp.getState().start();
+    void useApp.getState().start(firstView);
     return unsubscribe;
   }, []);
 
   const ready = boot.state === 'ready' && accounts.length > 0;
   useEffect(() => {
-    // The list's facets feed the sidebar badge, whichever screen opens first.
-    if (ready && useRequests.getState().generation === 0) useRequests.getState().setFilters({});
-    // The sidebar's unread count, and the "since you last looked" line, once per start.
-    if (ready) void useFeed.getState().start();
+    // A desk that got its first account after the start (onboarding): what firstView does.
+    if (ready && useRequests.getState().generation === 0) void firstView();
     // The other screens' code, fetched while the agent reads the list (lazyScreens.tsx).
     if (ready) preloadScreens();
   }, [ready]);
@@ -78,7 +87,7 @@ export function App() {
         <ErrorState
           title="PortDesk could not open its data"
           error={boot.error}
-          onRetry={() => void useApp.getState().start()}
+          onRetry={() => void useApp.getState().start(firstView)}
         />
       </main>
     );

@@ -3,7 +3,6 @@ import type { IpcError, SettingsPatch } from '../../shared/ipc';
 import type { AccountView, NavigateView, SettingsView, SyncStatusView } from '../../shared/views';
 import { describeError, request } from '../bridge';
 import { dropEarlyCalls, takeEarly } from './earlyCalls';
-import { useRequests } from './requestsStore';
 
 export type Route =
   | { screen: 'requests' }
@@ -36,7 +35,12 @@ interface AppState {
   searchFocusRequest: number;
   toasts: Toast[];
 
-  start(): Promise<void>;
+  /**
+   * Opens the desk: accounts, settings, sync status; then, with an account, `firstView` (the
+   * shell's first data, asked for with these before React booted) before the shell shows, so it
+   * shows once, complete.
+   */
+  start(firstView?: () => Promise<void>): Promise<void>;
   navigate(route: Route): void;
   goBack(): void;
   applyNavigateEvent(event: NavigateView): void;
@@ -65,7 +69,7 @@ export const useApp = create<AppState>()((set, get) => ({
   searchFocusRequest: 0,
   toasts: [],
 
-  async start() {
+  async start(firstView) {
     set({ boot: { state: 'loading' } });
     const [accounts, settings, sync] = await Promise.all([
       takeEarly('accounts') ?? request((b) => b.listAccounts()),
@@ -78,9 +82,7 @@ export const useApp = create<AppState>()((set, get) => ({
       set({ boot: { state: 'failed', error: accounts.error } });
       return;
     }
-    // The list's first page was asked for with the accounts (earlyCalls.ts) and is in by now or
-    // nearly: the shell shows with its rows in one render, without a "Loading requests…" step.
-    if (accounts.data.length > 0) await useRequests.getState().startList();
+    if (accounts.data.length > 0) await firstView?.();
     set({
       accounts: accounts.data,
       settings: settings.ok ? settings.data : null,

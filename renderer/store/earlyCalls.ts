@@ -1,3 +1,4 @@
+import type { FeedDigestView, FeedSummaryView } from '../../shared/feed';
 import type { Envelope, PortdeskBridge, RequestListQuery } from '../../shared/ipc';
 import type {
   AccountView,
@@ -24,6 +25,9 @@ interface EarlyCalls {
   sync: Promise<Envelope<SyncStatusView>>;
   /** The list's first page with the default filters, as `useRequests` asks for it. */
   firstPage: Promise<Envelope<RequestListResult>>;
+  /** The feed's unread count and "since you last looked" line (the sidebar, the digest line). */
+  feedSummary: Promise<Envelope<FeedSummaryView>>;
+  feedDigest: Promise<Envelope<FeedDigestView>>;
 }
 
 const FIRST_PAGE_KEY = JSON.stringify(toQuery(DEFAULT_FILTERS, 0));
@@ -56,12 +60,16 @@ export function startEarlyCalls(bridge: PortdeskBridge | undefined, request: Req
     sync: () => request((b) => b.getSyncStatus()),
     firstPage: () =>
       request((b) => b.listRequests(JSON.parse(FIRST_PAGE_KEY) as Partial<RequestListQuery>)),
+    feedSummary: () => request((b) => b.getFeedSummary()),
+    feedDigest: () => request((b) => b.getFeedDigest()),
   };
   early = {
     accounts: ask.accounts(),
     settings: ask.settings(),
     sync: ask.sync(),
     firstPage: ask.firstPage(),
+    feedSummary: ask.feedSummary(),
+    feedDigest: ask.feedDigest(),
   };
   const unsubscribers = [
     bridge.onDataChanged(({ kinds }) => {
@@ -70,6 +78,10 @@ export function startEarlyCalls(bridge: PortdeskBridge | undefined, request: Req
       if (early.firstPage && (kinds.includes('requests') || kinds.includes('outbox'))) {
         early.firstPage = ask.firstPage();
       }
+    }),
+    bridge.onNoticesChanged(() => {
+      if (early.feedSummary) early.feedSummary = ask.feedSummary();
+      if (early.feedDigest) early.feedDigest = ask.feedDigest();
     }),
     bridge.onSyncStatus((status) => {
       if (early.sync) early.sync = Promise.resolve({ ok: true, data: status });

@@ -1,6 +1,7 @@
 import type { NoticeTarget } from '../../shared/feed';
 import { request } from '../bridge';
 import { useApp, type Route } from './appStore';
+import { takeEarly } from './earlyCalls';
 import { createFeedStore } from './feedPages';
 import { createPagePopups } from './pagePopups';
 
@@ -18,11 +19,12 @@ export function routeForTarget(target: NoticeTarget): Route {
 /** The activity feed, over the bridge (docs/notifications.md). */
 export const useFeed = createFeedStore({
   listNotices: (query) => request((b) => b.listNotices(query)),
-  getFeedSummary: () => request((b) => b.getFeedSummary()),
+  // The first ones were asked for before React booted (earlyCalls.ts).
+  getFeedSummary: () => takeEarly('feedSummary') ?? request((b) => b.getFeedSummary()),
   markNoticesRead: (payload) => request((b) => b.markNoticesRead(payload)),
   markAllNoticesRead: (payload) => request((b) => b.markAllNoticesRead(payload)),
   markRequestNoticesRead: (payload) => request((b) => b.markRequestNoticesRead(payload)),
-  getFeedDigest: () => request((b) => b.getFeedDigest()),
+  getFeedDigest: () => takeEarly('feedDigest') ?? request((b) => b.getFeedDigest()),
   markFeedSeen: (payload) => request((b) => b.markFeedSeen(payload)),
 });
 
