@@ -7,8 +7,10 @@
  * in docs/benchmarks.md (## Sync).
  *
  *   npm run bench:sync -- [--latency 20] [--small 980] [--large 20] [--concurrency 4,8,16]
+ *     [--profile first-sync.cpuprofile (a CPU profile of the first sync at the first concurrency)]
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     small: { type: 'string', default: '980' },
     large: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '4,8,16' },
+    profile: { type: 'string' },
   },
 });
 const latencyMs = Number(args.latency);
@@ -32,6 +35,26 @@ const smallRequests = Number(args.small);
 const largeRequests = Number(args.large);
 const concurrencies = args.concurrency.split(',').map(Number);
 const totalRequests = smallRequests + largeRequests;
+let profileFile = args.profile;
+
+/** Runs `fn` under the V8 CPU profiler when a profile is asked for and not yet taken. */
+async function profiled<T>(fn: () => Promise<T>): Promise<T> {
+  if (profileFile === undefined) return fn();
+  const file = profileFile;
+  profileFile = undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`CPU profile of the first sync: ${file}`);
+  }
+}
 
 const LIST = 'GET /v1/Porting/PortIn/PortInRequests';
 const FETCH = 'GET /v1/Porting/PortIn/{PortInRequestSid}';
@@ -143,7 +166,10 @@ async function engineRuns(sim: SimulatorChild, concurrency: number): Promise<Row
     const callsBefore = await callLog(sim);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const result = await engine.runCycle(account.id);
+    const result =
+      run === 'first sync'
+        ? await profiled(() => engine.runCycle(account.id))
+        : await engine.runCycle(account.id);
     const wallMs = performance.now() - started;
     const cpuMs = cpuMsSince(cpuBefore);
     const callsAfter = await callLog(sim);
@@ -191,17 +217,26 @@ async function main(): Promise<void> {
     console.table(
       rows.map((row) => {
         const bound = latencyBoundMs(row);
+        // The client-only row of the same concurrency: what the network and the client cost.
+        const alone = rows.find(
+          (other) => other.concurrency === row.concurrency && other.run.startsWith('client only'),
+        );
+        const versusAlone = alone !== undefined && alone !== row && row.fetchCalls > 0;
         return {
           run: row.run,
           concurrency: row.concurrency,
           'wall ms': Math.round(row.wallMs),
           'latency bound ms': bound ?? '—',
           'wall / bound': bound === null ? '—' : (row.wallMs / bound).toFixed(2),
+          'wall / client only': versusAlone ? (row.wallMs / alone.wallMs).toFixed(3) : '—',
           'list calls': row.listCalls,
           'fetch calls': row.fetchCalls,
           events: row.events,
           'CPU ms': Math.round(row.cpuMs),
           'CPU ms / request': (row.cpuMs / totalRequests).toFixed(2),
+          'CPU over client only, ms / request': versusAlone
+            ? ((row.cpuMs - alone.cpuMs) / totalRequests).toFixed(2)
+            : '—',
           'DB MiB': row.dbMiB === null ? '—' : row.dbMiB.toFixed(1),
         };
       }),
