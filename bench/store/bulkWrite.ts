@@ -3,7 +3,8 @@
  * ways in one run, each into its own fresh file with the same schema and connection settings:
  *
  * - raw: plain better-sqlite3 statements (request row, details, numbers, digits document) in
- *   the same batches, with none of the store's logic (no existence check, no fingerprint);
+ *   the same batches, with none of the store's logic (no existence check, no fingerprint): one
+ *   INSERT a number, and 64-row INSERTs (what the store does);
  * - store, batched: `saveFetchedRequests` over chunks within FETCHED_BATCH_LIMITS (the first
  *   sync's path);
  * - store, one transaction per request: `saveFetchedRequest` alone (the path before batching).
@@ -12,7 +13,7 @@
  * way from the same seed). CPU is this process's, which on a shared machine is steadier than
  * wall time.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { PortInRequest } from '../../shared/domain/portIn';
 import { FETCHED_BATCH_LIMITS, chunkWithin, openStore } from '../../main/core/store';
 import type { Store } from '../../main/core/store';
@@ -113,6 +114,8 @@ export function writeRaw(
   observedAt: () => string,
   /** Pragmas set after the store's own (tune.ts compares settings). */
   pragmas: readonly string[] = [],
+  /** Numbers per INSERT statement (the store uses 64; 1 is the naive way). */
+  rowsPerInsert = 1,
 ): WriteFigures {
   // The store creates the schema (and the accounts); the writes below bypass it.
   const db: Database = openConnection({ file });
@@ -126,12 +129,21 @@ export function writeRaw(
   const insertDetails = db.prepare(
     'INSERT INTO port_in_request_details (request_id, payload) VALUES (?, ?)',
   );
-  const insertNumber = db.prepare(
-    `INSERT INTO port_in_numbers (sid, request_id, position, phone_number, status_raw, status,
-       portable, not_portable_reason, not_portable_reason_code, number_type, rejection_reason,
-       rejection_reason_code, port_date, status_updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertNumbers = new Map<number, Statement<unknown[]>>();
+  const insertNumbersOf = (rows: number): Statement<unknown[]> => {
+    let statement = insertNumbers.get(rows);
+    if (statement === undefined) {
+      statement = db.prepare<unknown[]>(
+        `INSERT INTO port_in_numbers (sid, request_id, position, phone_number, status_raw, status,
+           portable, not_portable_reason, not_portable_reason_code, number_type, rejection_reason,
+           rejection_reason_code, port_date, status_updated_at)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      insertNumbers.set(rows, statement);
+    }
+    return statement;
+  };
+  const insertNumber = insertNumbersOf(1);
   const insertDigits = db.prepare(
     'INSERT INTO port_in_request_digits (rowid, digits) VALUES (?, ?)',
   );
@@ -157,24 +169,48 @@ export function writeRaw(
         ).lastInsertRowid,
       );
       insertDetails.run(id, JSON.stringify(rest));
-      phoneNumbers.forEach((number, position) => {
-        insertNumber.run(
-          number.sid,
-          id,
-          position,
-          number.phoneNumber,
-          number.status.raw,
-          number.status.canonical,
-          number.portable == null ? null : number.portable ? 1 : 0,
-          number.notPortableReason,
-          number.notPortableReasonCode,
-          number.numberType,
-          number.rejectionReason,
-          number.rejectionReasonCode,
-          number.portDate,
-          number.statusUpdatedAt,
-        );
-      });
+      if (rowsPerInsert === 1) {
+        phoneNumbers.forEach((number, position) => {
+          insertNumber.run(
+            number.sid,
+            id,
+            position,
+            number.phoneNumber,
+            number.status.raw,
+            number.status.canonical,
+            number.portable == null ? null : number.portable ? 1 : 0,
+            number.notPortableReason,
+            number.notPortableReasonCode,
+            number.numberType,
+            number.rejectionReason,
+            number.rejectionReasonCode,
+            number.portDate,
+            number.statusUpdatedAt,
+          );
+        });
+      } else {
+        for (let start = 0; start < phoneNumbers.length; start += rowsPerInsert) {
+          const chunk = phoneNumbers.slice(start, start + rowsPerInsert);
+          insertNumbersOf(chunk.length).run(
+            chunk.flatMap((number, offset) => [
+              number.sid,
+              id,
+              start + offset,
+              number.phoneNumber,
+              number.status.raw,
+              number.status.canonical,
+              number.portable == null ? null : number.portable ? 1 : 0,
+              number.notPortableReason,
+              number.notPortableReasonCode,
+              number.numberType,
+              number.rejectionReason,
+              number.rejectionReasonCode,
+              number.portDate,
+              number.statusUpdatedAt,
+            ]),
+          );
+        }
+      }
       insertDigits.run(id, phoneNumbers.map((number) => phoneDigits(number.phoneNumber)).join(' '));
     }
   });

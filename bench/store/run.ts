@@ -2,7 +2,7 @@
  * Store bench: a desk with 10,000 port-in requests and 1,000,000 numbers in a temporary file.
  * Prints write rates, the file size, and p50/p95 latencies of the list screen's queries.
  *
- *   npm run bench:store -- [--runs 200] [--big 1000] [--small 9000] [--keep] [--no-per-request] [--no-schema-001] [--cache-mib 16 (queries also through a connection with that cache)]
+ *   npm run bench:store -- [--runs 200] [--big 1000] [--small 9000] [--keep] [--no-per-request] [--no-schema-001] [--cache-mib 16 (queries also through a connection with that cache)] [--writes-only (the bulk writes, then stop)] [--rows-per-insert 64 (a raw row with multi-row INSERTs)]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +31,11 @@ const { values: args } = parseArgs({
     big: { type: 'string', default: '1000' },
     small: { type: 'string', default: '9000' },
     keep: { type: 'boolean', default: false },
-    'per-request': { type: 'boolean', default: true },
-    'schema-001': { type: 'boolean', default: true },
+    // Node 20's parseArgs has no --no-… negation: the negative flags are options of their own.
+    'no-per-request': { type: 'boolean', default: false },
+    'no-schema-001': { type: 'boolean', default: false },
+    'writes-only': { type: 'boolean', default: false },
+    'rows-per-insert': { type: 'string', default: '1' },
     'cache-mib': { type: 'string' },
   },
 });
@@ -40,6 +43,8 @@ const RUNS = Number(args.runs);
 const BIG_REQUESTS = Number(args.big);
 const SMALL_REQUESTS = Number(args.small);
 const BIG_SIZE = 1000;
+/** > 1: one more raw row, writing the numbers in INSERTs of that many rows. */
+const ROWS_PER_INSERT = Number(args['rows-per-insert']);
 const CACHE_MIB = args['cache-mib'] === undefined ? undefined : Number(args['cache-mib']);
 
 interface Row {
@@ -164,7 +169,7 @@ function main(): void {
     `Bulk writes: ${BIG_REQUESTS} × ${BIG_SIZE} numbers, batches of ≤ ${limits.maxItems} requests / ${limits.maxWeight.toLocaleString('en-US')} numbers`,
   );
   let schema001: WriteFigures | undefined;
-  if (args['schema-001']) {
+  if (!args['no-schema-001']) {
     const old = writeRaw001(join(dir, 'raw-001.sqlite'), plan, accountSids, tick);
     writeRow('raw better-sqlite3, migration 001 schema (before 002)', old);
     schema001 = old;
@@ -173,7 +178,26 @@ function main(): void {
   const rawSetup = freshStore(rawFile, accountSids);
   rawSetup.store.close();
   const raw = writeRaw(rawFile, plan, rawSetup.accountIds, tick);
-  writeRow('raw better-sqlite3, same schema and batches', raw);
+  writeRow('raw better-sqlite3, same schema and batches, one INSERT a number', raw);
+  if (ROWS_PER_INSERT > 1) {
+    // Fewer calls into SQLite: measured, and slower (docs/benchmarks.md, Store).
+    const rawMultiFile = join(dir, 'raw-multi.sqlite');
+    const rawMultiSetup = freshStore(rawMultiFile, accountSids);
+    rawMultiSetup.store.close();
+    const rawMulti = writeRaw(
+      rawMultiFile,
+      plan,
+      rawMultiSetup.accountIds,
+      tick,
+      [],
+      ROWS_PER_INSERT,
+    );
+    writeRow(
+      `raw better-sqlite3, same schema and batches, ${ROWS_PER_INSERT}-row INSERTs`,
+      rawMulti,
+      raw,
+    );
+  }
   if (schema001) {
     record(
       'raw: schema 002 against schema 001',
@@ -184,7 +208,7 @@ function main(): void {
   const { store, accountIds } = freshStore(file, accountSids);
   const batched = writeThroughStore(store, plan, accountIds, 'batched', tick);
   writeRow('store: saveFetchedRequests (batched)', batched, raw);
-  if (args['per-request']) {
+  if (!args['no-per-request']) {
     const perRequestFile = join(dir, 'per-request.sqlite');
     const perRequestSetup = freshStore(perRequestFile, accountSids);
     const perRequest = writeThroughStore(
@@ -197,8 +221,13 @@ function main(): void {
     perRequestSetup.store.close();
     writeRow('store: saveFetchedRequest, one transaction a request', perRequest, raw);
   }
-  for (const extra of ['raw-001.sqlite', 'raw.sqlite', 'per-request.sqlite']) {
+  for (const extra of ['raw-001.sqlite', 'raw.sqlite', 'raw-multi.sqlite', 'per-request.sqlite']) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, extra + suffix), { force: true });
+  }
+  if (args['writes-only']) {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    return;
   }
   const accounts = accountIds.map((id) => ({ id }));
   const accountFor = (i: number): { id: string; accountSid: string } => ({
