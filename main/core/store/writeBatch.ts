@@ -63,6 +63,25 @@ export interface WriteBatcherOptions extends Partial<BatchLimits> {
    * next one, after main's event loop has had a turn. Default 50 ms.
    */
   maxBatchMs?: number;
+  /**
+   * The queue's bound for `enqueue`'s `room`: while more than this many writes (or this much
+   * weight) wait, a new write's `room` settles only with its commit. Default twice the batch
+   * limits.
+   */
+  maxQueuedItems?: number;
+  maxQueuedWeight?: number;
+}
+
+export interface QueuedWrite<T> {
+  /** Settles after the batch holding the write COMMITTED (or rejects with the write's error). */
+  committed: Promise<T>;
+  /**
+   * Settles (never rejects) as soon as the caller may go on producing writes: at once while the
+   * queue is within its bound, else when this write has committed or failed. A producer that
+   * awaits `room` instead of `committed` overlaps its next work with the commit, and the queue
+   * still cannot grow without bound.
+   */
+  room: Promise<void>;
 }
 
 export interface WriteBatcher {
@@ -73,6 +92,8 @@ export interface WriteBatcher {
    * caller acts on (notifies about) only what is durable. `weight`: e.g. numbers written.
    */
   run<T>(weight: number, write: () => T): Promise<T>;
+  /** `run`, plus a `room` promise for a producer that should not wait for the commit. */
+  enqueue<T>(weight: number, write: () => T): QueuedWrite<T>;
   /** Runs every queued write now (on quit, or before a read that must see them). */
   flush(): void;
   /** Writes queued and not yet committed. */
@@ -96,6 +117,8 @@ export function createWriteBatcher(
   const maxWeight = options.maxWeight ?? FETCHED_BATCH_LIMITS.maxWeight;
   const maxWaitMs = options.maxWaitMs ?? 0;
   const maxBatchMs = options.maxBatchMs ?? 50;
+  const maxQueuedItems = options.maxQueuedItems ?? 2 * maxItems;
+  const maxQueuedWeight = options.maxQueuedWeight ?? 2 * maxWeight;
   const queue: Job[] = [];
   let queuedWeight = 0;
   let timer: { cancel(): void } | null = null;
@@ -158,19 +181,32 @@ export function createWriteBatcher(
     });
   }
 
+  function run<T>(weight: number, write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ weight, write, resolve: resolve as (value: unknown) => void, reject });
+      queuedWeight += weight;
+      const full = queue.length >= maxItems || queuedWeight >= maxWeight;
+      if (full && timer !== null) {
+        // A full batch does not wait out the delay.
+        timer.cancel();
+        timer = null;
+      }
+      schedule(full ? 0 : maxWaitMs);
+    });
+  }
+
   return {
-    run<T>(weight: number, write: () => T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ weight, write, resolve: resolve as (value: unknown) => void, reject });
-        queuedWeight += weight;
-        const full = queue.length >= maxItems || queuedWeight >= maxWeight;
-        if (full && timer !== null) {
-          // A full batch does not wait out the delay.
-          timer.cancel();
-          timer = null;
-        }
-        schedule(full ? 0 : maxWaitMs);
-      });
+    run,
+    enqueue<T>(weight: number, write: () => T): QueuedWrite<T> {
+      const committed = run(weight, write);
+      const withinBound = queue.length <= maxQueuedItems && queuedWeight <= maxQueuedWeight;
+      const room = withinBound
+        ? Promise.resolve()
+        : committed.then(
+            () => undefined,
+            () => undefined,
+          );
+      return { committed, room };
     },
     flush() {
       if (timer !== null) {

@@ -4,7 +4,7 @@ import type { ClientProvider } from '../accounts/clientProvider';
 import type { Store } from '../store';
 import type { PortingClient } from '../twilio';
 import { forEachBounded } from './boundedPool';
-import type { DetailFetcher } from './detailFetcher';
+import type { DetailFetcher, DetailOutcome } from './detailFetcher';
 import { discoverRequests, type DiscoveryResult } from './discovery';
 import type { DrainResult } from './outboxRunner';
 import { cycleStopFor, HOST_OFFLINE_MESSAGE, type CycleStop } from './syncErrors';
@@ -170,31 +170,19 @@ export async function runAccountCycle(
   // Written by the workers; a holder, because TypeScript does not track writes in callbacks.
   const halt: { stop: CycleStop | typeof paused | null } = { stop: null };
   let serverFailuresInARow = 0;
-  await forEachBounded(due, deps.concurrency, async (request) => {
-    if (signal.aborted) {
-      halt.stop ??= { kind: 'aborted', message: 'Sync stopped.' };
-      return 'stop';
-    }
-    if (deps.hostOffline()) {
-      halt.stop ??= paused;
-      return 'stop';
-    }
-    const outcome = await deps.details.fetchAndSave(client, accountId, request.sid, {
-      signal,
-      listedSids: discovery?.listedSids,
-    });
+  /** Records one request's final outcome; 'stop' when it ends the cycle's fetching. */
+  const record = (sid: string, outcome: DetailOutcome): 'continue' | 'stop' => {
     switch (outcome.kind) {
       case 'saved':
-        serverFailuresInARow = 0;
         result.fetched += 1;
         result.events.push(...outcome.events);
-        if (outcome.changed) changed.add(request.sid);
+        if (outcome.changed) changed.add(sid);
         return 'continue';
       case 'joined':
       case 'gone':
         return 'continue';
       case 'failed':
-        result.fetchFailures.push({ sid: request.sid, message: outcome.message });
+        result.fetchFailures.push({ sid, message: outcome.message });
         if (outcome.stop !== null) {
           halt.stop ??= outcome.stop;
           return 'stop';
@@ -210,7 +198,37 @@ export async function runAccountCycle(
         }
         return 'continue';
     }
+  };
+  // A fetch's slot is free once its answer is queued for the writer (docs/sync.md, Details):
+  // the saves commit while the next fetches are on the wire. Each settles after its commit.
+  const saves: Promise<void>[] = [];
+  await forEachBounded(due, deps.concurrency, async (request) => {
+    if (halt.stop !== null) return 'stop';
+    if (signal.aborted) {
+      halt.stop ??= { kind: 'aborted', message: 'Sync stopped.' };
+      return 'stop';
+    }
+    if (deps.hostOffline()) {
+      halt.stop ??= paused;
+      return 'stop';
+    }
+    const outcome = await deps.details.fetchAndQueue(client, accountId, request.sid, {
+      signal,
+      listedSids: discovery?.listedSids,
+    });
+    if (outcome.kind !== 'queued') return record(request.sid, outcome);
+    // Twilio answered: the run of server failures is broken, whatever the save does.
+    serverFailuresInARow = 0;
+    saves.push(
+      outcome.saved.then((saved) => {
+        record(request.sid, saved);
+      }),
+    );
+    return 'continue';
   });
+  // No more answers are coming: commit the queued ones now rather than wait for company.
+  deps.details.flushWrites();
+  await Promise.all(saves);
   // Events in the order they were saved (ids grow with commit order).
   result.events.sort((a, b) => a.id - b.id);
   result.changedRequestSids = [...changed];

@@ -3,7 +3,7 @@ import type { Store, WriteBatcher } from '../store';
 import { isTwilioError, type PortingClient } from '../twilio';
 import type { CadenceSettings } from './cadence';
 import { isOutageKind } from './recovery';
-import { saveFetchedWithEvents } from './requestWriter';
+import { saveFetchedWithEvents, type SavedRequest } from './requestWriter';
 import { cycleStopFor, type CycleStop } from './syncErrors';
 
 /** A fetch that failed for this request alone is tried again after about this long. */
@@ -22,6 +22,12 @@ export type DetailOutcome =
    */
   | { kind: 'failed'; message: string; stop: CycleStop | null };
 
+/** What `fetchAndQueue` answers: a final outcome, or the answer queued for the writer. */
+export type QueuedDetail = DetailOutcome | { kind: 'queued'; saved: Promise<DetailOutcome> };
+
+/** A fetched answer queued for the writer; `room`: when the next fetch may start. */
+type QueuedSave = { kind: 'queued'; saved: Promise<DetailOutcome>; room: Promise<void> };
+
 export interface DetailFetcherDeps {
   store: Store;
   now: () => number;
@@ -30,9 +36,9 @@ export interface DetailFetcherDeps {
   isOpenOnScreen: (sid: string) => boolean;
   accountLabel: (accountId: string) => string;
   /**
-   * Saves through the store's write batcher: the answers that arrive together are saved in one
-   * transaction (each in its own savepoint, settled after the commit). Absent: one transaction
-   * each, at once.
+   * Saves through the store's write batcher: the answers that arrive close together are saved
+   * in one transaction (each in its own savepoint, settled after the commit). Absent: one
+   * transaction each, at once.
    */
   writes?: WriteBatcher;
 }
@@ -84,22 +90,45 @@ export class DetailFetcher {
     }
   }
 
+  /** Fetches the request and saves it; settles once the save committed (or failed). */
   async fetchAndSave(
     client: PortingClient,
     accountId: string,
     sid: string,
     options: FetchOptions,
   ): Promise<DetailOutcome> {
+    const outcome = await this.fetchAndQueue(client, accountId, sid, options);
+    return outcome.kind === 'queued' ? outcome.saved : outcome;
+  }
+
+  /**
+   * Fetches the request and queues its save with the write batcher. Settles as soon as the
+   * caller may start its next fetch: when the answer is queued (while the write queue has
+   * room) with `saved` settling after the commit, or with the outcome of a fetch that failed.
+   * The request counts as in flight until its save settled, so a second fetch of it joins.
+   */
+  async fetchAndQueue(
+    client: PortingClient,
+    accountId: string,
+    sid: string,
+    options: FetchOptions,
+  ): Promise<QueuedDetail> {
     const running = this.inFlight.get(sid);
     if (running) {
       await running;
       return { kind: 'joined' };
     }
-    const work = this.fetchOnce(client, accountId, sid, options).finally(() => {
-      this.inFlight.delete(sid);
-    });
+    const answered = this.fetchOnce(client, accountId, sid, options);
+    const work = answered
+      .then((outcome) => (outcome.kind === 'queued' ? outcome.saved : outcome))
+      .finally(() => {
+        this.inFlight.delete(sid);
+      });
     this.inFlight.set(sid, work);
-    return work;
+    const outcome = await answered;
+    if (outcome.kind !== 'queued') return outcome;
+    await outcome.room;
+    return { kind: 'queued', saved: work };
   }
 
   private async fetchOnce(
@@ -107,7 +136,7 @@ export class DetailFetcher {
     accountId: string,
     sid: string,
     options: FetchOptions,
-  ): Promise<DetailOutcome> {
+  ): Promise<DetailOutcome | QueuedSave> {
     const { store } = this.deps;
     try {
       const fetched = await client.fetchPortIn(sid, { signal: options.signal });
@@ -122,33 +151,57 @@ export class DetailFetcher {
       };
       const save = () => saveFetchedWithEvents(store, fetched, context);
       const { writes } = this.deps;
-      const saved = writes
-        ? await writes.run(Math.max(1, fetched.phoneNumbers.length), save)
-        : save();
-      this.noteOutcome(accountId, sid, false);
-      return { kind: 'saved', events: saved.events, changed: saved.created || saved.changed };
-    } catch (error) {
-      if (isTwilioError(error) && error.kind === 'not_found') {
-        // Listed this cycle: Twilio may just be catching up, so keep the cadence. Not listed:
-        // it was deleted at Twilio; keep the last copy and stop asking.
-        const stillListed = options.listedSids?.has(sid) ?? true;
-        this.reschedule(sid, stillListed ? this.cadenceMs() : null);
-        this.noteOutcome(accountId, sid, false);
-        return { kind: 'gone' };
-      }
-      const stop = cycleStopFor(error, this.deps.accountLabel(accountId));
-      const accountWide =
-        stop.kind !== 'failed' || (isTwilioError(error) && error.kind === 'rate_limited');
-      if (!accountWide) {
-        this.reschedule(sid, FAILED_FETCH_RETRY_MS);
-        this.noteOutcome(accountId, sid, isTwilioError(error) && isOutageKind(error.kind));
-      }
+      if (!writes) return this.savedOutcome(accountId, sid, save());
+      const queued = writes.enqueue(Math.max(1, fetched.phoneNumbers.length), save);
       return {
-        kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-        stop: accountWide ? stop : null,
+        kind: 'queued',
+        room: queued.room,
+        saved: queued.committed.then(
+          (saved) => this.savedOutcome(accountId, sid, saved),
+          (error: unknown) => this.failedOutcome(accountId, sid, error, options),
+        ),
       };
+    } catch (error) {
+      return this.failedOutcome(accountId, sid, error, options);
     }
+  }
+
+  private savedOutcome(accountId: string, sid: string, saved: SavedRequest): DetailOutcome {
+    this.noteOutcome(accountId, sid, false);
+    return { kind: 'saved', events: saved.events, changed: saved.created || saved.changed };
+  }
+
+  private failedOutcome(
+    accountId: string,
+    sid: string,
+    error: unknown,
+    options: FetchOptions,
+  ): DetailOutcome {
+    if (isTwilioError(error) && error.kind === 'not_found') {
+      // Listed this cycle: Twilio may just be catching up, so keep the cadence. Not listed:
+      // it was deleted at Twilio; keep the last copy and stop asking.
+      const stillListed = options.listedSids?.has(sid) ?? true;
+      this.reschedule(sid, stillListed ? this.cadenceMs() : null);
+      this.noteOutcome(accountId, sid, false);
+      return { kind: 'gone' };
+    }
+    const stop = cycleStopFor(error, this.deps.accountLabel(accountId));
+    const accountWide =
+      stop.kind !== 'failed' || (isTwilioError(error) && error.kind === 'rate_limited');
+    if (!accountWide) {
+      this.reschedule(sid, FAILED_FETCH_RETRY_MS);
+      this.noteOutcome(accountId, sid, isTwilioError(error) && isOutageKind(error.kind));
+    }
+    return {
+      kind: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      stop: accountWide ? stop : null,
+    };
+  }
+
+  /** Runs every queued save now (the end of a cycle's fetches: no more company is coming). */
+  flushWrites(): void {
+    this.deps.writes?.flush();
   }
 
   private cadenceMs(): number {

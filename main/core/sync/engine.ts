@@ -19,6 +19,19 @@ export type { OutboxChange } from './outboxRunner';
 export type { SyncStatusSnapshot } from './syncStatus';
 
 /**
+ * How long a fetched answer may wait in the write queue for company. A fetch does not wait for
+ * its save (its slot is free once the answer is queued), so waiting costs the sync nothing and
+ * lets a first sync's answers share a commit; main's thread is held only by the transaction
+ * itself (at most 50 ms, FETCHED_BATCH_LIMITS).
+ */
+const SYNC_WRITE_WAIT_MS = 25;
+/**
+ * A batch of fetched answers stops at 2,000 numbers or 20 ms: main's thread is busy for the
+ * whole transaction, and the answers of the fetches in flight wait that long to be read.
+ */
+const SYNC_WRITE_LIMITS = { maxWeight: 2_000, maxBatchMs: 20 };
+
+/**
  * The sync engine (docs/sync.md), composed of three parts with their own state: the
  * connectivity watch (the host's offline signal and the probe), the outbox scheduler (when the
  * outbox drains) and one AccountLoop per account (its cycles and status). This file wires them
@@ -92,8 +105,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   });
   const hostOffline = (): boolean => connectivity.isOffline();
 
-  // A first sync's answers are saved several to a transaction (docs/data-model.md, Batches).
-  const writes = createWriteBatcher(store);
+  // Fetched answers are saved several to a transaction (docs/data-model.md, Batches).
+  const writes = createWriteBatcher(store, {
+    maxWaitMs: SYNC_WRITE_WAIT_MS,
+    ...SYNC_WRITE_LIMITS,
+  });
   const details = new DetailFetcher({
     store,
     now,

@@ -147,6 +147,36 @@ describe('createWriteBatcher', () => {
     expect(sizes).toEqual([3, 2, 2]);
   });
 
+  it('gives room at once while the queue is within its bound, else only after the commit', async () => {
+    const batcher = createWriteBatcher(store, { maxWaitMs: 60_000, maxQueuedItems: 2 });
+    const first = batcher.enqueue(2, saveJob(1));
+    const second = batcher.enqueue(2, saveJob(2));
+    const third = batcher.enqueue(2, saveJob(3));
+    const roomSettled: number[] = [];
+    void first.room.then(() => roomSettled.push(1));
+    void second.room.then(() => roomSettled.push(2));
+    void third.room.then(() => roomSettled.push(3));
+    // Let every settled promise run its callbacks; nothing has committed yet.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(roomSettled).toEqual([1, 2]);
+    expect(rowCount(store, 'port_in_requests')).toBe(0);
+    batcher.flush();
+    await third.room;
+    expect(roomSettled).toEqual([1, 2, 3]);
+    await expect(third.committed).resolves.toMatchObject({ created: true });
+    expect(rowCount(store, 'port_in_requests')).toBe(3);
+  });
+
+  it('settles room, never rejects it, when the write failed', async () => {
+    const batcher = createWriteBatcher(store, { maxWaitMs: 60_000, maxQueuedItems: 0 });
+    const failing = batcher.enqueue(1, () => {
+      throw new Error('diff failed');
+    });
+    batcher.flush();
+    await expect(failing.room).resolves.toBeUndefined();
+    await expect(failing.committed).rejects.toThrow('diff failed');
+  });
+
   it('runs everything queued on flush', () => {
     const batcher = createWriteBatcher(store, { maxWaitMs: 1_000 });
     void batcher.run(2, saveJob(1));
