@@ -88,11 +88,18 @@ function unexpectedLabel(kind: TransitionKind): { unexpected?: true } {
 }
 
 /** Earlier first; text Twilio sent that is not a date sorts by its text, after the dates. */
-function byInstant(a: string, b: string): number {
-  const [x, y] = [Date.parse(a), Date.parse(b)];
+/** A date and its instant (NaN when unreadable), parsed once. */
+interface ParsedDate {
+  text: string;
+  at: number;
+}
+
+/** Time order; unreadable dates after readable ones, among themselves by text. */
+function byInstant(a: ParsedDate, b: ParsedDate): number {
+  const [x, y] = [a.at, b.at];
   if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
   if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-  return a.localeCompare(b);
+  return a.text.localeCompare(b.text);
 }
 
 /** What `request_created` says about port dates already confirmed when PortDesk first saw it. */
@@ -103,12 +110,25 @@ export interface FirstSeenPortDates {
   latest: string;
 }
 
+/**
+ * The first and last port date in time order, as a stable sort would give them (of equal
+ * instants, the earliest is the first given and the latest the last). One pass, each date parsed
+ * once: a first sight of a 1,000-number request sorted with a parse per comparison cost more
+ * than a millisecond.
+ */
 function confirmedPortDates(numbers: readonly PortInNumber[]): FirstSeenPortDates | null {
-  const dates = numbers.flatMap((n) => (n.portDate ? [n.portDate] : [])).sort(byInstant);
-  const earliest = dates[0];
-  const latest = dates.at(-1);
-  if (earliest === undefined || latest === undefined) return null;
-  return { numbers: dates.length, earliest, latest };
+  let count = 0;
+  let earliest: ParsedDate | null = null;
+  let latest: ParsedDate | null = null;
+  for (const number of numbers) {
+    if (!number.portDate) continue;
+    const date = { text: number.portDate, at: Date.parse(number.portDate) };
+    count += 1;
+    if (earliest === null || byInstant(date, earliest) < 0) earliest = date;
+    if (latest === null || byInstant(date, latest) >= 0) latest = date;
+  }
+  if (earliest === null || latest === null) return null;
+  return { numbers: count, earliest: earliest.text, latest: latest.text };
 }
 
 function diffNumber(
