@@ -24,7 +24,7 @@ export type { SyncStatusSnapshot } from './syncStatus';
  * lets a first sync's answers share a commit; main's thread is held only by the transaction
  * itself (at most 50 ms, FETCHED_BATCH_LIMITS).
  */
-const SYNC_WRITE_WAIT_MS = 25;
+const SYNC_WRITE_WAIT_MS = 100;
 /**
  * A batch of fetched answers stops at 2,000 numbers or 20 ms: main's thread is busy for the
  * whole transaction, and the answers of the fetches in flight wait that long to be read.
