@@ -68,6 +68,8 @@ interface Row {
   events: number;
   cpuMs: number;
   dbMiB: number | null;
+  /** Outermost store.transaction calls: commits (discovery pages and write batches). */
+  transactions: number | null;
 }
 
 /** Pages are read one after another; fetches run `concurrency` at a time. */
@@ -131,6 +133,7 @@ async function clientOnly(sim: SimulatorChild, concurrency: number): Promise<Row
     events: 0,
     cpuMs,
     dbMiB: null,
+    transactions: null,
   };
 }
 
@@ -139,6 +142,19 @@ async function engineRuns(sim: SimulatorChild, concurrency: number): Promise<Row
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-sync-'));
   const file = join(dir, 'portdesk.db');
   const store = openStore({ file });
+  // Counts commits: every write of the sync goes through store.transaction.
+  let transactions = 0;
+  let depth = 0;
+  const transaction = store.transaction.bind(store);
+  store.transaction = <T>(fn: () => T): T => {
+    if (depth === 0) transactions += 1;
+    depth += 1;
+    try {
+      return transaction(fn);
+    } finally {
+      depth -= 1;
+    }
+  };
   const client = clientFor(sim);
   const account = store.accounts.insert({
     label: 'Bench',
@@ -164,6 +180,7 @@ async function engineRuns(sim: SimulatorChild, concurrency: number): Promise<Row
   const rows: Row[] = [];
   for (const run of ['first sync', 'second sync, nothing changed']) {
     const callsBefore = await callLog(sim);
+    const transactionsBefore = transactions;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result =
@@ -185,6 +202,7 @@ async function engineRuns(sim: SimulatorChild, concurrency: number): Promise<Row
       events: result.events.length,
       cpuMs,
       dbMiB: null,
+      transactions: transactions - transactionsBefore,
     });
   }
   await client.close();
@@ -237,6 +255,7 @@ async function main(): Promise<void> {
           'CPU over client only, ms / request': versusAlone
             ? ((row.cpuMs - alone.cpuMs) / totalRequests).toFixed(2)
             : '—',
+          transactions: row.transactions ?? '—',
           'DB MiB': row.dbMiB === null ? '—' : row.dbMiB.toFixed(1),
         };
       }),
