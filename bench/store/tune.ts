@@ -20,9 +20,10 @@ const { values: args } = parseArgs({
 });
 
 const SETTINGS: { name: string; pragmas: string[] }[] = [
-  { name: 'store (checkpoint 10,000 pages, cache 64 MiB)', pragmas: [] },
+  { name: 'store (checkpoint 10,000 pages, cache 16 MiB)', pragmas: [] },
   { name: 'checkpoint 1,000 pages (SQLite default)', pragmas: ['wal_autocheckpoint = 1000'] },
   { name: 'checkpoint 40,000 pages', pragmas: ['wal_autocheckpoint = 40000'] },
+  { name: 'cache 64 MiB', pragmas: ['cache_size = -65536'] },
   { name: 'cache 32 MiB', pragmas: ['cache_size = -32768'] },
   { name: 'cache 16 MiB', pragmas: ['cache_size = -16384'] },
   { name: 'cache 2 MiB (SQLite default)', pragmas: ['cache_size = -2000'] },

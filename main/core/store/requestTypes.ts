@@ -94,9 +94,9 @@ export interface RequestsRepository {
     clockOffsetMs?: number,
   ): SaveResult;
   /**
-   * Saves several fetched requests in ONE transaction, each as saveFetchedRequest would (in its
-   * own savepoint): the bulk path of a first sync. All or nothing: the first failure rolls the
-   * batch back and throws. A batch may hold at most FETCHED_BATCH_LIMITS.maxItems requests and
+   * Saves several fetched requests in ONE transaction, each as saveFetchedRequest would (no
+   * savepoint each, which would cost a copy of every page touched): the bulk path of a first
+   * sync. All or nothing: the first failure rolls the batch back and throws. A batch may hold at most FETCHED_BATCH_LIMITS.maxItems requests and
    * maxWeight numbers (one bigger request alone is allowed), so main is never held for long;
    * `chunkWithin` (writeBatch.ts) splits a longer list.
    */

@@ -207,95 +207,99 @@ export function requestsRepository(db: Database): RequestsRepository {
     },
   );
 
-  const saveFetchedRequest = db.transaction(
-    (
-      accountId: string,
-      request: PortInRequest,
-      observedAt: string,
-      clockOffsetMs: number,
-    ): SaveResult => {
-      assertRequestSid(request.sid, 'request.sid');
-      const changedAt = toAccountTime(observedAt, clockOffsetMs);
-      const existing = existingFor(accountId, request.sid);
-      const { phoneNumbers, ...rest } = request;
-      const payload = toJson(rest satisfies StoredPayload);
+  /** Call inside a transaction: saveFetchedRequest and saveFetchedRequests wrap it. */
+  const saveFetchedIn = (
+    accountId: string,
+    request: PortInRequest,
+    observedAt: string,
+    clockOffsetMs: number,
+  ): SaveResult => {
+    assertRequestSid(request.sid, 'request.sid');
+    const changedAt = toAccountTime(observedAt, clockOffsetMs);
+    const existing = existingFor(accountId, request.sid);
+    const { phoneNumbers, ...rest } = request;
+    const payload = toJson(rest satisfies StoredPayload);
 
-      let firstPortDate: string | null = null;
-      let numbersPorted = 0;
-      let hasRejections = false;
-      for (const number of phoneNumbers) {
-        if (number.status.canonical === 'completed') numbersPorted += 1;
-        if (number.status.canonical === 'rejected') hasRejections = true;
-        if (
-          number.portDate &&
-          number.status.canonical !== 'canceled' &&
-          (firstPortDate === null || number.portDate < firstPortDate)
-        ) {
-          firstPortDate = number.portDate;
-        }
+    let firstPortDate: string | null = null;
+    let numbersPorted = 0;
+    let hasRejections = false;
+    for (const number of phoneNumbers) {
+      if (number.status.canonical === 'completed') numbersPorted += 1;
+      if (number.status.canonical === 'rejected') hasRejections = true;
+      if (
+        number.portDate &&
+        number.status.canonical !== 'canceled' &&
+        (firstPortDate === null || number.portDate < firstPortDate)
+      ) {
+        firstPortDate = number.portDate;
       }
+    }
 
-      // The first fetch after a listing brings details, not news: only a status that differs
-      // from the listed one counts. After that, any difference in the fetched content counts.
-      const hadDetails = existing?.payload != null;
-      const requestChanged = !existing
-        ? true
-        : hadDetails
-          ? existing.payload !== payload
-          : statusDiffers(existing, request.status);
+    // The first fetch after a listing brings details, not news: only a status that differs
+    // from the listed one counts. After that, any difference in the fetched content counts.
+    const hadDetails = existing?.payload != null;
+    const requestChanged = !existing
+      ? true
+      : hadDetails
+        ? existing.payload !== payload
+        : statusDiffers(existing, request.status);
 
-      const customerName = request.losingCarrier.customerName || null;
-      const lastChangedAt = !existing
-        ? firstSeenChangeTime(
-            [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
-            changedAt,
-          )
-        : requestChanged
-          ? changedAt
-          : existing.last_changed_at;
+    const customerName = request.losingCarrier.customerName || null;
+    const lastChangedAt = !existing
+      ? firstSeenChangeTime(
+          [request.dateCreated, ...phoneNumbers.map((number) => number.statusUpdatedAt)],
+          changedAt,
+        )
+      : requestChanged
+        ? changedAt
+        : existing.last_changed_at;
 
-      // The request row goes first: the details and numbers reference it.
-      const written = upsertFetched.run({
-        sid: request.sid,
-        accountId,
-        statusRaw: request.status.raw,
-        status: request.status.canonical,
-        customerName,
-        customerFolded: customerName === null ? null : foldForSearch(customerName),
-        numbersRequested: phoneNumbers.length,
-        numbersPorted,
-        targetPortInDate: request.targetPortInDate,
-        firstPortDate,
-        signatureRequestUrl: request.signatureRequestUrl,
-        signatureRequestedAt:
-          request.signatureRequestUrl === null ? null : loaSentAt(phoneNumbers, observedAt),
-        supportTicketId: request.supportTicketId,
-        hasRejections: hasRejections ? 1 : 0,
-        dateCreated: toInstantOrNull(request.dateCreated),
-        lastChangedAt,
-        observedAt,
-      });
-      const requestId = existing?.id ?? Number(written.lastInsertRowid);
-      // Numbers are written only with a fetched copy, so without one there are none to compare:
-      // a first sight inserts them without reading. The same fingerprint as last time: nothing
-      // to read, compare or write (the common poll of an unchanged request). A first sight
-      // leaves the fingerprint to the next save: hashing a first sync's million numbers would
-      // cost a fifth of writing them.
-      const fingerprint = hadDetails ? numbersFingerprint(phoneNumbers) : null;
-      saveDetails.run(requestId, payload, fingerprint);
-      const numberChanges =
-        fingerprint !== null && existing?.numbers_fingerprint === fingerprint
-          ? 0
-          : writer.replaceNumbers(requestId, phoneNumbers, { firstSight: !hadDetails });
-      const numbersChanged = hadDetails && numberChanges > 0;
-      if (numbersChanged && !requestChanged) touchChanged.run(changedAt, request.sid);
-      return { created: !existing, changed: requestChanged || numbersChanged };
-    },
-  );
+    // The request row goes first: the details and numbers reference it.
+    const written = upsertFetched.run({
+      sid: request.sid,
+      accountId,
+      statusRaw: request.status.raw,
+      status: request.status.canonical,
+      customerName,
+      customerFolded: customerName === null ? null : foldForSearch(customerName),
+      numbersRequested: phoneNumbers.length,
+      numbersPorted,
+      targetPortInDate: request.targetPortInDate,
+      firstPortDate,
+      signatureRequestUrl: request.signatureRequestUrl,
+      signatureRequestedAt:
+        request.signatureRequestUrl === null ? null : loaSentAt(phoneNumbers, observedAt),
+      supportTicketId: request.supportTicketId,
+      hasRejections: hasRejections ? 1 : 0,
+      dateCreated: toInstantOrNull(request.dateCreated),
+      lastChangedAt,
+      observedAt,
+    });
+    const requestId = existing?.id ?? Number(written.lastInsertRowid);
+    // Numbers are written only with a fetched copy, so without one there are none to compare:
+    // a first sight inserts them without reading. The same fingerprint as last time: nothing
+    // to read, compare or write (the common poll of an unchanged request). A first sight
+    // leaves the fingerprint to the next save: hashing a first sync's million numbers would
+    // cost a fifth of writing them.
+    const fingerprint = hadDetails ? numbersFingerprint(phoneNumbers) : null;
+    saveDetails.run(requestId, payload, fingerprint);
+    const numberChanges =
+      fingerprint !== null && existing?.numbers_fingerprint === fingerprint
+        ? 0
+        : writer.replaceNumbers(requestId, phoneNumbers, { firstSight: !hadDetails });
+    const numbersChanged = hadDetails && numberChanges > 0;
+    if (numbersChanged && !requestChanged) touchChanged.run(changedAt, request.sid);
+    return { created: !existing, changed: requestChanged || numbersChanged };
+  };
+  const saveFetchedRequest = db.transaction(saveFetchedIn);
 
+  // All or nothing as one transaction, with no savepoint per request: a savepoint makes SQLite
+  // keep the original of every page a request's numbers touch (a first sight of 1,000 numbers
+  // touches about as many pages of the SID-key index), and the first failure rolls back the
+  // whole batch anyway.
   const saveFetchedRequests = db.transaction((items: readonly FetchedRequestToSave[]) =>
     items.map((item) =>
-      saveFetchedRequest(
+      saveFetchedIn(
         item.accountId,
         item.request,
         toInstant(item.observedAt, 'observedAt'),
