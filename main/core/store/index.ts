@@ -108,7 +108,7 @@ export { StoreError } from './errors';
 export type { Account, NewAccount } from './accounts';
 export type { StoredPortInRequest } from './requests';
 export { FETCHED_BATCH_LIMITS, chunkWithin, createWriteBatcher } from './writeBatch';
-export type { QueuedWrite, WriteBatcher } from './writeBatch';
+export type { WriteBatcher } from './writeBatch';
 export { ATTENTION_FLAGS } from './requestList';
 export type {
   RequestCounts,
