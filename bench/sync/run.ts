@@ -142,19 +142,22 @@ async function engineRuns(sim: SimulatorChild, concurrency: number): Promise<Row
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-sync-'));
   const file = join(dir, 'portdesk.db');
   const store = openStore({ file });
-  // Counts commits: every write of the sync goes through store.transaction.
+  // Counts commits: every write of the sync goes through one of these two.
   let transactions = 0;
   let depth = 0;
-  const transaction = store.transaction.bind(store);
-  store.transaction = <T>(fn: () => T): T => {
-    if (depth === 0) transactions += 1;
-    depth += 1;
-    try {
-      return transaction(fn);
-    } finally {
-      depth -= 1;
-    }
-  };
+  const counted =
+    (run: <T>(fn: () => T) => T) =>
+    <T>(fn: () => T): T => {
+      if (depth === 0) transactions += 1;
+      depth += 1;
+      try {
+        return run(fn);
+      } finally {
+        depth -= 1;
+      }
+    };
+  store.transaction = counted(store.transaction.bind(store));
+  store.flatTransaction = counted(store.flatTransaction.bind(store));
   const client = clientFor(sim);
   const account = store.accounts.insert({
     label: 'Bench',

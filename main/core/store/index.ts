@@ -8,6 +8,7 @@ import { documentsRepository } from './documents';
 import type { DraftsRepository } from './drafts';
 import type { ExportPages } from './exportPages';
 import { exportPages } from './exportPages';
+import { inFlatTransaction, runFlat } from './flatTransaction';
 import { draftsRepository } from './drafts';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -39,6 +40,13 @@ export interface Store {
    * would commit at its first await, so a promise result is refused and rolled back.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one transaction in which nested `transaction` calls (and the repositories' own
+   * multi-statement methods) open no savepoint: cheaper for a batch of big writes. Nothing
+   * nested rolls back on its own: a throw caught inside `fn` leaves the writes made before it,
+   * so let every throw out (all of `fn` then rolls back). For the write batcher.
+   */
+  flatTransaction<T>(fn: () => T): T;
   readonly accounts: AccountsRepository;
   readonly requests: RequestsRepository;
   readonly numbers: NumbersRepository;
@@ -68,22 +76,28 @@ export function openStore(options: StoreOptions): Store {
   return composeStore(db, options.file, schemaVersion);
 }
 
+/** Runs fn, refusing a promise: a transaction would commit at its first await. */
+function synchronously<T>(fn: () => T): T {
+  const result = fn();
+  if (result instanceof Promise) {
+    // The caller will never see this result; keep it from becoming an unhandled rejection.
+    result.catch(() => undefined);
+    throw new TypeError(
+      'store.transaction needs a synchronous function; the transaction was rolled back.',
+    );
+  }
+  return result;
+}
+
 function composeStore(db: Database, file: string, schemaVersion: number): Store {
   return {
     file,
     schemaVersion,
     transaction<T>(fn: () => T): T {
-      return db.transaction(() => {
-        const result = fn();
-        if (result instanceof Promise) {
-          // The caller will never see this result; keep it from becoming an unhandled rejection.
-          result.catch(() => undefined);
-          throw new TypeError(
-            'store.transaction needs a synchronous function; the transaction was rolled back.',
-          );
-        }
-        return result;
-      })();
+      return inFlatTransaction(db) ? synchronously(fn) : db.transaction(() => synchronously(fn))();
+    },
+    flatTransaction<T>(fn: () => T): T {
+      return runFlat(db, () => synchronously(fn));
     },
     accounts: accountsRepository(db),
     requests: requestsRepository(db),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { toAccountTime } from '../../../shared/domain/accountTime';
 import type { PortInRequest, PortInRequestSummary } from '../../../shared/domain/portIn';
 import { StoreError, invalidInput, notFound } from './errors';
+import { nestable } from './flatTransaction';
 import { toJson } from './json';
 import { numberWriter, numbersFingerprint } from './numberWriter';
 import { numberReader } from './numbers';
@@ -291,7 +292,7 @@ export function requestsRepository(db: Database): RequestsRepository {
     if (numbersChanged && !requestChanged) touchChanged.run(changedAt, request.sid);
     return { created: !existing, changed: requestChanged || numbersChanged };
   };
-  const saveFetchedRequest = db.transaction(saveFetchedIn);
+  const saveFetchedRequest = nestable(db, saveFetchedIn);
 
   // All or nothing as one transaction, with no savepoint per request: a savepoint makes SQLite
   // keep the original of every page a request's numbers touch (a first sight of 1,000 numbers

@@ -5,6 +5,7 @@ import type {
   TimelineSource,
 } from '../../../shared/domain/timeline';
 import { invalidInput } from './errors';
+import { nestable } from './flatTransaction';
 import { fromJson, toJson } from './json';
 import { toInstant } from './time';
 
@@ -70,7 +71,7 @@ export function timelineRepository(db: Database): TimelineRepository {
     `SELECT * FROM timeline_events WHERE request_sid = ? AND id < ? ORDER BY id DESC LIMIT ?`,
   );
 
-  const appendEvents = db.transaction((events: readonly NewTimelineEvent[]): TimelineEvent[] =>
+  const appendEvents = nestable(db, (events: readonly NewTimelineEvent[]): TimelineEvent[] =>
     events.map((event, index) => {
       const field = `events[${index}]`;
       if (!SOURCES.includes(event.source)) {

@@ -109,8 +109,14 @@ interface Job {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** What the batcher needs of the store; with flatTransaction, batches first run without savepoints. */
+interface BatchStore {
+  transaction<T>(fn: () => T): T;
+  flatTransaction?<T>(fn: () => T): T;
+}
+
 export function createWriteBatcher(
-  store: { transaction<T>(fn: () => T): T },
+  store: BatchStore,
   options: WriteBatcherOptions = {},
 ): WriteBatcher {
   const maxItems = options.maxItems ?? FETCHED_BATCH_LIMITS.maxItems;
@@ -139,8 +145,53 @@ export function createWriteBatcher(
     }
   }
 
-  /** One transaction: takes jobs from the queue until a bound is reached. */
+  /** Whether the batch may take `next` after `taken` (of `weight`) since `started`. */
+  function fits(taken: number, weight: number, next: Job, started: number): boolean {
+    return (
+      taken === 0 ||
+      (taken < maxItems &&
+        weight + next.weight <= maxWeight &&
+        performance.now() - started < maxBatchMs)
+    );
+  }
+
+  /**
+   * One batch. First as one flat transaction (no savepoint per write: docs/data-model.md,
+   * Batches); if a write throws or the commit fails, nothing of it is stored and the same
+   * writes run again, each in its own savepoint, so only the failing one is lost.
+   */
   function runOneBatch(): void {
+    if (store.flatTransaction !== undefined && runFlatBatch(store.flatTransaction)) return;
+    runSavepointBatch();
+  }
+
+  /** True when the batch committed; false when it rolled back (its jobs are queued again). */
+  function runFlatBatch(flatTransaction: <T>(fn: () => T) => T): boolean {
+    const started = performance.now();
+    const taken: Job[] = [];
+    const values: unknown[] = [];
+    let weight = 0;
+    try {
+      flatTransaction(() => {
+        while (queue.length > 0 && fits(taken.length, weight, queue[0] as Job, started)) {
+          const next = queue.shift() as Job;
+          queuedWeight -= next.weight;
+          taken.push(next);
+          weight += next.weight;
+          values.push(store.transaction(next.write));
+        }
+      });
+    } catch {
+      queue.unshift(...taken);
+      queuedWeight += weight;
+      return false;
+    }
+    taken.forEach((job, index) => job.resolve(values[index]));
+    return true;
+  }
+
+  /** One transaction, each write in its own savepoint: takes jobs until a bound is reached. */
+  function runSavepointBatch(): void {
     const started = performance.now();
     const taken: Job[] = [];
     const outcomes: Outcome[] = [];
@@ -149,14 +200,7 @@ export function createWriteBatcher(
       store.transaction(() => {
         while (queue.length > 0) {
           const next = queue[0] as Job;
-          if (
-            taken.length > 0 &&
-            (taken.length >= maxItems ||
-              weight + next.weight > maxWeight ||
-              performance.now() - started >= maxBatchMs)
-          ) {
-            break;
-          }
+          if (!fits(taken.length, weight, next, started)) break;
           queue.shift();
           queuedWeight -= next.weight;
           taken.push(next);
