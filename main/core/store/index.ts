@@ -41,8 +41,9 @@ export interface Store {
    */
   transaction<T>(fn: () => T): T;
   /**
-   * Runs `fn` in one transaction in which nested `transaction` calls (and the repositories' own
-   * multi-statement methods) open no savepoint: cheaper for a batch of big writes. Nothing
+   * Runs `fn` in one transaction in which nested `transaction` calls and a fetched request's
+   * save (`saveFetchedRequest`, `appendEvents`) open no savepoint: cheaper for a batch of big
+   * writes (other repository methods still do, harmlessly). Nothing
    * nested rolls back on its own: a throw caught inside `fn` leaves the writes made before it,
    * so let every throw out (all of `fn` then rolls back). For the write batcher.
    */
