@@ -157,20 +157,21 @@ export function createWriteBatcher(
 
   /**
    * One batch. First as one flat transaction (no savepoint per write: docs/data-model.md,
-   * Batches); if a write throws or the commit fails, nothing of it is stored and the same
-   * writes run again, each in its own savepoint, so only the failing one is lost.
+   * Batches); if a write throws, nothing of it is stored and the same writes run again, each in
+   * its own savepoint, so only the failing one is lost. A failed commit fails every write.
    */
   function runOneBatch(): void {
     if (store.flatTransaction !== undefined && runFlatBatch(store.flatTransaction)) return;
     runSavepointBatch();
   }
 
-  /** True when the batch committed; false when it rolled back (its jobs are queued again). */
+  /** False when a write threw: nothing is stored and the batch's jobs are queued again. */
   function runFlatBatch(flatTransaction: <T>(fn: () => T) => T): boolean {
     const started = performance.now();
     const taken: Job[] = [];
     const values: unknown[] = [];
     let weight = 0;
+    let writeFailed = false;
     try {
       flatTransaction(() => {
         while (queue.length > 0 && fits(taken.length, weight, queue[0] as Job, started)) {
@@ -178,10 +179,21 @@ export function createWriteBatcher(
           queuedWeight -= next.weight;
           taken.push(next);
           weight += next.weight;
-          values.push(store.transaction(next.write));
+          try {
+            values.push(store.transaction(next.write));
+          } catch (error) {
+            writeFailed = true;
+            throw error;
+          }
         }
       });
-    } catch {
+    } catch (error) {
+      if (!writeFailed) {
+        // The commit itself failed (e.g. the file is locked): nothing of this batch is stored,
+        // and running it again at once would only wait for the lock a second time.
+        for (const job of taken) job.reject(error);
+        return true;
+      }
       queue.unshift(...taken);
       queuedWeight += weight;
       return false;

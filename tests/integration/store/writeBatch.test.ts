@@ -177,6 +177,30 @@ describe('createWriteBatcher', () => {
     await expect(failing.committed).rejects.toThrow('diff failed');
   });
 
+  it('rejects every write of a batch whose commit fails, without running them again', async () => {
+    let runs = 0;
+    const lockedAtCommit = {
+      transaction: <T>(fn: () => T): T => store.transaction(fn),
+      flatTransaction: <T>(fn: () => T): T =>
+        store.flatTransaction(() => {
+          fn();
+          throw new Error('database is locked');
+        }),
+    };
+    const batcher = createWriteBatcher(lockedAtCommit, { maxWaitMs: 60_000 });
+    const job = (n: number) => () => {
+      runs += 1;
+      return saveJob(n)();
+    };
+    const first = batcher.run(2, job(1));
+    const second = batcher.run(2, job(2));
+    batcher.flush();
+    await expect(first).rejects.toThrow('database is locked');
+    await expect(second).rejects.toThrow('database is locked');
+    expect(runs).toBe(2);
+    expect(rowCount(store, 'port_in_requests')).toBe(0);
+  });
+
   it('runs everything queued on flush', () => {
     const batcher = createWriteBatcher(store, { maxWaitMs: 1_000 });
     void batcher.run(2, saveJob(1));
