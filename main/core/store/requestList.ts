@@ -7,10 +7,13 @@ import {
   PENDING_OUTBOX_STATES,
   PORT_DATE_AWAITED_STATUS,
   ROW_COLUMNS,
-  ageingCutoff,
+  accountCutoff,
+  ageingCutoffs,
+  ageingParams,
   orderBy,
   pageBounds,
   whereClause,
+  type AgeingCutoffs,
   type ListRow,
   type Params,
 } from './requestListSql';
@@ -31,7 +34,10 @@ import type {
   RequestCounts,
 } from './requestListTypes';
 
-/** ATTENTION_SQL for one row already read: the same conditions, evaluated in JS. */
+/**
+ * ATTENTION_SQL for one row already read: the same conditions, evaluated in JS (`cutoff` is the
+ * row's account's, see ageingCutoffs).
+ */
 function rowAttention(
   row: ListRow,
   outbox: { pending: number; failed: number } | undefined,
@@ -104,9 +110,9 @@ export function requestList(db: Database): RequestList {
      WHERE r.id IN (SELECT value FROM json_each(?))`,
   );
 
-  const flagIds = (flag: AttentionFlag, cutoff: string): number[] =>
+  const flagIds = (flag: AttentionFlag, cutoffs: AgeingCutoffs): number[] =>
     ATTENTION_SQL[flag].includes('@ageingCutoff')
-      ? idsByFlag[flag].all({ ageingCutoff: cutoff })
+      ? idsByFlag[flag].all(ageingParams(cutoffs))
       : idsByFlag[flag].all();
 
   return {
@@ -126,7 +132,7 @@ export function requestList(db: Database): RequestList {
         (ids.length ? pageRows.all(JSON.stringify(ids)) : []).map((row) => [row.id, row]),
       );
       const rows = ids.flatMap((id) => byId.get(id) ?? []);
-      const cutoff = ageingCutoff(query.ageing);
+      const cutoffs = ageingCutoffs(query.ageing);
       // A short page tells the total without counting.
       const total =
         rows.length < limit && (offset === 0 || rows.length > 0)
@@ -168,7 +174,7 @@ export function requestList(db: Database): RequestList {
           hasRejections: row.has_rejections === 1,
           draftId: drafts.get(row.sid) ?? null,
           outbox: outbox.get(row.sid) ?? { pending: 0, failed: 0 },
-          attention: rowAttention(row, outbox.get(row.sid), cutoff),
+          attention: rowAttention(row, outbox.get(row.sid), accountCutoff(cutoffs, row.account_id)),
         })),
       };
     },
@@ -185,11 +191,11 @@ export function requestList(db: Database): RequestList {
       const byAccount = Object.fromEntries(
         countByAccount.all().map((group) => [group.account_id, group.n]),
       );
-      const cutoff = ageingCutoff(query.ageing);
+      const cutoffs = ageingCutoffs(query.ageing);
       const flagged = new Set<number>();
       const byAttention = Object.fromEntries(
         ATTENTION_FLAGS.map((flag) => {
-          const ids = flagIds(flag, cutoff);
+          const ids = flagIds(flag, cutoffs);
           for (const id of ids) flagged.add(id);
           return [flag, ids.length];
         }),

@@ -1,6 +1,7 @@
 // The SQL of the request list: constant fragments and the WHERE / ORDER BY / LIMIT builders.
 import type { RequestStatus } from '../../../shared/domain/statuses';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
+import { accountNowMs } from '../../../shared/domain/accountTime';
 import { DEFAULT_AGEING_DAYS } from '../../../shared/settings';
 import { ATTENTION_FLAGS, type AttentionFlag, type RequestSortField } from '../../../shared/views';
 import { invalidInput } from './errors';
@@ -67,7 +68,13 @@ export const ATTENTION_SQL: Record<AttentionFlag, string> = {
   loa_unsigned: `r.status = 'waiting_for_signature'`,
   // Only once the numbers went to the losing carrier (In progress): before the LOA is signed no
   // carrier can confirm a date, so the flag would be noise (docs/data-model.md, "Attention").
-  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff AND r.status = '${PORT_DATE_AWAITED_STATUS}'`,
+  // The cutoff is per account (each account's clock, see AgeingClock.clockOffsetsMs):
+  // @ageingCutoff, the latest of them, bounds the index range; the account's own refines it.
+  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff
+    AND r.status = '${PORT_DATE_AWAITED_STATUS}'
+    AND r.awaiting_port_date_since <= coalesce(
+      (SELECT value FROM json_each(@ageingCutoffByAccount) WHERE key = r.account_id),
+      @ageingCutoffDefault)`,
   queued_offline: `r.sid IN (SELECT request_sid FROM outbox
     WHERE request_sid IS NOT NULL AND state IN ${PENDING_OUTBOX_STATES})`,
   failed_to_send: `r.sid IN (SELECT request_sid FROM outbox
@@ -125,13 +132,52 @@ export interface ListRow {
 
 const DAY_MS = 86_400_000;
 
-export function ageingCutoff(ageing: AgeingClock = {}): string {
+/** The no_port_date cutoffs of one query: by account, for the rest, and the latest of all. */
+export interface AgeingCutoffs {
+  byAccount: ReadonlyMap<string, string>;
+  /** For an account without an offset (0). */
+  default: string;
+  /** The latest cutoff of all: the bound of the index range. */
+  latest: string;
+}
+
+/**
+ * "Created at least N days ago" on each account's clock: the cutoff is the account's now
+ * (`now + offset`, shared/domain/accountTime.ts) minus N days, so it is compared with Twilio's
+ * creation date on the same clock.
+ */
+export function ageingCutoffs(ageing: AgeingClock = {}): AgeingCutoffs {
   const days = ageing.noPortDateAfterDays ?? DEFAULT_AGEING_DAYS;
   if (!Number.isFinite(days) || days < 0) {
     throw invalidInput('ageing.noPortDateAfterDays', 'must be a number of days, 0 or more');
   }
   const now = Date.parse(toInstant(ageing.now ?? nowInstant(), 'ageing.now'));
-  return new Date(now - days * DAY_MS).toISOString();
+  const cutoffAt = (offsetMs: number) =>
+    new Date(accountNowMs(offsetMs, now) - days * DAY_MS).toISOString();
+  const byAccount = new Map<string, string>();
+  for (const [accountId, offsetMs] of Object.entries(ageing.clockOffsetsMs ?? {})) {
+    if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) {
+      throw invalidInput('ageing.clockOffsetsMs', `must be milliseconds for account ${accountId}`);
+    }
+    byAccount.set(accountId, cutoffAt(offsetMs));
+  }
+  const fallback = cutoffAt(0);
+  const latest = [...byAccount.values()].reduce((a, b) => (b > a ? b : a), fallback);
+  return { byAccount, default: fallback, latest };
+}
+
+/** The bound parameters of ATTENTION_SQL.no_port_date. */
+export function ageingParams(cutoffs: AgeingCutoffs): Params {
+  return {
+    ageingCutoff: cutoffs.latest,
+    ageingCutoffByAccount: JSON.stringify(Object.fromEntries(cutoffs.byAccount)),
+    ageingCutoffDefault: cutoffs.default,
+  };
+}
+
+/** A request's own cutoff: its account's, else the default. */
+export function accountCutoff(cutoffs: AgeingCutoffs, accountId: string): string {
+  return cutoffs.byAccount.get(accountId) ?? cutoffs.default;
 }
 
 /**
@@ -183,7 +229,8 @@ export function whereClause(query: RequestListQuery): { sql: string; params: Par
         .map((flag) => `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`)
         .join(' UNION ALL ')})`,
     );
-    if (flags.includes('no_port_date')) params.ageingCutoff = ageingCutoff(query.ageing);
+    if (flags.includes('no_port_date'))
+      Object.assign(params, ageingParams(ageingCutoffs(query.ageing)));
   }
 
   const terms = parseSearch(query.search);

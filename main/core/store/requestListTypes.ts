@@ -8,10 +8,16 @@ import type {
 
 /** The clock behind no_port_date; a setting of the app, passed in by the caller. */
 export interface AgeingClock {
-  /** Default: the current time. */
+  /** Default: the current time (this computer's clock). */
   now?: string;
   /** Default: DEFAULT_AGEING_DAYS (shared/settings.ts). */
   noPortDateAfterDays?: number;
+  /**
+   * Each account's server clock minus ours, by account id (absent: 0). A request's creation
+   * date is Twilio's, on its account's clock, so its cutoff is `now + offset − days`: without
+   * the offset a demo account's requests, whose clock runs weeks ahead, would never age.
+   */
+  clockOffsetsMs?: Readonly<Record<string, number>>;
 }
 
 export interface RequestListQuery {

@@ -9,6 +9,7 @@ import { addAccount, aSummary, numberSid, requestSid, useTempFolders } from './s
 
 const temp = useTempFolders();
 const NOW = '2026-11-27T12:00:00.000Z';
+const DAY_MS = 86_400_000;
 
 interface Seed {
   n: number;
@@ -206,6 +207,31 @@ describe('request list: filters', () => {
       NOW,
     );
     expect(listed({ attention: ['no_port_date'], ageing })).toEqual([sidOf(3), sidOf(1)]);
+  });
+
+  it('age each request on its own account clock: the cutoff moves by that account offset', () => {
+    // Created Nov 25 on both accounts, In progress, no port date: 2 days old on our clock.
+    const waiting = SEEDS.find((seed) => seed.n === 3);
+    if (!waiting) throw new Error('seed 3 missing');
+    const inProgress = { ...waiting, status: 'In Progress' };
+    store.requests.saveFetchedRequest(west.id, requestFor(inProgress, west.accountSid), NOW);
+    const eastTwin = { ...inProgress, n: 7, phone: '+13125550177', account: 'east' as const };
+    store.requests.saveFetchedRequest(east.id, requestFor(eastTwin, east.accountSid), NOW);
+    expect(listed({ attention: ['no_port_date'] })).toEqual([sidOf(1)]);
+
+    // West's clock runs 20 days ahead (a demo simulator): there it is Dec 17, so its request
+    // is 22 days old; East's clock is ours, and its twin stays 2 days old.
+    const ageing = { now: NOW, clockOffsetsMs: { [west.id]: 20 * DAY_MS, [east.id]: 0 } };
+    expect(listed({ attention: ['no_port_date'], ageing })).toEqual([sidOf(3), sidOf(1)]);
+    const rows = store.requests.listRequests({ ageing }).rows;
+    expect(rows.find((r) => r.sid === sidOf(3))?.attention).toEqual(['no_port_date']);
+    expect(rows.find((r) => r.sid === requestSid(7))?.attention).toEqual([]);
+    const counts = store.requests.counts({ ageing });
+    expect(counts.byAttention.no_port_date).toBe(2);
+    expect(listed({ needsAttention: true, ageing })).toContain(sidOf(3));
+    expect(() =>
+      listed({ attention: ['no_port_date'], ageing: { clockOffsetsMs: { [west.id]: NaN } } }),
+    ).toThrow(/ageing.clockOffsetsMs/);
   });
 
   it('flag requests with outbox work waiting or failed', () => {
