@@ -24,7 +24,8 @@ function shownDate(at: number): string {
 /**
  * Why a cancel may be refused or come too late (REASON-CODES §4: carriers often refuse cancels
  * within 24–48 hours of the port date). The confirmed port date counts first, then the target
- * date the agent asked for. Null when there is nothing to warn about.
+ * date the agent asked for. Null when there is nothing to warn about. `now` is on the account's
+ * clock (`accountNowMs`), as the port dates are.
  */
 export function cancelWarning(
   request: {

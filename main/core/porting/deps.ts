@@ -1,7 +1,9 @@
 import type { DataKind } from '../../../shared/views';
 import type { EventMethod, EventPayloadOf } from '../../../shared/ipc';
 import type { AccountClocks, ClientProvider } from '../accounts/clientProvider';
-import type { Store } from '../store';
+import type { RequestListQuery, Store } from '../store';
+
+type AgeingClock = NonNullable<RequestListQuery['ageing']>;
 
 /** Pushes one of the contract's events (shared/ipc.ts `eventContract`) to the renderer. */
 export type EmitEvent = <E extends EventMethod>(event: E, payload: EventPayloadOf<E>) => void;
@@ -44,6 +46,23 @@ export function isoNow(deps: Pick<PortingDeps, 'now'>): string {
  */
 export function clockOffsetOf(deps: Pick<PortingDeps, 'clients'>, accountId: string): number {
   return deps.clients.clockOffsetMs?.(accountId) ?? 0;
+}
+
+/**
+ * The clock of the list's "No port date" ageing at `now`: a request's creation date is Twilio's,
+ * on its account's clock, so each account's offset goes with it (AgeingClock.clockOffsetsMs).
+ */
+export function ageingClockAt(
+  deps: Pick<PortingDeps, 'store' | 'clients'>,
+  now: number,
+  noPortDateAfterDays: number,
+): AgeingClock {
+  const clockOffsetsMs: Record<string, number> = {};
+  for (const account of deps.store.accounts.list()) {
+    const offsetMs = clockOffsetOf(deps, account.id);
+    if (offsetMs !== 0) clockOffsetsMs[account.id] = offsetMs;
+  }
+  return { now: new Date(now).toISOString(), noPortDateAfterDays, clockOffsetsMs };
 }
 
 export function dataChanged(

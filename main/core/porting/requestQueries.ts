@@ -3,7 +3,7 @@ import type { PayloadInput } from '../../../shared/ipc';
 import type { RequestDetailView, RequestListResult } from '../../../shared/views';
 import { APP_SETTINGS_KEY, storedAgeingDays as readAgeingDays } from '../../../shared/settings';
 import type { OutboxItem, Store } from '../store';
-import { clockOffsetOf, type PortingDeps } from './deps';
+import { ageingClockAt, clockOffsetOf, type PortingDeps } from './deps';
 import { readDraftPayload } from './draftPayload';
 import { notFound } from './errors';
 import { parseInput } from './input';
@@ -69,7 +69,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
     async listRequests(input) {
       const query = parseInput('listRequests', input);
       const now = deps.now();
-      const ageing = { now: new Date(now).toISOString(), noPortDateAfterDays: ageingDays() };
+      const ageing = ageingClockAt(deps, now, ageingDays());
       const page = store.requests.listRequests({ ...query, ageing });
       return toRequestListResult(page, store.requests.counts({ ageing }), now, (accountId) =>
         clockOffsetOf(deps, accountId),
@@ -90,7 +90,7 @@ export function requestQueries(deps: PortingDeps): RequestQueries {
           .listRequests({
             search: sid,
             limit: 5,
-            ageing: { now: new Date(now).toISOString(), noPortDateAfterDays: ageingDays() },
+            ageing: ageingClockAt(deps, now, ageingDays()),
           })
           .rows.find((row) => row.sid === sid) ?? null;
       const about = store.outbox.list({ requestSid: sid });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PortInRequestSummary } from '../../../shared/domain/portIn';
+import { normaliseRequestStatus } from '../../../shared/domain/statuses';
 import { aNumber, aRequest } from '../../fixtures/portInBuilders';
 import {
   createHarness,
@@ -10,6 +12,14 @@ import {
 } from './harness';
 
 const sid = (digit: number) => `KW${String(digit).repeat(32)}`;
+const summaryOf = (requestSid: string, status: string): PortInRequestSummary => ({
+  sid: requestSid,
+  status: normaliseRequestStatus(status),
+  statusUpdatedAt: null,
+  numbersRequested: 1,
+  numbersPorted: 0,
+  suggestedAction: null,
+});
 const LOA_URL = 'https://www.twilio.com/loa/sign/abc';
 
 let h: Harness;
@@ -300,6 +310,109 @@ describe('one clock on a request', () => {
 
       const list = await clocked.porting.listRequests({});
       expect(list.rows[0]?.clockOffsetMs).toBe(AHEAD);
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  // A demo-like account whose clock runs 20 days ahead of ours.
+  const OFFSET = 20 * DAY;
+  const accountNow = NOW + OFFSET;
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  /** Three requests on that account, stored the way sync stores them (observed at our NOW). */
+  async function aheadOfUs(): Promise<Harness> {
+    const clocked = await createHarness({
+      clients: {
+        clientFor: () => Promise.reject(new Error('these tests never reach Twilio')),
+        clockOffsetMs: () => OFFSET,
+      },
+    });
+    clocked.store.settings.set('app.settings', { ageingDays: 14 });
+    // The LOA went out 3 days ago on the account's clock; PortDesk first sees it now. Twilio's
+    // stamp reads ahead of our clock, so the store keeps its first sight, on ours.
+    const sentAt = at(accountNow - 3 * DAY);
+    clocked.store.requests.upsertSummary(
+      clocked.accountId,
+      { ...summaryOf(sid(1), 'Waiting for Signature'), statusUpdatedAt: sentAt },
+      at(NOW),
+      OFFSET,
+    );
+    storeFetchedRequest(
+      clocked,
+      aRequest({
+        sid: sid(1),
+        status: 'Waiting for Signature',
+        signatureRequestUrl: LOA_URL,
+        dateCreated: sentAt,
+        phoneNumbers: [
+          aNumber({
+            sid: `PU${'1'.repeat(32)}`,
+            status: 'waiting_for_signature',
+            statusUpdatedAt: sentAt,
+          }),
+        ],
+      }),
+    );
+    // Created 16 account days ago, in progress, no port date: past the 14-day threshold.
+    storeFetchedRequest(
+      clocked,
+      aRequest({
+        sid: sid(2),
+        status: 'In Progress',
+        dateCreated: at(accountNow - 16 * DAY),
+        phoneNumbers: [aNumber({ sid: `PU${'2'.repeat(32)}`, status: 'Submitted' })],
+      }),
+    );
+    // The port date is tomorrow on the account's clock (three weeks away on ours).
+    storeFetchedRequest(
+      clocked,
+      aRequest({
+        sid: sid(3),
+        status: 'In Progress',
+        dateCreated: at(accountNow - 2 * DAY),
+        targetPortInDate: at(accountNow + DAY).slice(0, 10),
+        phoneNumbers: [aNumber({ sid: `PU${'3'.repeat(32)}`, status: 'Submitted' })],
+      }),
+    );
+    return clocked;
+  }
+
+  it('counts an unsigned LOA’s days from now on the account clock', async () => {
+    const clocked = await aheadOfUs();
+    try {
+      const list = await clocked.porting.listRequests({});
+      const row = list.rows.find((r) => r.sid === sid(1));
+      expect(row?.attention).toMatchObject({ loaUnsignedDays: 3, loaDaysLeft: 27 });
+      const detail = await clocked.porting.getRequestDetail({ sid: sid(1) });
+      expect(detail.attention).toMatchObject({ loaUnsignedDays: 3, loaDaysLeft: 27 });
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it('ages a request without a port date by the account clock, in rows, filters and counts', async () => {
+    const clocked = await aheadOfUs();
+    try {
+      const list = await clocked.porting.listRequests({});
+      const bySid = new Map(list.rows.map((row) => [row.sid, row]));
+      expect(bySid.get(sid(2))?.attention.noPortDateDays).toBe(16);
+      expect(bySid.get(sid(3))?.attention.noPortDateDays).toBeNull();
+      expect(list.facets.byAttention.no_port_date).toBe(1);
+      const flagged = await clocked.porting.listRequests({ attention: ['no_port_date'] });
+      expect(flagged.rows.map((row) => row.sid)).toEqual([sid(2)]);
+      const detail = await clocked.porting.getRequestDetail({ sid: sid(2) });
+      expect(detail.attention.noPortDateDays).toBe(16);
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it('warns of a port date within 48 hours on the account clock', async () => {
+    const clocked = await aheadOfUs();
+    try {
+      const detail = await clocked.porting.getRequestDetail({ sid: sid(3) });
+      expect(detail.actions.cancelWarning).toMatch(/less than (24|48) hours away/);
     } finally {
       await clocked.close();
     }

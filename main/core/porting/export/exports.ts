@@ -2,7 +2,7 @@ import { localDateString } from '../../../../shared/domain/portDates';
 import type { PayloadInput, PayloadOf } from '../../../../shared/ipc';
 import { APP_SETTINGS_KEY, storedAgeingDays } from '../../../../shared/settings';
 import type { RequestListQuery, RequestListRow, Store } from '../../store';
-import type { PortingDeps } from '../deps';
+import { ageingClockAt, type PortingDeps } from '../deps';
 import { notFound } from '../errors';
 import { parseInput } from '../input';
 import type { CsvCell } from './csvCells';
@@ -43,7 +43,7 @@ export function exportCommands(deps: PortingDeps): ExportCommands {
     `portdesk-${what}-${localDateString(new Date(deps.now()))}.csv`;
   const listQuery = (filters: Filters): RequestListQuery => ({
     ...filters,
-    ageing: { now: new Date(deps.now()).toISOString(), noPortDateAfterDays: ageingDays() },
+    ageing: ageingClockAt(deps, deps.now(), ageingDays()),
   });
 
   return {

@@ -1,4 +1,5 @@
 import {
+  accountNowMs,
   observedOffsetMs,
   toAccountTime,
   toAccountTimeOrNull,
@@ -38,6 +39,7 @@ export interface RequestDetailParts {
   outboxViews?: readonly OutboxItemView[];
   /** Fix-and-resubmit links, when the caller looked them up. */
   resubmission?: ResubmissionLinks;
+  /** This computer's clock; Twilio's dates are counted from `accountNowMs(clockOffsetMs, now)`. */
   now: number;
   /** The account's server clock minus ours now (0 unknown). */
   clockOffsetMs?: number;
@@ -183,13 +185,13 @@ function actions(
   stored: StoredPortInRequest,
   numbers: readonly PortInNumber[],
   cancels: PendingCancels,
-  now: number,
+  accountNow: number,
 ): RequestActionsView {
   const open = !isTerminalRequestStatus(stored.status.canonical);
   const canCancelRequest = open && !cancels.request;
   return {
     canCancelRequest,
-    cancelWarning: canCancelRequest ? cancelWarning(stored, now) : null,
+    cancelWarning: canCancelRequest ? cancelWarning(stored, accountNow) : null,
     canCancelNumbers:
       open &&
       !cancels.request &&
@@ -217,14 +219,17 @@ export function toRequestDetailView(parts: RequestDetailParts): RequestDetailVie
         signatureRequestedAt: stored.signatureRequestedAt,
         hasSignatureRequest: stored.signatureRequestUrl !== null,
         dateCreated: stored.dateCreated,
+        statusUpdatedAt: stored.statusUpdatedAt,
       },
       now,
+      clockOffsetMs,
     ),
     numbers: numbers.map((number) => numberRow(number, cancels)),
     timeline: parts.events.map((event) => toTimelineEntry(event, clockOffsetMs)),
     pendingOps: [...parts.pendingViews],
     outboxItems: [...(parts.outboxViews ?? parts.pendingViews)],
-    actions: actions(stored, numbers, cancels, now),
+    // Port dates are Twilio's, on the account's clock: the 48-hour warning counts from its now.
+    actions: actions(stored, numbers, cancels, accountNowMs(clockOffsetMs, now)),
     detailLoaded: stored.request !== null,
     lastFetchedAt: toAccountTimeOrNull(stored.sync.lastFetchedAt, clockOffsetMs),
     clockOffsetMs,

@@ -27,7 +27,7 @@ export function toRequestListRowView(
     lastChangedAt: row.lastChangedAt,
     dateCreated: row.dateCreated,
     suggestedAction: row.suggestedAction,
-    attention: toAttentionView(row, now),
+    attention: toAttentionView(row, now, clockOffsetMs),
     clockOffsetMs,
   };
 }
