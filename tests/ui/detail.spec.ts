@@ -155,6 +155,56 @@ test.describe('request detail', () => {
     await screenshots(page, 'detail-canceled');
   });
 
+  test('the header never starts a line with the dot between the SID and the account', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page);
+    await openRequest(page, INITECH_SID);
+    await expect(page.getByRole('button', { name: 'Open LOA signing link' })).toBeVisible();
+    // Narrow enough that the account goes under the SID, as beside the LOA link's button with a
+    // longer account name.
+    await page.addStyleTag({ content: '.screen__titles { flex: 0 0 330px; max-width: 330px; }' });
+    // Each line's first glyph (text, or a "·" drawn before an element and not clipped away).
+    const firstGlyphs = await page.evaluate<string[]>(`(() => {
+      const subtitle = document.querySelector('.screen__subtitle');
+      const glyphs = [];
+      const walker = document.createTreeWalker(subtitle, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i += 1) {
+          if (!node.data[i].trim()) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const box = range.getBoundingClientRect();
+          if (box.width > 0) glyphs.push({ ch: node.data[i], left: box.left, top: box.top });
+        }
+      }
+      for (const element of subtitle.querySelectorAll('*')) {
+        const before = getComputedStyle(element, '::before');
+        if (!before.content.includes('·')) continue;
+        const box = element.getBoundingClientRect();
+        const dotLeft = box.left - parseFloat(before.width);
+        let clipped = false;
+        for (let up = element.parentElement; up && up !== subtitle; up = up.parentElement) {
+          const clip = up.getBoundingClientRect();
+          if (getComputedStyle(up).overflow === 'hidden' && dotLeft < clip.left - 0.5) clipped = true;
+        }
+        if (!clipped) glyphs.push({ ch: '·', left: dotLeft, top: box.top });
+      }
+      const lines = new Map();
+      for (const glyph of glyphs) {
+        const key = [...lines.keys()].find((top) => Math.abs(top - glyph.top) < 6) ?? glyph.top;
+        const first = lines.get(key);
+        if (!first || glyph.left < first.left) lines.set(key, glyph);
+      }
+      return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, glyph]) => glyph.ch);
+    })()`);
+    expect(firstGlyphs.length).toBeGreaterThan(2);
+    expect(firstGlyphs).not.toContain('·');
+    await screenshots(page, 'detail-header-wrapped');
+  });
+
   test('cancel request explains the cut-off near the port date', async ({ page }) => {
     await openApp(page);
     await openRequest(page, INITECH_SID);

@@ -187,8 +187,11 @@ function DetailBody({
           {/* Twilio's state stays in view: the pending chip is ours until the sync sees it. */}
           {header.pending ? <span className="muted small">Twilio:</span> : null}
           <RequestStatusChip status={req.status} />
-          <span className="mono small">{req.sid}</span>
-          <span className="muted small">· {detail.account.label}</span>
+          {/* "KW… · Demo": the dot is drawn by detail.css, never at the start of a line. */}
+          <span className="detail-ids small">
+            <span className="mono">{req.sid}</span>
+            <span className="muted">{detail.account.label}</span>
+          </span>
           {detail.resubmission?.corrects ? (
             <ResubmissionLink
               words="Corrects"
