@@ -3,13 +3,13 @@ import type { RequestStatus } from '../../../shared/domain/statuses';
 import { REQUEST_STATUSES } from '../../../shared/domain/statuses';
 import { ATTENTION_FLAGS, type AttentionFlag } from '../../../shared/views';
 import {
-  ATTENTION_SQL,
   PENDING_OUTBOX_STATES,
   PORT_DATE_AWAITED_STATUS,
   ROW_COLUMNS,
   accountCutoff,
   ageingCutoffs,
   ageingParams,
+  attentionSql,
   orderBy,
   pageBounds,
   whereClause,
@@ -63,7 +63,8 @@ export interface RequestList {
 
 export function requestList(db: Database): RequestList {
   // One prepared statement per distinct SQL text; the texts are built from the constants
-  // above only, so the cache is bounded by their combinations.
+  // above only (and the count of accounts with an ageing cutoff of their own), so the cache is
+  // bounded by their combinations.
   const cache = new Map<string, Statement<[Params]>>();
   const statement = (sql: string): Statement<[Params]> => {
     let prepared = cache.get(sql);
@@ -95,25 +96,15 @@ export function requestList(db: Database): RequestList {
   const countByAccount = db.prepare<[], { account_id: string; n: number }>(
     'SELECT account_id, count(*) AS n FROM port_in_requests GROUP BY account_id',
   );
-  const idsByFlag = Object.fromEntries(
-    ATTENTION_FLAGS.map((flag) => [
-      flag,
-      db
-        .prepare<unknown[], number>(
-          `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`,
-        )
-        .pluck(),
-    ]),
-  ) as Record<AttentionFlag, Statement<unknown[], number>>;
   const pageRows = db.prepare<[string], ListRow>(
     `SELECT ${ROW_COLUMNS} FROM port_in_requests r
      WHERE r.id IN (SELECT value FROM json_each(?))`,
   );
 
   const flagIds = (flag: AttentionFlag, cutoffs: AgeingCutoffs): number[] =>
-    ATTENTION_SQL[flag].includes('@ageingCutoff')
-      ? idsByFlag[flag].all(ageingParams(cutoffs))
-      : idsByFlag[flag].all();
+    statement(`SELECT r.id FROM port_in_requests r WHERE ${attentionSql(flag, cutoffs)}`)
+      .pluck()
+      .all(flag === 'no_port_date' ? ageingParams(cutoffs) : {}) as number[];
 
   return {
     listRequests(query = {}) {

@@ -68,13 +68,9 @@ export const ATTENTION_SQL: Record<AttentionFlag, string> = {
   loa_unsigned: `r.status = 'waiting_for_signature'`,
   // Only once the numbers went to the losing carrier (In progress): before the LOA is signed no
   // carrier can confirm a date, so the flag would be noise (docs/data-model.md, "Attention").
-  // The cutoff is per account (each account's clock, see AgeingClock.clockOffsetsMs):
-  // @ageingCutoff, the latest of them, bounds the index range; the account's own refines it.
-  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff
-    AND r.status = '${PORT_DATE_AWAITED_STATUS}'
-    AND r.awaiting_port_date_since <= coalesce(
-      (SELECT value FROM json_each(@ageingCutoffByAccount) WHERE key = r.account_id),
-      @ageingCutoffDefault)`,
+  // The cutoff is per account (each account's clock, AgeingClock.clockOffsetsMs): this is the
+  // text for accounts without an offset; attentionSql adds the accounts that have one.
+  no_port_date: `r.awaiting_port_date_since <= @ageingCutoff AND r.status = '${PORT_DATE_AWAITED_STATUS}'`,
   queued_offline: `r.sid IN (SELECT request_sid FROM outbox
     WHERE request_sid IS NOT NULL AND state IN ${PENDING_OUTBOX_STATES})`,
   failed_to_send: `r.sid IN (SELECT request_sid FROM outbox
@@ -166,13 +162,31 @@ export function ageingCutoffs(ageing: AgeingClock = {}): AgeingCutoffs {
   return { byAccount, default: fallback, latest };
 }
 
-/** The bound parameters of ATTENTION_SQL.no_port_date. */
+/**
+ * A flag's condition for these cutoffs. With accounts of their own cutoff, no_port_date bounds the
+ * index range by the latest cutoff and refines it by the row's account: a CASE over bound
+ * parameters, whose text depends only on how many such accounts there are (a few), so the
+ * statement cache stays small (measured cheaper per row than a lookup in a JSON parameter).
+ */
+export function attentionSql(flag: AttentionFlag, cutoffs: AgeingCutoffs): string {
+  if (flag !== 'no_port_date' || cutoffs.byAccount.size === 0) return ATTENTION_SQL[flag];
+  const whens = [...cutoffs.byAccount.keys()]
+    .map((_, i) => `WHEN @ageingAccount${i} THEN @ageingCutoff${i}`)
+    .join(' ');
+  return `${ATTENTION_SQL.no_port_date} AND r.awaiting_port_date_since <=
+    CASE r.account_id ${whens} ELSE @ageingCutoffDefault END`;
+}
+
+/** The bound parameters of attentionSql('no_port_date', cutoffs). */
 export function ageingParams(cutoffs: AgeingCutoffs): Params {
-  return {
-    ageingCutoff: cutoffs.latest,
-    ageingCutoffByAccount: JSON.stringify(Object.fromEntries(cutoffs.byAccount)),
-    ageingCutoffDefault: cutoffs.default,
-  };
+  const params: Params = { ageingCutoff: cutoffs.latest };
+  if (cutoffs.byAccount.size === 0) return params;
+  params.ageingCutoffDefault = cutoffs.default;
+  [...cutoffs.byAccount].forEach(([accountId, cutoff], i) => {
+    params[`ageingAccount${i}`] = accountId;
+    params[`ageingCutoff${i}`] = cutoff;
+  });
+  return params;
 }
 
 /** A request's own cutoff: its account's, else the default. */
@@ -224,13 +238,13 @@ export function whereClause(query: RequestListQuery): { sql: string; params: Par
     // Each branch walks the index its flag's condition hits. The unary + keeps the planner from
     // looking up every flagged id and sorting them: it walks the sort's index instead and stops
     // at the end of the page (measured: 4.7 → 1.7 ms CPU for "needs attention").
+    const cutoffs = ageingCutoffs(query.ageing);
     conditions.push(
       `+r.id IN (${flags
-        .map((flag) => `SELECT r.id FROM port_in_requests r WHERE ${ATTENTION_SQL[flag]}`)
+        .map((flag) => `SELECT r.id FROM port_in_requests r WHERE ${attentionSql(flag, cutoffs)}`)
         .join(' UNION ALL ')})`,
     );
-    if (flags.includes('no_port_date'))
-      Object.assign(params, ageingParams(ageingCutoffs(query.ageing)));
+    if (flags.includes('no_port_date')) Object.assign(params, ageingParams(cutoffs));
   }
 
   const terms = parseSearch(query.search);
