@@ -19,10 +19,13 @@ export const ATTENTION_FLAGS = [
 ] as const;
 export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
 
-/** Why a request needs the agent now. All are computed by main (ageing thresholds are settings). */
+/**
+ * Why a request needs the agent now. All are computed by main (ageing thresholds are settings);
+ * the day counts count Twilio's dates from now on the account's clock (docs/ui.md, "One clock").
+ */
 export interface AttentionView {
   actionRequired: boolean;
-  /** Days since the LOA link appeared while still unsigned; null when not waiting for signature. */
+  /** Days since the LOA went out while still unsigned; null when not waiting for signature. */
   loaUnsignedDays: number | null;
   /** Days left before the unsigned LOA expires (30-day window); null when not applicable. */
   loaDaysLeft: number | null;
