@@ -229,6 +229,10 @@ describe('request list: filters', () => {
     const counts = store.requests.counts({ ageing });
     expect(counts.byAttention.no_port_date).toBe(2);
     expect(listed({ needsAttention: true, ageing })).toContain(sidOf(3));
+    // An account without an offset of its own (East here) ages on ours.
+    const westOnly = { now: NOW, clockOffsetsMs: { [west.id]: 20 * DAY_MS } };
+    expect(listed({ attention: ['no_port_date'], ageing: westOnly })).toEqual([sidOf(3), sidOf(1)]);
+    expect(store.requests.counts({ ageing: westOnly }).byAttention.no_port_date).toBe(2);
     expect(() =>
       listed({ attention: ['no_port_date'], ageing: { clockOffsetsMs: { [west.id]: NaN } } }),
     ).toThrow(/ageing.clockOffsetsMs/);
