@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from 'electron-vite';
-import { build, type Rollup } from 'vite';
+import { build, type InlineConfig, type Rollup } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,6 +39,21 @@ function partOf(id: string): string {
 }
 
 /**
+ * electron.vite.config.ts's renderer section as `electron-vite build` resolves it (production,
+ * minified, optimize-locales plugin, its lazy chunks). Resolving sets NODE_ENV: callers restore it.
+ */
+export async function appRendererConfig(): Promise<InlineConfig> {
+  const resolved = await resolveConfig(
+    { configFile: resolve(root, 'electron.vite.config.ts'), logLevel: 'warn' },
+    'build',
+    'production',
+  );
+  const renderer = resolved.config?.renderer;
+  if (!renderer) throw new Error('electron.vite.config.ts has no renderer section.');
+  return renderer;
+}
+
+/**
  * Builds the app's renderer exactly as `electron-vite build` does (electron.vite.config.ts's
  * renderer section, production, minified) without writing it, and says which chunks the first
  * view loads. The UI bench's host bundle also carries the fake bridge; this is the app's own.
@@ -46,13 +61,7 @@ function partOf(id: string): string {
 export async function analyseAppBundle(): Promise<AppBundle> {
   const previousNodeEnv = process.env.NODE_ENV;
   try {
-    const resolved = await resolveConfig(
-      { configFile: resolve(root, 'electron.vite.config.ts'), logLevel: 'warn' },
-      'build',
-      'production',
-    );
-    const renderer = resolved.config?.renderer;
-    if (!renderer) throw new Error('electron.vite.config.ts has no renderer section.');
+    const renderer = await appRendererConfig();
     const output = (await build({
       ...renderer,
       logLevel: 'warn',

@@ -39,6 +39,20 @@ function scriptsOf(outDir: string): { text: string; bytes: number } {
 }
 
 /**
+ * Every figure would measure React's dev checks instead of the app if its development build
+ * ended up in the bundle: throws then. Returns the folder's scripts.
+ */
+export function refuseReactDevBuild(outDir: string): { text: string; bytes: number } {
+  const scripts = scriptsOf(outDir);
+  if (scripts.text.includes(REACT_DEV_ONLY) || !scripts.text.includes(REACT_PROD_ONLY)) {
+    throw new Error(
+      `The bench page in ${outDir} was built with React's development build; the figures would be meaningless.`,
+    );
+  }
+  return scripts;
+}
+
+/**
  * Builds the UI test host (the renderer plus the fake bridge) the way a release is built —
  * mode production, NODE_ENV production, minified — and serves the built files on a free
  * loopback port. Refuses to go on if React's development build ended up in the bundle: every
@@ -58,12 +72,7 @@ export async function serveProductionHost(): Promise<ServedHost> {
     if (previousNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previousNodeEnv;
   }
-  const { text, bytes } = scriptsOf(BENCH_HOST_OUT_DIR);
-  if (text.includes(REACT_DEV_ONLY) || !text.includes(REACT_PROD_ONLY)) {
-    throw new Error(
-      `The bench host in ${BENCH_HOST_OUT_DIR} was built with React's development build; the figures would be meaningless.`,
-    );
-  }
+  const { bytes } = refuseReactDevBuild(BENCH_HOST_OUT_DIR);
   const server = await preview({
     configFile,
     mode: 'production',
