@@ -1,7 +1,9 @@
 /**
  * UI bench: the renderer's production build in Chromium, against the fake bridge of the UI test
  * host (tests/ui/host). Measures, on the page's own clock:
- *   1. time to the first request row with 10,000 requests (fresh page per run);
+ *   1. time to the first request row with 10,000 requests (fresh page per run), on a page of the
+ *      app's own chunks with the fake bridge run before them (bench/ui/appHost.ts), and, for
+ *      comparison, on the UI test host whose one bundle merges the fake into the app's code;
  *   2. search and status-filter response, from the input event to the frame after the new rows;
  *   3. scrolling 10,000 rows top to bottom, one step per frame: frame times and dropped frames;
  *   4. the detail of a request with 1,000 numbers and a 500-event timeline: click to timeline,
@@ -26,6 +28,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { HEAVY_SID } from '../../tests/fixtures/fakeData';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../tests/helpers/chromium';
 import { analyseAppBundle } from './appBundle';
+import { appFirstRow, appFirstRowTable, type AppFirstRow } from './appFirstRow';
+import { serveAppWithFake } from './appHost';
 import { serveProductionHost, servePrebuiltHost, type ServedHost } from './host';
 import { installProbe, type ProbeWindow, type ScrollReport, type Settled } from './probe';
 import { formatTable, median, mib, ms, p95, percentile } from './stats';
@@ -481,6 +485,8 @@ async function main(): Promise<void> {
   console.log(initialJs);
   console.log('Building the UI test host in production mode…');
   const host = await serveProductionHost();
+  // The first row's page: the app's own chunks, the fake bridge built apart (bench/ui/appHost.ts).
+  const appPage = ONLY.has('first') ? await serveAppWithFake() : null;
   const baselineDir = args['baseline-host'];
   const baseline: ServedHost | null = baselineDir ? await servePrebuiltHost(baselineDir) : null;
   let browser: Browser | null = null;
@@ -497,46 +503,72 @@ async function main(): Promise<void> {
     });
     machine.chromium = browser.version();
     console.log(
-      `Chromium ${machine.chromium}; renderer bundle ${(host.scriptBytes / 1024 / 1024).toFixed(2)} MiB of JS (production, minified); load average ${machine.loadAtStart.join(' ')}`,
+      `Chromium ${machine.chromium}; UI test host ${(host.scriptBytes / 1024 / 1024).toFixed(2)} MiB of JS (production, minified)${appPage ? `, the fake's own script ${kib(appPage.fakeScriptBytes)}` : ''}; load average ${machine.loadAtStart.join(' ')}`,
     );
     // One context for every page: HTTP and V8 code caches are warm after a first, uncounted load,
     // as they are from the app's second start on. Every measured page is a fresh page.
     const context = await browser.newContext({ viewport: VIEWPORT });
-    {
+    // Two warm loads of each page: Chromium writes a script's code cache at its second load.
+    for (let warmRun = 0; warmRun < 2; warmRun++) {
       const warm = await openPage(context, host.url, { requests: 300 });
       await firstRow(warm);
       await warm.close();
+      if (appPage) {
+        const warmApp = await openPage(context, appPage.url, { requests: 300 });
+        await appFirstRow(warmApp, appPage.initialScripts);
+        await warmApp.close();
+      }
     }
 
     // 1 and 3: first rows, then scrolling at each speed on the same fresh page.
     const firstRows: FirstRow[] = [];
     const firstRowsSmall: FirstRow[] = [];
     const firstRowsBaseline: FirstRow[] = [];
+    const appRows: AppFirstRow[] = [];
+    const appRowsSmall: AppFirstRow[] = [];
     const scrolls = new Map<number, ScrollPass[]>(SCROLL_ROWS.map((rows) => [rows, []]));
     if (ONLY.has('first') || ONLY.has('scroll')) {
       const runs = Math.max(ONLY.has('first') ? RUNS : 0, ONLY.has('scroll') ? SCROLL_RUNS : 0);
       for (let run = 0; run < runs; run++) {
-        if (ONLY.has('first') && run < RUNS) {
+        const measuring = ONLY.has('first') && run < RUNS;
+        if (measuring && appPage) {
           // The control: the same desk at 300 requests. The renderer asks for one page either way.
-          const small = await openPage(context, host.url, { requests: CONTROL_REQUESTS });
-          firstRowsSmall.push(await firstRow(small));
+          const small = await openPage(context, appPage.url, { requests: CONTROL_REQUESTS });
+          appRowsSmall.push(await appFirstRow(small, appPage.initialScripts));
           await small.close();
+          const small2 = await openPage(context, host.url, { requests: CONTROL_REQUESTS });
+          firstRowsSmall.push(await firstRow(small2));
+          await small2.close();
         }
-        // Before or after this build's page, in turn, so neither always follows the other.
-        const measureBaseline = async () => {
-          if (!baseline || !ONLY.has('first') || run >= RUNS) return;
+        // The app page, and the baseline's, before or after the host's in turn, so that none
+        // always follows another.
+        const measureOthers = async () => {
+          if (!measuring) return;
+          if (appPage) {
+            const app = await openPage(context, appPage.url, { requests: REQUESTS });
+            const measured = await appFirstRow(app, appPage.initialScripts);
+            if (measured.stylesLate) console.warn('  (the stylesheet came after the first row)');
+            appRows.push(measured);
+            await app.close();
+            console.log(
+              `  first rows, run ${run + 1}, app's chunks: ${ms(measured.paintedMs)} ms (fake ${ms(measured.fakeScriptMs + measured.fakeCallsMs)}, renderer ${ms(measured.rendererMs)})`,
+            );
+          }
+          if (!baseline) return;
           const other = await openPage(context, baseline.url, { requests: REQUESTS });
           firstRowsBaseline.push(await firstRow(other));
           await other.close();
         };
-        if (run % 2 === 1) await measureBaseline();
+        if (run % 2 === 1) await measureOthers();
         const page = await openPage(context, host.url, { requests: REQUESTS });
         const first = await firstRow(page);
-        if (run % 2 === 0) await measureBaseline();
-        firstRows.push(first);
-        console.log(
-          `  first rows, run ${run + 1}: ${ms(first.paintedMs)} ms (fake ${ms(first.seedMs + first.fakeCallsMs)}, renderer ${ms(first.rendererMs)})`,
-        );
+        if (run % 2 === 0) await measureOthers();
+        if (measuring) {
+          firstRows.push(first);
+          console.log(
+            `  first rows, run ${run + 1}, host bundle: ${ms(first.paintedMs)} ms (fake ${ms(first.seedMs + first.fakeCallsMs)}, renderer ${ms(first.rendererMs)})`,
+          );
+        }
         if (ONLY.has('scroll') && run < SCROLL_RUNS) {
           // Alternate which speed goes first: the second pass finds its pages already fetched.
           const speeds = run % 2 === 0 ? SCROLL_ROWS : [...SCROLL_ROWS].reverse();
@@ -616,6 +648,17 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    if (appRows.length) {
+      const now = median(appRows.map((f) => f.rendererMs));
+      const old = median(firstRows.map((f) => f.rendererMs));
+      report.push(
+        `\n1. Time to the first request row, ${count(REQUESTS)} requests: the app's own chunks (electron.vite.config.ts's build), the fake bridge a script of its own run before the app's code is requested (${appRows.length} fresh pages; ms on the page clock)`,
+        appFirstRowTable(appRows, appRowsSmall, `${CONTROL_REQUESTS} requests: median`),
+        `   renderer's part, medians: ${ms(now)} ms with the app's chunks; ${ms(old)} ms by the host bundle of table 1a (fake merged in, timed from navigation start), same run: ratio ${(now / old).toFixed(2)}`,
+      );
+      results.firstRowsApp = appRows;
+      results.firstRowsAppControl = { requests: CONTROL_REQUESTS, runs: appRowsSmall };
+    }
     if (firstRows.length) {
       const row = (label: string, pick: (f: FirstRow) => number) => {
         const values = firstRows.map(pick);
@@ -628,7 +671,7 @@ async function main(): Promise<void> {
         ];
       };
       report.push(
-        `\n1. Time to the first request row, ${count(REQUESTS)} requests (${firstRows.length} fresh pages; ms since navigation start)`,
+        `\n1a. The same, old method: the UI test host's one bundle (the app's code and the fake's merged), timed from navigation start (${firstRows.length} fresh pages, alternating with table 1's; ms)`,
         formatTable(
           ['', 'median', 'min', 'max', `${CONTROL_REQUESTS} requests: median`],
           [
@@ -826,6 +869,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await host.close();
+    await appPage?.close();
     await baseline?.close();
   }
   console.log(`\n${report.join('\n')}`);
