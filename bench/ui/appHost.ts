@@ -52,6 +52,7 @@ function takeLoadingTags(html: string): { rest: string; tags: AppTag[] } {
  * generated, before anything of the app is asked for), then the app's own tags appended in their
  * order. The app's code is requested at the mark, after the fake: nothing of the app is fetched
  * or compiled while the fake runs, and nothing of the fake is fetched or compiled after it.
+ * At the body's end, so #root is parsed before the app's module can run.
  */
 function pageEnd(tags: readonly AppTag[]): string {
   const loader = `
