@@ -1,3 +1,4 @@
+import { accountNowMs } from '../../../shared/domain/accountTime';
 import { isTerminalRequestStatus } from '../../../shared/domain/statuses';
 import { DAY_MS, instantInWords, LOA_SIGNATURE_WINDOW_DAYS, parseInstant } from './dateWords';
 import { checkNotifySettings, DEFAULT_LOCALE, inQuietHours, kindEnabled } from './settings';
@@ -7,9 +8,15 @@ import { days, displayName } from './wording';
 export interface RemindersInput {
   requests: RequestContext[];
   settings: NotifySettings;
+  /** This computer's clock; each request's dates are counted from now on its account's clock. */
   now: Date;
   /** Keys of reminders already shown; a reminder whose key is here is not due again. */
   alreadySent: Set<string>;
+}
+
+/** Now on the request's account's clock, which Twilio's dates (LOA, creation) are on. */
+function accountNow(request: RequestContext, input: RemindersInput): number {
+  return accountNowMs(request.clockOffsetMs ?? 0, input.now.getTime());
 }
 
 function loaReminder(
@@ -21,7 +28,7 @@ function loaReminder(
   const sentAt = parseInstant(request.loaSentAt);
   if (sentAt === null) return null;
   const expiresAt = sentAt + LOA_SIGNATURE_WINDOW_DAYS * DAY_MS;
-  const left = expiresAt - input.now.getTime();
+  const left = expiresAt - accountNow(request, input);
   if (left <= 0) return null;
 
   // Only the tightest threshold crossed: after a week offline the agent gets one reminder
@@ -32,7 +39,7 @@ function loaReminder(
   if (crossed.length === 0) return null;
   const threshold = Math.min(...crossed);
   // The LOA's send time is in the key: a new LOA (request back to waiting) starts a new series.
-  const key = `${request.sid}:loa_reminder:${request.loaSentAt}:${threshold}d`;
+  const key = `${request.sid}:loa_reminder:${request.loaId ?? request.loaSentAt}:${threshold}d`;
   if (input.alreadySent.has(key)) return null;
 
   const daysLeft = Math.ceil(left / DAY_MS);
@@ -66,7 +73,7 @@ function ageingAlert(
   if (!ages(request) || request.firstPortDate) return null;
   const submittedAt = parseInstant(request.submittedAt);
   if (submittedAt === null) return null;
-  const elapsed = input.now.getTime() - submittedAt;
+  const elapsed = accountNow(request, input) - submittedAt;
   if (elapsed < input.settings.ageingDays * DAY_MS) return null;
   const key = `${request.sid}:ageing:${input.settings.ageingDays}d`;
   if (input.alreadySent.has(key)) return null;

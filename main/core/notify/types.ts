@@ -33,10 +33,24 @@ export interface RequestContext {
   customerName: string;
   numbersRequested: number | null;
   status: RequestStatus | 'unknown';
-  /** When the LOA went out for signature (the request reached Waiting for Signature). */
+  /**
+   * When the LOA went out for signature, on the account's clock (Twilio expires it 30 days later
+   * by that clock): noticeFeed takes it from the attention view's rule, `loaSentOnAccountClock`.
+   */
   loaSentAt?: string | null;
-  /** When the request was submitted to Twilio. */
+  /**
+   * Names this LOA in reminder keys; `loaSentAt` when absent. `loaSentAt` may be moved by today's
+   * clock offset, which grows in demo mode, so the caller passes the stored sending time here: a
+   * key that moved would repeat the reminder. A new LOA has a new one (a new series).
+   */
+  loaId?: string | null;
+  /** When the request was submitted to Twilio: Twilio's date, on the account's clock. */
   submittedAt?: string | null;
+  /**
+   * The account's server clock minus ours in ms (0 or absent: unknown). Reminders count Twilio's
+   * dates from now on the account's clock (shared/domain/accountTime.ts, docs/ui.md "One clock").
+   */
+  clockOffsetMs?: number;
   /** The earliest confirmed port date of any of its numbers; null while none has one. */
   firstPortDate?: string | null;
 }

@@ -83,6 +83,27 @@ describe('LOA signature reminders', () => {
     expect(due([{ ...waiting, loaSentAt: null }], now)).toEqual([]);
   });
 
+  it('count down on the account’s clock, which may run weeks ahead of ours (demo mode)', () => {
+    // The simulator's clock is 25 days ahead: 5 days left there, 30 by this computer's clock.
+    const ahead = { ...waiting, clockOffsetMs: 25 * DAY };
+    const now = new Date(LOA_SENT);
+
+    expect(due([waiting], now)).toEqual([]);
+    expect(due([ahead], now).map((n) => n.title)).toEqual([
+      'Acme Inc: LOA not signed, 5 days left',
+    ]);
+    expect(due([{ ...ahead, clockOffsetMs: -25 * DAY }], now)).toEqual([]);
+  });
+
+  it('keep their key when the LOA’s time moves with the offset, given the LOA’s id', () => {
+    const now = new Date(expiry - 5 * DAY);
+    const [first] = due([{ ...waiting, loaId: LOA_SENT }], now);
+    const moved = { ...waiting, loaId: LOA_SENT, loaSentAt: '2025-11-01T15:00:10Z' };
+
+    expect(first).toBeDefined();
+    expect(due([moved], now, new Set([first?.key ?? '']))).toEqual([]);
+  });
+
   it('follow the configured thresholds', () => {
     const notices = due([waiting], new Date(expiry - 13 * DAY), new Set(), {
       loaReminderDaysLeft: [14],
@@ -110,6 +131,15 @@ describe('ageing alerts', () => {
       urgency: 'normal',
     });
     expect(notice?.body).toContain('Submitted Nov 1, and no number has a confirmed port date yet.');
+  });
+
+  it('count the days on the account’s clock', () => {
+    // Two days by this computer's clock, fourteen on the account's (12 days ahead).
+    const [notice, ...rest] = due([{ ...open, clockOffsetMs: 12 * DAY }], afterDays(2));
+
+    expect(rest).toEqual([]);
+    expect(notice?.title).toBe('Acme Inc: no port date after 14 days');
+    expect(due([open], afterDays(2))).toEqual([]);
   });
 
   it('fire once', () => {
