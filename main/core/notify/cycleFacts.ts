@@ -1,3 +1,4 @@
+import { observedOffsetMs, toAccountTime } from '../../../shared/domain/accountTime';
 import { normaliseNumberStatus, normaliseRequestStatus } from '../../../shared/domain/statuses';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 
@@ -18,7 +19,10 @@ export interface CycleFacts {
   cancellationReason: string | null;
   /** The request itself moved to Action Required. */
   actionRequired: boolean;
-  /** When the LOA was first seen waiting for signature in this cycle. */
+  /**
+   * When the LOA was first seen waiting for signature in this cycle, on the account's clock (the
+   * clock Twilio expires it by): the event's observation moved by the offset it was stamped with.
+   */
   loaWaitingSince: string | null;
   rejected: Map<string, NumberReason>;
   notPortable: Map<string, NumberReason>;
@@ -62,6 +66,11 @@ export function emptyFacts(requestSid: string): CycleFacts {
   };
 }
 
+/** Sync stamps each event with the offset it observed it with (none: 0, the clocks agreed). */
+function observedOnAccountClock(event: TimelineEvent): string {
+  return toAccountTime(event.observedAt, observedOffsetMs(event.detail, 0));
+}
+
 /** Folds one event into the facts of its request. Events that need no notice leave no trace. */
 export function addEvent(facts: CycleFacts, event: TimelineEvent): void {
   const number = numberKey(event);
@@ -74,7 +83,7 @@ export function addEvent(facts: CycleFacts, event: TimelineEvent): void {
           facts.cancellationReason = text(event.detail.orderCancellationReason);
         }
         if (to === 'action_required') facts.actionRequired = true;
-        if (to === 'waiting_for_signature') facts.loaWaitingSince ??= event.observedAt;
+        if (to === 'waiting_for_signature') facts.loaWaitingSince ??= observedOnAccountClock(event);
       } else {
         const to = normaliseNumberStatus(event.to).canonical;
         if (to === 'completed') facts.numbersCompleted.add(number);
@@ -87,7 +96,7 @@ export function addEvent(facts: CycleFacts, event: TimelineEvent): void {
       return;
     }
     case 'loa_link_available':
-      facts.loaWaitingSince ??= event.observedAt;
+      facts.loaWaitingSince ??= observedOnAccountClock(event);
       return;
     case 'rejected':
       facts.firstActionNumberSid ??= event.numberSid;

@@ -137,6 +137,7 @@ function loaWaitingTopic(
   words: TopicWords,
 ): Topic | null {
   if (facts.loaWaitingSince === null) return null;
+  // Both on the account's clock, by which Twilio expires the LOA (RequestContext, CycleFacts).
   const sentAt = parseInstant(request.loaSentAt) ?? parseInstant(facts.loaWaitingSince);
   const deadline =
     sentAt === null

@@ -145,6 +145,25 @@ describe('one notice per kind of news', () => {
     });
   });
 
+  it('counts the LOA’s deadline on the account’s clock the events were stamped with', () => {
+    // Globex's context has no LOA time: the deadline counts from the events' observation, Dec 1
+    // on this computer, Dec 21 on the simulator's clock (20 days ahead).
+    const ahead = { clockOffsetMs: 20 * 86_400_000 };
+    const [notice] = notices([
+      { ...requestStatus('Waiting for Signature', 'In Review', GLOBEX), detail: ahead },
+      event({
+        kind: 'loa_link_available',
+        requestSid: GLOBEX,
+        to: 'https://x.example',
+        detail: ahead,
+      }),
+    ]);
+
+    expect(notice?.body).toBe(
+      'The authorized representative must sign it by Jan 20, or the request expires.',
+    );
+  });
+
   it('says where a moved port date went and where it was', () => {
     const moves = Array.from({ length: 12 }, (_, i) =>
       event({
