@@ -81,6 +81,8 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     settings: () => settings.get(),
     timeZone,
     now,
+    // The clocks the porting views count from, so pop-ups and the list agree on the days.
+    clocks: clients,
     emit: (notice) => {
       for (const listener of noticeListeners) listener(notice);
     },

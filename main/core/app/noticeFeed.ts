@@ -2,8 +2,10 @@ import { explainReason } from '../../../shared/domain/reasonCodes';
 import { REQUEST_STATUSES, isTerminalRequestStatus } from '../../../shared/domain/statuses';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { SettingsView } from '../../../shared/views';
+import type { AccountClocks } from '../accounts/clientProvider';
 import { dueReminders, noticeForFailedSend, noticesForSyncCycle } from '../notify';
 import type { DescribeReason, Notice, NotifySettings, RequestContext } from '../notify/types';
+import { loaSentOnAccountClock } from '../porting/views/attentionView';
 import { NOTICE_RETENTION_DAYS } from '../store';
 import type { NewNotice, Store, StoredNotice, StoredPortInRequest } from '../store';
 import { failedSendsIn } from './failedSends';
@@ -33,16 +35,25 @@ export function notifySettingsFrom(settings: SettingsView, timeZone: string): No
   };
 }
 
-export function requestContext(stored: StoredPortInRequest): RequestContext {
+/**
+ * The policy's view of a stored request. Twilio's dates are on the account's clock, so its
+ * offset goes along, and the LOA's sending is read by the attention view's rule (the stored time
+ * may be our first sight of the link): the banner and the reminders count the same days.
+ */
+function requestContext(stored: StoredPortInRequest, clockOffsetMs: number): RequestContext {
+  const loaSentAt = loaSentOnAccountClock(stored, clockOffsetMs);
   return {
     sid: stored.sid,
     accountId: stored.accountId,
     customerName: stored.customerName ?? stored.sid,
     numbersRequested: stored.numbersRequested,
     status: stored.status.canonical,
-    loaSentAt: stored.signatureRequestedAt,
+    loaSentAt: loaSentAt === null ? null : new Date(loaSentAt).toISOString(),
+    // Stays put while the offset moves: the reminder keys must not.
+    loaId: stored.signatureRequestedAt,
     submittedAt: stored.dateCreated,
     firstPortDate: stored.firstPortDate,
+    clockOffsetMs,
   };
 }
 
@@ -76,6 +87,8 @@ export class NoticeFeed {
       settings: () => SettingsView;
       timeZone: string;
       now: () => number;
+      /** Each account's server clock offset (0 unknown); without it, every clock is ours. */
+      clocks?: AccountClocks;
       /** A new notice for the host to pop up (unless `silent`). */
       emit: (notice: Notice) => void;
       /** Notices just recorded in the feed (for the renderer's unread count). */
@@ -84,6 +97,10 @@ export class NoticeFeed {
       onError?: (error: unknown) => void;
     },
   ) {}
+
+  private contextOf(stored: StoredPortInRequest): RequestContext {
+    return requestContext(stored, this.deps.clocks?.clockOffsetMs(stored.accountId) ?? 0);
+  }
 
   /** Records, then pops up only what was not recorded before. */
   private publish(notices: Notice[]): void {
@@ -123,7 +140,7 @@ export class NoticeFeed {
     for (const event of cycle.events) {
       if (requests.has(event.requestSid)) continue;
       const stored = this.deps.store.requests.getRequest(event.requestSid);
-      if (stored) requests.set(stored.sid, requestContext(stored));
+      if (stored) requests.set(stored.sid, this.contextOf(stored));
     }
     const notices = noticesForSyncCycle({
       events: cycle.events.filter((event) => requests.has(event.requestSid)),
@@ -162,7 +179,7 @@ export class NoticeFeed {
       });
       for (const row of page.rows) {
         const stored = this.deps.store.requests.getRequest(row.sid);
-        if (stored) contexts.push(requestContext(stored));
+        if (stored) contexts.push(this.contextOf(stored));
       }
       if (page.rows.length < pageSize) break;
     }

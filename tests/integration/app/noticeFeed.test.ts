@@ -4,14 +4,14 @@ import { DEFAULT_SETTINGS } from '../../../main/core/app/settingsService';
 import type { Notice } from '../../../main/core/notify';
 import type { Store } from '../../../main/core/store';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
-import { aRequest } from '../../fixtures/portInBuilders';
-import { addAccount, numberSid, requestSid, useTempFolders } from '../store/storeHarness';
+import { aNumber, aRequest } from '../../fixtures/portInBuilders';
+import { aSummary, addAccount, numberSid, requestSid, useTempFolders } from '../store/storeHarness';
 
 const temp = useTempFolders();
 const NOW = Date.parse('2026-12-01T15:00:00Z');
 const SID = requestSid(7);
 
-function setUp(now = () => NOW) {
+function setUp(now = () => NOW, clocks?: { clockOffsetMs: (accountId: string) => number }) {
   const store: Store = temp.open();
   const account = addAccount(store);
   store.requests.saveFetchedRequest(account.id, aRequest({ sid: SID }), '2026-11-20T10:00:00Z');
@@ -22,6 +22,7 @@ function setUp(now = () => NOW) {
     settings: () => DEFAULT_SETTINGS,
     timeZone: 'America/New_York',
     now,
+    ...(clocks ? { clocks } : {}),
     emit: (notice) => popped.push(notice),
     onRecorded: (recorded) => recordedBatches.push(recorded.length),
   });
@@ -127,5 +128,108 @@ describe('every notice the policy produces is kept in the feed', () => {
     now = NOW + 91 * 86_400_000;
     expect(feed.prune()).toBe(1);
     expect(store.notices.list().total).toBe(0);
+  });
+});
+
+describe('reminders and LOA deadlines count on the account’s clock', () => {
+  const DAY = 86_400_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const WAITING = requestSid(9);
+  const AGEING = requestSid(10);
+
+  /**
+   * A demo-like account 27 days ahead of us. Its LOA went out 25 days ago by its clock (5 days
+   * left), two days ahead of ours, so the store keeps PortDesk's first sight (our now); its
+   * other request was created 16 of its days ago and has no port date.
+   */
+  function aheadOfUs() {
+    let offsetMs = 27 * DAY;
+    const clocked = setUp(() => NOW, { clockOffsetMs: () => offsetMs });
+    const sentAt = at(NOW + offsetMs - 25 * DAY);
+    const { store, account } = clocked;
+    store.requests.upsertSummary(
+      account.id,
+      aSummary(WAITING, { status: 'Waiting for Signature', statusUpdatedAt: sentAt }),
+      at(NOW),
+      offsetMs,
+    );
+    store.requests.saveFetchedRequest(
+      account.id,
+      aRequest({
+        sid: WAITING,
+        status: 'Waiting for Signature',
+        signatureRequestUrl: 'https://www.twilio.com/loa/sign/abc',
+        dateCreated: sentAt,
+        phoneNumbers: [
+          aNumber({ sid: numberSid(9), status: 'Waiting for Signature', statusUpdatedAt: sentAt }),
+        ],
+      }),
+      at(NOW),
+      offsetMs,
+    );
+    store.requests.saveFetchedRequest(
+      account.id,
+      aRequest({
+        sid: AGEING,
+        status: 'In Progress',
+        dateCreated: at(NOW + offsetMs - 16 * DAY),
+        phoneNumbers: [aNumber({ sid: numberSid(10), status: 'Submitted' })],
+      }),
+      at(NOW),
+      offsetMs,
+    );
+    return { ...clocked, moveClock: (ms: number) => (offsetMs += ms) };
+  }
+
+  it('reminds of an unsigned LOA by the days left on the account’s clock, once', () => {
+    const { feed, popped, moveClock } = aheadOfUs();
+    feed.checkReminders();
+    const reminders = popped.filter((notice) => notice.kind === 'loa_reminder');
+    expect(reminders).toEqual([
+      expect.objectContaining({
+        requestSid: WAITING,
+        title: 'Acme Inc: LOA not signed, 5 days left',
+        body:
+          "The LOA sent Dec 3 is still waiting for the authorized representative's signature. " +
+          'Unsigned, the request expires on Jan 2.',
+      }),
+    ]);
+
+    // The demo's clock runs on: the same LOA is the same series, not a new reminder.
+    moveClock(DAY / 2);
+    feed.checkReminders();
+    expect(popped.filter((notice) => notice.kind === 'loa_reminder')).toHaveLength(1);
+  });
+
+  it('alerts on a request without a port date by its age on the account’s clock', () => {
+    const { feed, popped } = aheadOfUs();
+    feed.checkReminders();
+    expect(popped.find((notice) => notice.requestSid === AGEING)).toMatchObject({
+      kind: 'ageing',
+      title: 'Acme Inc: no port date after 16 days',
+    });
+  });
+
+  it('dates the LOA’s deadline in a sync notice on the account’s clock', () => {
+    const { feed, popped } = aheadOfUs();
+    const linkSeen: TimelineEvent = {
+      id: nextId++,
+      requestSid: WAITING,
+      numberSid: null,
+      phoneNumber: null,
+      kind: 'loa_link_available',
+      from: null,
+      to: 'https://www.twilio.com/loa/sign/abc',
+      detail: { clockOffsetMs: 27 * DAY },
+      observedAt: at(NOW),
+      source: 'sync',
+    };
+    feed.afterSyncCycle({ events: [linkSeen], firstSync: false });
+    expect(popped).toEqual([
+      expect.objectContaining({
+        kind: 'loa_waiting',
+        body: 'The authorized representative must sign it by Jan 2, or the request expires.',
+      }),
+    ]);
   });
 });

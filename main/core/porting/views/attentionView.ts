@@ -34,8 +34,12 @@ type AttentionRow = Pick<
  * `signatureRequestedAt` may be PortDesk's first sight of the link, on our clock (always so in
  * demo mode, where Twilio's stamps read ahead of ours): moved by today's offset it is never
  * earlier than the LOA really went out, so the earlier of the two is the one to count from.
+ * The pop-up reminders (main/core/app/noticeFeed.ts) count from it too.
  */
-function loaSentOnAccountClock(row: AttentionRow, clockOffsetMs: number): number | null {
+export function loaSentOnAccountClock(
+  row: Pick<AttentionRow, 'signatureRequestedAt' | 'statusUpdatedAt'>,
+  clockOffsetMs: number,
+): number | null {
   // A bare date (the list endpoint may send one) is too coarse to count days from.
   const twilioStamp = /T\d/.test(row.statusUpdatedAt ?? '') ? parsed(row.statusUpdatedAt) : null;
   const stored = parsed(
