@@ -7,6 +7,7 @@ import { NO_DEMO } from '../accounts/demoProvider';
 import { CONSOLE_LOGGER } from '../log/logger';
 import type { Notice } from '../notify/types';
 import { createPortingUseCases } from '../porting';
+import { ageingClockAt } from '../porting/deps';
 import { openStore } from '../store';
 import { createSyncEngine, type SyncStatusSnapshot } from '../sync/engine';
 import { createVault } from '../vault';
@@ -192,11 +193,9 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     },
     syncNow: (accountId) => sync.syncNow(accountId),
     attentionCount() {
+      // The list's count: each request ages by its account's clock (porting/deps.ts).
       return store.requests.counts({
-        ageing: {
-          now: new Date(now()).toISOString(),
-          noPortDateAfterDays: settings.get().ageingDays,
-        },
+        ageing: ageingClockAt({ store, clients }, now(), settings.get().ageingDays),
       }).needsAttention;
     },
     async start() {

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { PortdeskCore } from '../../../main/core/app';
 import type { RunningSimulator } from '../../../main/simulator';
+import { RequestListQuerySchema } from '../../../shared/ipc';
 import type { DataChangedView } from '../../../shared/views';
 import { coreTest } from '../../fixtures/coreWithSimulator';
 
@@ -56,5 +57,23 @@ describe('an account whose server clock runs ahead, through the core', () => {
     const [view] = await core.handlers.listAccounts({});
     expect(Math.abs(view?.clockOffsetMs ?? 0)).toBeLessThanOrEqual(1_000);
     expect(clockRefreshes()).toEqual([]);
+  });
+
+  it('counts the tray badge’s ageing on the account’s clock, as the list does', async ({
+    core,
+    sim,
+  }) => {
+    await listening(core);
+    // The demo's In Progress request without a port date was created 15 days before our now;
+    // 20 days on, it is 35 days old on the simulator's clock, the clock its creation date is on.
+    sim.control.seed({ demo: true });
+    sim.control.advance(20 * DAY);
+    await core.handlers.updateSettings({ ageingDays: 30 });
+    const added = await addAccount(core, sim);
+    await core.syncNow(added.id);
+
+    const list = await core.handlers.listRequests(RequestListQuerySchema.parse({}));
+    expect(list.facets.byAttention.no_port_date).toBe(1);
+    expect(core.attentionCount()).toBe(list.facets.needsAttention);
   });
 });
