@@ -51,6 +51,10 @@ export async function createCore(options: CoreOptions): Promise<PortdeskCore> {
     vault,
     endpointsFor: (account) => demo.endpointsFor(account),
     demoSecretFor: (account) => demo.secretFor(account),
+    // Offsets are learned against the clock every rule here counts from (one clock): an offset
+    // taken on another clock would shift every account-clock date by the difference.
+    now,
+    clientOptions: { now },
     // Account views carry the clock offset the wizard's date rules count from.
     onClockOffsetChanged: () =>
       events.emit('onDataChanged', { kinds: ['accounts'], requestSids: [], draftIds: [] }),
