@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * A module the first view can do without until the agent reaches for it (a menu's or a
- * tooltip's react-aria code): loaded on first use, or with every other such chunk when the
+ * tooltip's react-aria code, a screen): loaded on first use, or with every other such chunk when the
  * browser is idle after the first paint (`preloadLazyChunks`, from lazyScreens.tsx), so in
  * practice it is there before it is needed.
  */
