@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { ProbeWindow } from './probe';
-import { formatTable, median, ms } from './stats';
+import { firstRowTable } from './stats';
 
 /**
  * The first request row on the app page (bench/ui/appHost.ts): the app's own chunks, requested
@@ -97,28 +97,15 @@ export function appFirstRowTable(
   control: readonly AppFirstRow[],
   controlLabel: string,
 ): string {
-  const row = (label: string, pick: (f: AppFirstRow) => number) => {
-    const values = runs.map(pick);
-    return [
-      label,
-      ms(median(values)),
-      ms(Math.min(...values)),
-      ms(Math.max(...values)),
-      ms(median(control.map(pick))),
-    ];
-  };
-  return formatTable(
-    ['', 'median', 'min', 'max', controlLabel],
-    [
-      row('first row painted (since navigation start)', (f) => f.paintedMs),
-      row('  HTML received', (f) => f.htmlMs),
-      row("  fake's script fetched, compiled, run (not the app)", (f) => f.fakeScriptMs),
-      row('    of which generating its data', (f) => f.seedMs),
-      row("  app's code requested → entry and preloads fetched", (f) => f.fetchMs),
-      row('  fetched → first page asked for (compile, run, boot)', (f) => f.bootMs),
-      row('  fake answering (not the app)', (f) => f.fakeCallsMs),
-      row('  first page answered → row painted', (f) => f.renderMs),
-      row("renderer's part (first row − fake's script − answers)", (f) => f.rendererMs),
-    ],
-  );
+  return firstRowTable(runs, control, controlLabel, [
+    ['first row painted (since navigation start)', (f) => f.paintedMs],
+    ['  HTML received', (f) => f.htmlMs],
+    ["  fake's script fetched, compiled, run (not the app)", (f) => f.fakeScriptMs],
+    ['    of which generating its data', (f) => f.seedMs],
+    ["  app's code requested → entry and preloads fetched", (f) => f.fetchMs],
+    ['  fetched → first page asked for (compile, run, boot)', (f) => f.bootMs],
+    ['  fake answering (not the app)', (f) => f.fakeCallsMs],
+    ['  first page answered → row painted', (f) => f.renderMs],
+    ["renderer's part (first row − fake's script − answers)", (f) => f.rendererMs],
+  ]);
 }

@@ -32,7 +32,7 @@ import { appFirstRow, appFirstRowTable, type AppFirstRow } from './appFirstRow';
 import { serveAppWithFake } from './appHost';
 import { serveProductionHost, servePrebuiltHost, type ServedHost } from './host';
 import { installProbe, type ProbeWindow, type ScrollReport, type Settled } from './probe';
-import { formatTable, median, mib, ms, p95, percentile } from './stats';
+import { firstRowTable, formatTable, median, mib, ms, p95, percentile } from './stats';
 import { searchDebounceMs } from '../../renderer/features/requests/searchDebounce';
 
 const { values: args } = parseArgs({
@@ -660,30 +660,17 @@ async function main(): Promise<void> {
       results.firstRowsAppControl = { requests: CONTROL_REQUESTS, runs: appRowsSmall };
     }
     if (firstRows.length) {
-      const row = (label: string, pick: (f: FirstRow) => number) => {
-        const values = firstRows.map(pick);
-        return [
-          label,
-          ms(median(values)),
-          ms(Math.min(...values)),
-          ms(Math.max(...values)),
-          ms(median(firstRowsSmall.map(pick))),
-        ];
-      };
       report.push(
         `\n1a. The same, old method: the UI test host's one bundle (the app's code and the fake's merged), timed from navigation start (${firstRows.length} fresh pages, alternating with table 1's; ms)`,
-        formatTable(
-          ['', 'median', 'min', 'max', `${CONTROL_REQUESTS} requests: median`],
-          [
-            row('first row painted', (f) => f.paintedMs),
-            row('  bundle fetched, compiled, running', (f) => f.bundleMs),
-            row('  fake generating its data (not the app)', (f) => f.seedMs),
-            row('  boot until the first page is asked for', (f) => f.bootMs),
-            row('  fake answering (not the app)', (f) => f.fakeCallsMs),
-            row('  first page answered → row painted', (f) => f.renderMs),
-            row('renderer (first row − fake)', (f) => f.rendererMs),
-          ],
-        ),
+        firstRowTable(firstRows, firstRowsSmall, `${CONTROL_REQUESTS} requests: median`, [
+          ['first row painted', (f) => f.paintedMs],
+          ['  bundle fetched, compiled, running', (f) => f.bundleMs],
+          ['  fake generating its data (not the app)', (f) => f.seedMs],
+          ['  boot until the first page is asked for', (f) => f.bootMs],
+          ['  fake answering (not the app)', (f) => f.fakeCallsMs],
+          ['  first page answered → row painted', (f) => f.renderMs],
+          ['renderer (first row − fake)', (f) => f.rendererMs],
+        ]),
       );
       results.firstRows = firstRows;
       results.firstRowsControl = { requests: CONTROL_REQUESTS, runs: firstRowsSmall };

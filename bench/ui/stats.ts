@@ -31,3 +31,28 @@ export function formatTable(
       .join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/**
+ * A first-row table: for each figure, the median, min and max of these pages and the control
+ * desk's median (tables 1 and 1a of bench:ui).
+ */
+export function firstRowTable<T>(
+  runs: readonly T[],
+  control: readonly T[],
+  controlLabel: string,
+  figures: readonly (readonly [label: string, pick: (run: T) => number])[],
+): string {
+  return formatTable(
+    ['', 'median', 'min', 'max', controlLabel],
+    figures.map(([label, pick]) => {
+      const values = runs.map(pick);
+      return [
+        label,
+        ms(median(values)),
+        ms(Math.min(...values)),
+        ms(Math.max(...values)),
+        ms(median(control.map(pick))),
+      ];
+    }),
+  );
+}
