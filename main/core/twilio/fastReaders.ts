@@ -86,28 +86,23 @@ function optionalSid(value: unknown): string | null {
 // The statuses are a handful of strings repeated on every number: normalise each spelling once.
 // Bounded, so an answer full of odd statuses cannot grow it without limit.
 const STATUS_CACHE_LIMIT = 64;
-const numberStatuses = new Map<string, NumberStatus | 'unknown'>();
-const requestStatuses = new Map<string, RequestStatus | 'unknown'>();
-
-function numberStatus(raw: string | null): ObservedStatus<NumberStatus> {
-  if (raw === null) return normaliseNumberStatus(raw);
-  let canonical = numberStatuses.get(raw);
-  if (canonical === undefined) {
-    canonical = normaliseNumberStatus(raw).canonical;
-    if (numberStatuses.size < STATUS_CACHE_LIMIT) numberStatuses.set(raw, canonical);
-  }
-  return { canonical, raw };
+function cachedStatus<S extends string>(
+  normalise: (raw: string | null) => ObservedStatus<S>,
+): (raw: string | null) => ObservedStatus<S> {
+  const cache = new Map<string, S | 'unknown'>();
+  return (raw) => {
+    if (raw === null) return normalise(raw);
+    let canonical = cache.get(raw);
+    if (canonical === undefined) {
+      canonical = normalise(raw).canonical;
+      if (cache.size < STATUS_CACHE_LIMIT) cache.set(raw, canonical);
+    }
+    return { canonical, raw };
+  };
 }
 
-function requestStatus(raw: string | null): ObservedStatus<RequestStatus> {
-  if (raw === null) return normaliseRequestStatus(raw);
-  let canonical = requestStatuses.get(raw);
-  if (canonical === undefined) {
-    canonical = normaliseRequestStatus(raw).canonical;
-    if (requestStatuses.size < STATUS_CACHE_LIMIT) requestStatuses.set(raw, canonical);
-  }
-  return { canonical, raw };
-}
+const numberStatus = cachedStatus<NumberStatus>(normaliseNumberStatus);
+const requestStatus = cachedStatus<RequestStatus>(normaliseRequestStatus);
 
 /** `portInNumberWire` → `toPortInNumber`: both spellings of each drifting field are checked. */
 function portInNumber(value: unknown): PortInNumber {
